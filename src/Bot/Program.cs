@@ -1,0 +1,22 @@
+using SupportBot.AccountDirectory;
+using SupportBot.Bot.Health;
+
+// Options that are SupportBot's own, not ASP.NET Core configuration keys.
+var seedDemo = args.Contains("--seed-demo");
+args = [.. args.Where(a => a != "--seed-demo")];
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddAccountDirectory();
+builder.Services.AddDirectoryHealthChecks();
+
+var app = builder.Build();
+await app.Services.InitializeAccountDirectoryAsync(seedDemo);
+
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.MapDirectoryHealthChecks();
+
+await app.RunAsync();
+
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

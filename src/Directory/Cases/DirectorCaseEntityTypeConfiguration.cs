@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace SupportBot.AccountDirectory.Cases;
+
+internal sealed class DirectorCaseEntityTypeConfiguration : IEntityTypeConfiguration<DirectorCase>
+{
+    public void Configure(EntityTypeBuilder<DirectorCase> builder)
+    {
+        builder.ToTable("DirectorCases");
+        builder.Property(c => c.Reference).HasMaxLength(12).IsUnicode(false);
+        builder.HasIndex(c => c.Reference).IsUnique();
+        builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(32).IsUnicode(false);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16).IsUnicode(false);
+        builder.HasIndex(c => new { c.SchoolId, c.Status });
+        builder.Property(c => c.Channel).HasMaxLength(32).IsUnicode(false);
+        builder.Property(c => c.ChannelAddress).HasMaxLength(64);
+        builder.Property(c => c.SchoolGiven).HasMaxLength(200);
+        builder.Property(c => c.PupilGiven).HasMaxLength(200);
+        builder.Property(c => c.ResponsableGiven).HasMaxLength(200);
+        builder.Property(c => c.PhoneGiven).HasMaxLength(16).IsUnicode(false);
+        builder.Property(c => c.EmailGiven).HasMaxLength(254);
+        builder.Property(c => c.FreeText).HasMaxLength(2000);
+        builder.HasOne(c => c.School).WithMany().HasForeignKey(c => c.SchoolId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

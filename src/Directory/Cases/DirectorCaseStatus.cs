@@ -1,0 +1,7 @@
+namespace SupportBot.AccountDirectory.Cases;
+
+public enum DirectorCaseStatus
+{
+    Open,
+    Resolved,
+}

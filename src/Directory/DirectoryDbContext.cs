@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using SupportBot.AccountDirectory.Accounts;
+using SupportBot.AccountDirectory.Cases;
+using SupportBot.AccountDirectory.Persons;
+using SupportBot.AccountDirectory.Pupils;
+using SupportBot.AccountDirectory.Schools;
+
+namespace SupportBot.AccountDirectory;
+
+/// <summary>
+/// The account directory. One subclass per provider (<see cref="Providers.SqliteDirectoryDbContext"/>,
+/// <see cref="Providers.SqlServerDirectoryDbContext"/>) so that each keeps its own migrations, as EF Core recommends:
+/// https://learn.microsoft.com/ef/core/managing-schemas/migrations/providers
+/// </summary>
+public abstract class DirectoryDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<School> Schools => Set<School>();
+
+    public DbSet<Pupil> Pupils => Set<Pupil>();
+
+    public DbSet<Person> Persons => Set<Person>();
+
+    public DbSet<PersonPupilLink> PersonPupilLinks => Set<PersonPupilLink>();
+
+    public DbSet<Account> Accounts => Set<Account>();
+
+    public DbSet<AccountAlias> AccountAliases => Set<AccountAlias>();
+
+    public DbSet<PasswordResetToken> PasswordResetTokens => Set<PasswordResetToken>();
+
+    public DbSet<DirectorCase> DirectorCases => Set<DirectorCase>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(DirectoryDbContext).Assembly);
+}

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SupportBot.AccountDirectory.Demo;
+
+namespace SupportBot.AccountDirectory;
+
+public static partial class DirectoryInitializer
+{
+    /// <summary>
+    /// Creates the SQLite folder, applies pending migrations (EF Core takes a lock, so two instances starting together
+    /// are safe), switches SQLite to WAL so that readers never wait on the writer, and seeds the demo data as configured.
+    /// </summary>
+    public static async Task InitializeAccountDirectoryAsync(this IServiceProvider services, bool seedDemo = false,
+        CancellationToken cancellationToken = default)
+    {
+        var factory = services.GetRequiredService<DirectoryDbContextFactory>();
+        var options = services.GetRequiredService<IOptions<DirectoryOptions>>().Value;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DirectoryInitializer).FullName!);
+        if (factory.DataSourcePath is { Length: > 0 } path && path != ":memory:")
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (folder is not null)
+            {
+                System.IO.Directory.CreateDirectory(folder);
+            }
+        }
+
+        await using (var db = factory.CreateDbContext())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            if (factory.Provider == DirectoryProvider.Sqlite)
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var scoped = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
+        var seed = seedDemo || options.DemoData == DemoDataMode.Always
+            || (options.DemoData == DemoDataMode.Auto && factory.Provider == DirectoryProvider.Sqlite
+                && !await scoped.Accounts.AnyAsync(cancellationToken) && !await scoped.Schools.AnyAsync(cancellationToken));
+        if (seed)
+        {
+            var created = await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(cancellationToken);
+            LogSeeded(logger, created);
+        }
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Demo data seeded: {Created} demo account(s) created")]
+    private static partial void LogSeeded(ILogger logger, int created);
+}

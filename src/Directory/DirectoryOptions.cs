@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SupportBot.AccountDirectory;
+
+public enum DirectoryProvider
+{
+    Sqlite,
+    SqlServer,
+}
+
+public enum DemoDataMode
+{
+    /// <summary>Seed when the database is the embedded SQLite one and holds no school and no account yet.</summary>
+    Auto,
+    Never,
+    Always,
+}
+
+/// <summary>Configuration section <c>Directory</c>.</summary>
+public sealed class DirectoryOptions
+{
+    public const string Section = "Directory";
+
+    public DirectoryProvider Provider { get; set; } = DirectoryProvider.Sqlite;
+
+    /// <summary>Defaults to a SQLite file under ./data/ for the embedded provider; required for SQL Server.</summary>
+    public string? ConnectionString { get; set; }
+
+    public DemoDataMode DemoData { get; set; } = DemoDataMode.Auto;
+
+    [Range(1, 7 * 24 * 60)]
+    public int PasswordResetTokenMinutes { get; set; } = 60;
+
+    public const string DefaultSqliteConnectionString = "Data Source=data/supportbot.db";
+
+    public string EffectiveConnectionString => Provider switch
+    {
+        DirectoryProvider.Sqlite => string.IsNullOrWhiteSpace(ConnectionString) ? DefaultSqliteConnectionString : ConnectionString,
+        _ => string.IsNullOrWhiteSpace(ConnectionString)
+            ? throw new InvalidOperationException("Directory:ConnectionString is required when Directory:Provider is SqlServer.")
+            : ConnectionString,
+    };
+}

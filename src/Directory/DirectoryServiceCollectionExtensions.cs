@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SupportBot.AccountDirectory.Accounts;
+using SupportBot.AccountDirectory.Cases;
+using SupportBot.AccountDirectory.Demo;
+using SupportBot.AccountDirectory.Mail;
+
+namespace SupportBot.AccountDirectory;
+
+public static class DirectoryServiceCollectionExtensions
+{
+    /// <summary>The account directory (sections <c>Directory</c> and <c>Mail</c>) and its services.</summary>
+    public static IServiceCollection AddAccountDirectory(this IServiceCollection services)
+    {
+        services.AddOptions<DirectoryOptions>()
+            .BindConfiguration(DirectoryOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.Provider != DirectoryProvider.SqlServer || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Directory:ConnectionString is required when Directory:Provider is SqlServer.")
+            .ValidateOnStart();
+        services.AddOptions<MailOptions>()
+            .BindConfiguration(MailOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.Mode != MailMode.Smtp || !string.IsNullOrWhiteSpace(o.Smtp.Host),
+                "Mail:Smtp:Host is required when Mail:Mode is Smtp.")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DirectoryDbContextFactory>();
+        services.AddSingleton<IDbContextFactory<DirectoryDbContext>>(sp => sp.GetRequiredService<DirectoryDbContextFactory>());
+        services.AddScoped(sp => sp.GetRequiredService<DirectoryDbContextFactory>().CreateDbContext());
+        services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<PasswordResetService>();
+        services.AddScoped<DirectorCaseService>();
+        services.AddScoped<DemoData>();
+        services.AddSingleton<IMailSender, MailKitMailSender>();
+        return services;
+    }
+}
