@@ -34,7 +34,7 @@ public sealed class DirectorCaseService(DirectoryDbContext db, TimeProvider time
             Channel = request.Channel.Trim(),
             ChannelAddress = Trim(request.ChannelAddress),
             SchoolGiven = Trim(request.SchoolGiven),
-            SchoolId = await MatchSchoolAsync(request.SchoolGiven, cancellationToken),
+            School = await MatchSchoolAsync(request.SchoolGiven, cancellationToken),
             PupilGiven = Trim(request.PupilGiven),
             PupilBirthDateGiven = request.PupilBirthDateGiven,
             ResponsableGiven = Trim(request.ResponsableGiven),
@@ -85,7 +85,7 @@ public sealed class DirectorCaseService(DirectoryDbContext db, TimeProvider time
         "SB-" + RandomNumberGenerator.GetString(ReferenceAlphabet, ReferenceLength);
 
     /// <summary>The parent may give the UAI or the school's exact name; anything else stays free text for the académie to route.</summary>
-    private async Task<int?> MatchSchoolAsync(string? given, CancellationToken cancellationToken)
+    private async Task<School?> MatchSchoolAsync(string? given, CancellationToken cancellationToken)
     {
         var text = Trim(given);
         if (text is null)
@@ -96,10 +96,10 @@ public sealed class DirectorCaseService(DirectoryDbContext db, TimeProvider time
         if (Uai.IsValid(text))
         {
             var uai = Uai.Normalize(text);
-            return await db.Schools.Where(s => s.Uai == uai).Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken);
+            return await db.Schools.FirstOrDefaultAsync(s => s.Uai == uai, cancellationToken);
         }
 
-        var matches = await db.Schools.Where(s => s.Name == text).Select(s => s.Id).Take(2).ToListAsync(cancellationToken);
+        var matches = await db.Schools.Where(s => s.Name == text).Take(2).ToListAsync(cancellationToken);
         return matches.Count == 1 ? matches[0] : null;
     }
 
