@@ -17,6 +17,10 @@ if [ ${#packages[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
 fi
 
+# Real client libraries from npm used as test oracles (twilio), pinned by tests/oracles/package-lock.json.
+command -v node >/dev/null || { echo "test.sh: Node.js (node, npm) is required for the oracle tests" >&2; exit 1; }
+npm ci --prefix tests/oracles --no-audit --no-fund --loglevel=error
+
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 dotnet build SupportBot.sln -c Debug -nologo -clp:ErrorsOnly
 
