@@ -1,4 +1,5 @@
 using SupportBot.AccountDirectory;
+using SupportBot.Bot.DirectLine;
 using SupportBot.Bot.Health;
 
 // Options that are SupportBot's own, not ASP.NET Core configuration keys.
@@ -8,6 +9,7 @@ args = [.. args.Where(a => a != "--seed-demo")];
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddAccountDirectory();
 builder.Services.AddDirectoryHealthChecks();
+builder.Services.AddDirectLine();
 
 var app = builder.Build();
 await app.Services.InitializeAccountDirectoryAsync(seedDemo);
@@ -15,6 +17,7 @@ await app.Services.InitializeAccountDirectoryAsync(seedDemo);
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapDirectoryHealthChecks();
+app.MapDirectLine();
 
 await app.RunAsync();
 

@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using SupportBot.AccountDirectory;
+using SupportBot.AccountDirectory.Channels;
+
+namespace SupportBot.Bot.DirectLine;
+
+/// <summary>
+/// Direct Line conversations and their activities in the directory's database, so that a page reload or a service
+/// restart replays the history from a watermark. The watermark is the sequence number of the last activity returned.
+/// </summary>
+internal sealed class DirectLineConversationStore(IDbContextFactory<DirectoryDbContext> factory, TimeProvider time)
+{
+    public const string ChannelId = "directline";
+    private const int MaxAppendAttempts = 10;
+
+    public async Task<ChannelConversation> CreateAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var conversation = new ChannelConversation
+        {
+            // 128 random bits, URL-safe: ids are not secrets (the token is), but they should not be guessable either.
+            Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+            ChannelId = ChannelId,
+            UserId = userId,
+            CreatedAt = time.GetUtcNow(),
+            Version = Guid.NewGuid(),
+        };
+        db.ChannelConversations.Add(conversation);
+        await db.SaveChangesAsync(cancellationToken);
+        return conversation;
+    }
+
+    public async Task<ChannelConversation?> FindAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.ChannelConversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Appends activities in order, giving each its id (conversationId|0000001) and timestamp; <paramref name="prepare"/>
+    /// fills the rest once the id is known (replyToId, conversation...). Safe across instances: the conversation row's
+    /// version guards the sequence.
+    /// </summary>
+    public async Task<IReadOnlyList<JsonObject>> AppendAsync(string conversationId, IReadOnlyList<JsonObject> activities,
+        CancellationToken cancellationToken)
+    {
+        if (activities.Count == 0)
+        {
+            return activities;
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            var conversation = await db.ChannelConversations.FirstAsync(c => c.Id == conversationId, cancellationToken);
+            var stored = new List<JsonObject>(activities.Count);
+            var now = time.GetUtcNow();
+            foreach (var source in activities)
+            {
+                var activity = (JsonObject)source.DeepClone();
+                var sequence = ++conversation.LastSequence;
+                var id = ActivityId(conversationId, sequence);
+                activity["id"] = id;
+                activity["timestamp"] ??= now.ToString("O", CultureInfo.InvariantCulture);
+                activity["channelId"] = ChannelId;
+                activity["conversation"] = new JsonObject { ["id"] = conversationId };
+                db.ChannelActivities.Add(new ChannelActivity
+                {
+                    ConversationId = conversationId,
+                    Sequence = sequence,
+                    ActivityId = id,
+                    Json = activity.ToJsonString(),
+                    CreatedAt = now,
+                });
+                stored.Add(activity);
+            }
+
+            conversation.Version = Guid.NewGuid();
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return stored;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAppendAttempts)
+            {
+                // Another instance appended to this conversation meanwhile: read the new sequence and retry.
+            }
+        }
+    }
+
+    /// <summary>Activities after <paramref name="watermark"/>, oldest first, and the new watermark.</summary>
+    public async Task<(IReadOnlyList<JsonObject> Activities, int Watermark)> ReadAsync(string conversationId, int watermark,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.ChannelActivities.AsNoTracking()
+            .Where(a => a.ConversationId == conversationId && a.Sequence > watermark)
+            .OrderBy(a => a.Sequence)
+            .Select(a => new { a.Sequence, a.Json })
+            .ToListAsync(cancellationToken);
+        var activities = rows.Select(r => (JsonObject)JsonNode.Parse(r.Json)!).ToList();
+        return (activities, rows.Count > 0 ? rows[^1].Sequence : watermark);
+    }
+
+    /// <summary>The watermark the client sent: a number, or absent/-/garbage meaning "from the start".</summary>
+    public static int ParseWatermark(string? watermark) =>
+        int.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0;
+
+    private static string ActivityId(string conversationId, int sequence) =>
+        $"{conversationId}|{sequence.ToString("D7", CultureInfo.InvariantCulture)}";
+}

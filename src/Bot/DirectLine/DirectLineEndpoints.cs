@@ -1,0 +1,420 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+using SupportBot.AccountDirectory.Channels;
+
+namespace SupportBot.Bot.DirectLine;
+
+/// <summary>
+/// Direct Line 3.0 as Microsoft Web Chat (botframework-directlinejs) speaks it, served by SupportBot itself:
+/// https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-direct-line-3-0-api-reference
+/// </summary>
+internal static class DirectLineEndpoints
+{
+    public const string CorsPolicy = "DirectLine";
+    public const string TokenRateLimit = "DirectLineToken";
+    private const int MaxBodyBytes = 64 * 1024;
+    private static readonly TimeSpan StreamPollInterval = TimeSpan.FromSeconds(5);
+
+    public static IServiceCollection AddDirectLine(this IServiceCollection services)
+    {
+        services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DirectLineTokenService>();
+        services.AddSingleton<DirectLineConversationStore>();
+        services.AddSingleton<DirectLineBroadcaster>();
+        services.AddScoped<DirectLineTurns>();
+        services.AddCors(cors => cors.AddPolicy(CorsPolicy, _ => { }));
+        services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
+            .Configure<IOptions<DirectLineOptions>>((cors, directLine) => cors.AddPolicy(CorsPolicy, policy => policy
+                .WithOrigins(directLine.Value.AllowedOrigins)
+                .WithHeaders("Authorization", "Content-Type", "x-ms-bot-agent")
+                .WithMethods("GET", "POST")));
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(TokenRateLimit, context =>
+            {
+                var perMinute = context.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value.TokenRequestsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+        });
+        return services;
+    }
+
+    public static WebApplication MapDirectLine(this WebApplication app)
+    {
+        app.UseCors();
+        app.UseRateLimiter();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+
+        var group = app.MapGroup("/v3/directline").RequireCors(CorsPolicy);
+        group.MapPost("/tokens/generate", GenerateTokenAsync);
+        group.MapPost("/tokens/refresh", RefreshTokenAsync);
+        group.MapPost("/conversations", StartConversationAsync);
+        group.MapGet("/conversations/{conversationId}", ReconnectAsync);
+        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
+        group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
+        group.Map("/conversations/{conversationId}/stream", StreamAsync);
+
+        // The help page's back end: what a site does with Azure, exchanging the secret for a token server-side.
+        app.MapPost("/api/directline/token", PageTokenAsync).RequireCors(CorsPolicy).RequireRateLimiting(TokenRateLimit);
+        return app;
+    }
+
+    private static async Task<IResult> GenerateTokenAsync(HttpContext context, DirectLineTokenService tokens,
+        DirectLineConversationStore store, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
+    {
+        if (options.Value.Secret is { Length: > 0 } && !tokens.IsSecret(Bearer(context)))
+        {
+            return Bearer(context) is null
+                ? DirectLineError.Result(401, "Unauthorized", "Authorization: Bearer <secret> is required.")
+                : DirectLineError.Result(403, "Forbidden", "The secret is not valid.");
+        }
+
+        var body = await ReadJsonAsync(context, optional: true, cancellationToken);
+        if (body.Error is not null)
+        {
+            return body.Error;
+        }
+
+        var requestedUser = body.Json?["user"]?["id"];
+        string userId;
+        if (requestedUser is null)
+        {
+            userId = NewUserId();
+        }
+        else if (requestedUser.GetValueKind() != JsonValueKind.String || !IsValidUserId(requestedUser.GetValue<string>()))
+        {
+            return DirectLineError.Result(400, "BadArgument", "user.id must be 1 to 64 letters, digits or _-:.");
+        }
+        else
+        {
+            userId = requestedUser.GetValue<string>();
+        }
+
+        var conversation = await store.CreateAsync(userId, cancellationToken);
+        var token = tokens.Issue(conversation.Id, userId);
+        return TypedResults.Ok(new DirectLineConversationResponse(token.ConversationId, token.Token, token.ExpiresIn));
+    }
+
+    private static async Task<IResult> RefreshTokenAsync(HttpContext context, DirectLineTokenService tokens)
+    {
+        var check = await tokens.ValidateAsync(Bearer(context));
+        if (check.Check != TokenCheck.Valid)
+        {
+            return TokenError(check.Check);
+        }
+
+        var token = tokens.Issue(check.ConversationId!, check.UserId!);
+        return TypedResults.Ok(new DirectLineConversationResponse(token.ConversationId, token.Token, token.ExpiresIn));
+    }
+
+    private static async Task<IResult> StartConversationAsync(HttpContext context, DirectLineTokenService tokens,
+        DirectLineConversationStore store, DirectLineTurns turns, CancellationToken cancellationToken)
+    {
+        var bearer = Bearer(context);
+        ChannelConversation? conversation;
+        if (tokens.IsSecret(bearer))
+        {
+            conversation = await store.CreateAsync(NewUserId(), cancellationToken);
+        }
+        else
+        {
+            var check = await tokens.ValidateAsync(bearer);
+            if (check.Check != TokenCheck.Valid)
+            {
+                return TokenError(check.Check);
+            }
+
+            conversation = await store.FindAsync(check.ConversationId!, cancellationToken);
+            if (conversation is null)
+            {
+                return DirectLineError.Result(404, "NotFound", "Conversation not found.");
+            }
+        }
+
+        var token = tokens.Issue(conversation.Id, conversation.UserId);
+        var response = new DirectLineConversationResponse(conversation.Id, token.Token, token.ExpiresIn,
+            StreamUrl(context, conversation.Id, token.Token, watermark: null));
+        if (conversation.LastSequence > 0)
+        {
+            return TypedResults.Ok(response);
+        }
+
+        await turns.StartAsync(conversation.Id, conversation.UserId, ServiceUrl(context), cancellationToken);
+        return TypedResults.Created($"/v3/directline/conversations/{conversation.Id}", response);
+    }
+
+    private static async Task<IResult> ReconnectAsync(string conversationId, string? watermark, HttpContext context,
+        DirectLineTokenService tokens, DirectLineConversationStore store, CancellationToken cancellationToken)
+    {
+        var (conversation, error) = await AuthorizeAsync(context, conversationId, tokens, store, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var token = tokens.Issue(conversation!.Id, conversation.UserId);
+        return TypedResults.Ok(new DirectLineConversationResponse(conversation.Id, token.Token, token.ExpiresIn,
+            StreamUrl(context, conversation.Id, token.Token, watermark)));
+    }
+
+    private static async Task<IResult> PostActivityAsync(string conversationId, HttpContext context, DirectLineTokenService tokens,
+        DirectLineConversationStore store, DirectLineTurns turns, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
+    {
+        var (conversation, error) = await AuthorizeAsync(context, conversationId, tokens, store, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var body = await ReadJsonAsync(context, optional: false, cancellationToken);
+        if (body.Error is not null)
+        {
+            return body.Error;
+        }
+
+        if (body.Json is not JsonObject activity)
+        {
+            return DirectLineError.Result(400, "BadArgument", "The body must be a JSON activity object.");
+        }
+
+        if (activity["type"] is not JsonValue type || type.GetValueKind() != JsonValueKind.String || type.GetValue<string>().Length == 0)
+        {
+            return DirectLineError.Result(400, "MissingProperty", "The activity has no type (message, event, typing...).");
+        }
+
+        if (activity["text"] is { } text)
+        {
+            if (text.GetValueKind() != JsonValueKind.String)
+            {
+                return DirectLineError.Result(400, "BadArgument", "text must be a string.");
+            }
+
+            if (text.GetValue<string>().Length > options.Value.MaxTextLength)
+            {
+                return DirectLineError.Result(400, "MessageSizeTooBig", $"text is longer than {options.Value.MaxTextLength} characters.");
+            }
+        }
+
+        var id = await turns.PostAsync(conversation!.Id, conversation.UserId, activity, ServiceUrl(context), cancellationToken);
+        return TypedResults.Ok(new JsonObject { ["id"] = id });
+    }
+
+    private static async Task<IResult> GetActivitiesAsync(string conversationId, string? watermark, HttpContext context,
+        DirectLineTokenService tokens, DirectLineConversationStore store, CancellationToken cancellationToken)
+    {
+        var (conversation, error) = await AuthorizeAsync(context, conversationId, tokens, store, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var (activities, newWatermark) = await store.ReadAsync(conversation!.Id, DirectLineConversationStore.ParseWatermark(watermark), cancellationToken);
+        return TypedResults.Ok(ActivitySet(activities, newWatermark));
+    }
+
+    private static async Task StreamAsync(string conversationId, HttpContext context, DirectLineTokenService tokens,
+        DirectLineConversationStore store, DirectLineBroadcaster broadcaster)
+    {
+        var (conversation, error) = await AuthorizeAsync(context, conversationId, tokens, store, context.RequestAborted,
+            context.Request.Query["t"].FirstOrDefault());
+        if (error is not null)
+        {
+            await error.ExecuteAsync(context);
+            return;
+        }
+
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            await DirectLineError.Result(400, "BadArgument", "This URL takes a WebSocket connection.").ExecuteAsync(context);
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        var (subscription, signals) = broadcaster.Subscribe(conversation!.Id);
+        using var closed = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        var receiving = DrainUntilClosedAsync(socket, closed);
+        try
+        {
+            var watermark = DirectLineConversationStore.ParseWatermark(context.Request.Query["watermark"].FirstOrDefault());
+            while (!closed.IsCancellationRequested && socket.State == WebSocketState.Open)
+            {
+                var (activities, newWatermark) = await store.ReadAsync(conversation.Id, watermark, closed.Token);
+                if (activities.Count > 0)
+                {
+                    var payload = JsonSerializer.SerializeToUtf8Bytes(ActivitySet(activities, newWatermark));
+                    await socket.SendAsync(payload, WebSocketMessageType.Text, true, closed.Token);
+                    watermark = newWatermark;
+                }
+
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(closed.Token);
+                wait.CancelAfter(StreamPollInterval);
+                try
+                {
+                    await signals.ReadAsync(wait.Token);
+                }
+                catch (OperationCanceledException) when (!closed.IsCancellationRequested)
+                {
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
+        {
+        }
+        finally
+        {
+            broadcaster.Unsubscribe(conversation.Id, subscription);
+            await closed.CancelAsync();
+            await receiving;
+            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+            }
+        }
+    }
+
+    private static async Task<IResult> PageTokenAsync(DirectLineTokenService tokens, DirectLineConversationStore store, CancellationToken cancellationToken)
+    {
+        var userId = NewUserId();
+        var conversation = await store.CreateAsync(userId, cancellationToken);
+        var token = tokens.Issue(conversation.Id, userId);
+        return TypedResults.Ok(new JsonObject
+        {
+            ["conversationId"] = token.ConversationId,
+            ["token"] = token.Token,
+            ["expires_in"] = token.ExpiresIn,
+            ["userId"] = userId,
+        });
+    }
+
+    private static async Task<(ChannelConversation? Conversation, IResult? Error)> AuthorizeAsync(HttpContext context, string conversationId,
+        DirectLineTokenService tokens, DirectLineConversationStore store, CancellationToken cancellationToken, string? token = null)
+    {
+        token ??= Bearer(context);
+        if (!tokens.IsSecret(token))
+        {
+            var check = await tokens.ValidateAsync(token);
+            if (check.Check != TokenCheck.Valid)
+            {
+                return (null, TokenError(check.Check));
+            }
+
+            if (!string.Equals(check.ConversationId, conversationId, StringComparison.Ordinal))
+            {
+                return (null, DirectLineError.Result(403, "BadArgument", "This token is not valid for this conversation."));
+            }
+        }
+
+        var conversation = await store.FindAsync(conversationId, cancellationToken);
+        return conversation is null
+            ? (null, DirectLineError.Result(404, "NotFound", "Conversation not found."))
+            : (conversation, null);
+    }
+
+    private static async Task<(JsonNode? Json, IResult? Error)> ReadJsonAsync(HttpContext context, bool optional, CancellationToken cancellationToken)
+    {
+        var request = context.Request;
+        if (request.ContentLength is 0 || (request.ContentLength is null && !request.Headers.ContainsKey("Transfer-Encoding")))
+        {
+            return optional ? (null, null) : (null, DirectLineError.Result(400, "MissingProperty", "The request has no body."));
+        }
+
+        if (!request.HasJsonContentType())
+        {
+            return (null, DirectLineError.Result(415, "BadArgument", "Content-Type must be application/json."));
+        }
+
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return (null, DirectLineError.Result(413, "MessageSizeTooBig", $"The body is larger than {MaxBodyBytes} bytes."));
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return (null, DirectLineError.Result(413, "MessageSizeTooBig", $"The body is larger than {MaxBodyBytes} bytes."));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        try
+        {
+            return (JsonNode.Parse(buffer.ToArray()), null);
+        }
+        catch (JsonException e)
+        {
+            return (null, DirectLineError.Result(400, "BadSyntax", $"The body is not valid JSON: {e.Message}"));
+        }
+    }
+
+    private static async Task DrainUntilClosedAsync(WebSocket socket, CancellationTokenSource closed)
+    {
+        var buffer = new byte[1024];
+        try
+        {
+            while (!closed.IsCancellationRequested)
+            {
+                var result = await socket.ReceiveAsync(buffer, closed.Token);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    break;
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
+        {
+        }
+        finally
+        {
+            await closed.CancelAsync();
+        }
+    }
+
+    private static IResult TokenError(TokenCheck check) => check switch
+    {
+        TokenCheck.Missing => DirectLineError.Result(401, "Unauthorized", "Authorization: Bearer <token> is required."),
+        TokenCheck.Expired => DirectLineError.Result(403, "TokenExpired", "Token expired."),
+        _ => DirectLineError.Result(403, "BadArgument", "The token is not valid."),
+    };
+
+    private static JsonObject ActivitySet(IReadOnlyList<JsonObject> activities, int watermark) => new()
+    {
+        ["activities"] = new JsonArray([.. activities]),
+        ["watermark"] = watermark.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private static string? Bearer(HttpContext context)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
+    }
+
+    private static string ServiceUrl(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}/";
+
+    private static string StreamUrl(HttpContext context, string conversationId, string token, string? watermark)
+    {
+        var scheme = context.Request.IsHttps ? "wss" : "ws";
+        var url = new StringBuilder($"{scheme}://{context.Request.Host}/v3/directline/conversations/{conversationId}/stream?t={Uri.EscapeDataString(token)}");
+        if (!string.IsNullOrEmpty(watermark))
+        {
+            url.Append("&watermark=").Append(Uri.EscapeDataString(watermark));
+        }
+
+        return url.ToString();
+    }
+
+    private static string NewUserId() => "dl_" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
+
+    private static bool IsValidUserId(string id) =>
+        id.Length is > 0 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or ':' or '.');
+}

@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SupportBot.Bot.DirectLine;
+
+/// <summary>Configuration section <c>DirectLine</c>.</summary>
+public sealed class DirectLineOptions
+{
+    public const string Section = "DirectLine";
+
+    /// <summary>When set, <c>POST /v3/directline/tokens/generate</c> and secret-authenticated calls require it as a Bearer.</summary>
+    public string? Secret { get; set; }
+
+    /// <summary>Origins (https://www.toutatice.fr) allowed by CORS besides the service's own.</summary>
+    public string[] AllowedOrigins { get; set; } = [];
+
+    /// <summary>Key (at least 32 characters) signing the tokens; shared by every instance. When unset, a random key is kept in <see cref="KeyFile"/>.</summary>
+    public string? TokenSigningKey { get; set; }
+
+    [Required]
+    public string KeyFile { get; set; } = "data/directline-signing.key";
+
+    [Range(1, 24 * 60)]
+    public int TokenLifetimeMinutes { get; set; } = 30;
+
+    /// <summary>Longest message text accepted from a client.</summary>
+    [Range(1, 100_000)]
+    public int MaxTextLength { get; set; } = 2000;
+
+    /// <summary>Token requests per minute and per client address on <c>/api/directline/token</c>.</summary>
+    [Range(1, 10_000)]
+    public int TokenRequestsPerMinute { get; set; } = 10;
+
+    [Required]
+    public string BotId { get; set; } = "supportbot";
+
+    [Required]
+    public string BotName { get; set; } = "Assistant Toutatice";
+}

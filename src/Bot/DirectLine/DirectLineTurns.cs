@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using SupportBot.Bot.Channels;
+
+namespace SupportBot.Bot.DirectLine;
+
+/// <summary>
+/// One Direct Line turn: the client's activity is stored (it is the echo Web Chat waits for, with its channelData),
+/// handed to the bot, and the bot's replies are stored with replyToId = that activity's id, then streams are woken.
+/// </summary>
+internal sealed class DirectLineTurns(
+    DirectLineConversationStore store,
+    DirectLineBroadcaster broadcaster,
+    IConversationBot bot,
+    IOptions<DirectLineOptions> options)
+{
+    // Turns of one conversation run one at a time on this instance, so replies keep the order of the messages.
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new();
+
+    public async Task<string> PostAsync(string conversationId, string userId, JsonObject activity, string serviceUrl,
+        CancellationToken cancellationToken)
+    {
+        var gate = Gates.GetOrAdd(conversationId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var from = activity["from"] as JsonObject ?? new JsonObject();
+
+            // The token says who the user is; a client cannot speak for another user.
+            from["id"] = userId;
+            from["role"] = "user";
+            activity["from"] = from;
+            activity["recipient"] = Bot();
+            activity["serviceUrl"] = serviceUrl;
+            activity["locale"] ??= "fr-FR";
+            activity.Remove("id");
+            activity.Remove("timestamp");
+            var stored = (await store.AppendAsync(conversationId, [activity], cancellationToken))[0];
+            broadcaster.Notify(conversationId);
+
+            await RunBotAsync(conversationId, userId, stored, serviceUrl, cancellationToken);
+            return stored["id"]!.GetValue<string>();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Tells the bot that the user and the bot joined, so that it greets first (Web Chat shows it on opening).</summary>
+    public async Task StartAsync(string conversationId, string userId, string serviceUrl, CancellationToken cancellationToken)
+    {
+        var update = new JsonObject
+        {
+            ["type"] = "conversationUpdate",
+            ["id"] = $"{conversationId}|start",
+            ["channelId"] = DirectLineConversationStore.ChannelId,
+            ["serviceUrl"] = serviceUrl,
+            ["conversation"] = new JsonObject { ["id"] = conversationId },
+            ["from"] = new JsonObject { ["id"] = userId, ["role"] = "user" },
+            ["recipient"] = Bot(),
+            ["membersAdded"] = new JsonArray(Bot(), new JsonObject { ["id"] = userId, ["role"] = "user" }),
+            ["locale"] = "fr-FR",
+        };
+        var gate = Gates.GetOrAdd(conversationId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await RunBotAsync(conversationId, userId, update, serviceUrl, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task RunBotAsync(string conversationId, string userId, JsonObject incoming, string serviceUrl,
+        CancellationToken cancellationToken)
+    {
+        var replies = await bot.ProcessAsync(incoming, cancellationToken);
+        var outgoing = new List<JsonObject>(replies.Count);
+        foreach (var reply in replies)
+        {
+            var activity = (JsonObject)reply.DeepClone();
+            activity.Remove("id");
+            activity["from"] = Bot();
+            activity["recipient"] = new JsonObject { ["id"] = userId, ["role"] = "user" };
+            activity["serviceUrl"] = serviceUrl;
+            activity["locale"] ??= "fr-FR";
+            if (incoming["type"]?.GetValue<string>() == "message")
+            {
+                activity["replyToId"] = incoming["id"]!.GetValue<string>();
+            }
+
+            outgoing.Add(activity);
+        }
+
+        await store.AppendAsync(conversationId, outgoing, cancellationToken);
+        broadcaster.Notify(conversationId);
+    }
+
+    private JsonObject Bot() => new() { ["id"] = options.Value.BotId, ["name"] = options.Value.BotName, ["role"] = "bot" };
+}

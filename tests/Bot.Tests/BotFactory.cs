@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace SupportBot.Bot.Tests;
+
+/// <summary>
+/// The service in-process (WebApplicationFactory) on a real SQLite file in its own temporary folder, with a
+/// <see cref="FakeTimeProvider"/>. Reusing <see cref="Folder"/> in a new factory simulates a restart.
+/// </summary>
+public sealed class BotFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
+
+    public BotFactory(string? folder = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        Folder = folder ?? System.IO.Directory.CreateTempSubdirectory("supportbot-bot-").FullName;
+        _services = services;
+        _settings = new Dictionary<string, string?>
+        {
+            ["Directory:ConnectionString"] = $"Data Source={Path.Combine(Folder, "supportbot.db")}",
+            ["Directory:DemoData"] = "Always",
+            ["Mail:PickupDirectory"] = Path.Combine(Folder, "outbox"),
+            ["DirectLine:KeyFile"] = Path.Combine(Folder, "directline.key"),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public string Folder { get; }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            _services?.Invoke(services);
+        });
+    }
+
+    public static void DeleteFolder(string folder)
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            System.IO.Directory.Delete(folder, true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
