@@ -1,0 +1,70 @@
+// Embeds Microsoft Web Chat (window.WebChat, from the pinned botframework-webchat package) on the help page.
+// The page's back end hands out a Direct Line token bound to one conversation (POST /api/directline/token), as a site
+// does with Azure Bot Service's secret. The token and conversation are kept for the tab (sessionStorage), so a reload
+// reconnects to the same conversation and replays its history. ?transport=polling uses HTTP polling instead of WebSocket.
+(async function () {
+  const storageKey = 'supportbot.directline';
+  const origin = window.location.origin;
+
+  async function newSession() {
+    const response = await fetch(origin + '/api/directline/token', { method: 'POST' });
+    if (!response.ok) {
+      throw new Error('token ' + response.status);
+    }
+    const body = await response.json();
+    return { token: body.token, conversationId: body.conversationId, userId: body.userId, expiresAt: Date.now() + body.expires_in * 1000, started: false };
+  }
+
+  function saved() {
+    try {
+      const session = JSON.parse(window.sessionStorage.getItem(storageKey) || 'null');
+      return session && session.expiresAt > Date.now() + 60 * 1000 ? session : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  try {
+    const previous = saved();
+    const session = previous || (await newSession());
+    const webSocket = new URLSearchParams(window.location.search).get('transport') !== 'polling';
+    const directLine = window.WebChat.createDirectLine({
+      domain: origin + '/v3/directline',
+      token: session.token,
+      conversationId: previous && previous.started ? session.conversationId : undefined,
+      watermark: previous && previous.started ? '0' : undefined,
+      webSocket: webSocket
+    });
+
+    directLine.connectionStatus$.subscribe(function (status) {
+      if (status === 2) {
+        session.started = true;
+        window.sessionStorage.setItem(storageKey, JSON.stringify(session));
+      }
+    });
+    window.addEventListener('beforeunload', function () {
+      if (directLine.token && directLine.token !== session.token) {
+        session.token = directLine.token;
+        session.expiresAt = Date.now() + 15 * 60 * 1000;
+      }
+      window.sessionStorage.setItem(storageKey, JSON.stringify(session));
+    });
+
+    window.WebChat.renderWebChat(
+      {
+        directLine: directLine,
+        userID: session.userId,
+        locale: 'fr-FR',
+        styleOptions: {
+          botAvatarInitials: 'TT',
+          userAvatarInitials: 'Moi',
+          accent: '#0b4f8a',
+          suggestedActionLayout: 'stacked'
+        }
+      },
+      document.getElementById('webchat')
+    );
+  } catch (e) {
+    document.getElementById('webchat-erreur').hidden = false;
+  }
+})();
