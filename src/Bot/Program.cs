@@ -1,6 +1,7 @@
 using SupportBot.AccountDirectory;
 using SupportBot.Bot.DirectLine;
 using SupportBot.Bot.Health;
+using SupportBot.Bot.Sms;
 
 // Options that are SupportBot's own, not ASP.NET Core configuration keys.
 var seedDemo = args.Contains("--seed-demo");
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddAccountDirectory();
 builder.Services.AddDirectoryHealthChecks();
 builder.Services.AddDirectLine();
+builder.Services.AddTwilioSms();
 
 var app = builder.Build();
 await app.Services.InitializeAccountDirectoryAsync(seedDemo);
@@ -18,6 +20,7 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapDirectoryHealthChecks();
 app.MapDirectLine();
+app.MapTwilioSms();
 
 await app.RunAsync();
 

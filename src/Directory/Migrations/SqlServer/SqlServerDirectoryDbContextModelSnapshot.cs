@@ -299,6 +299,47 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                     b.ToTable("ChannelConversations", (string)null);
                 });
 
+            modelBuilder.Entity("SupportBot.AccountDirectory.Channels.SmsMessage", b =>
+                {
+                    b.Property<string>("MessageSid")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ResponseTwiml")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("MessageSid");
+
+                    b.HasIndex("From", "ReceivedAt");
+
+                    b.ToTable("SmsMessages", (string)null);
+                });
+
+            modelBuilder.Entity("SupportBot.AccountDirectory.Channels.SmsOptOut", b =>
+                {
+                    b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<DateTimeOffset>("OptedOutAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Phone");
+
+                    b.ToTable("SmsOptOuts", (string)null);
+                });
+
             modelBuilder.Entity("SupportBot.AccountDirectory.Persons.Person", b =>
                 {
                     b.Property<int>("Id")

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace SupportBot.AccountDirectory.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class DirectLine : Migration
+    public partial class Channels : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -25,6 +25,32 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ChannelConversations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SmsMessages",
+                columns: table => new
+                {
+                    MessageSid = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    From = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResponseTwiml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsMessages", x => x.MessageSid);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SmsOptOuts",
+                columns: table => new
+                {
+                    Phone = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
+                    OptedOutAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsOptOuts", x => x.Phone);
                 });
 
             migrationBuilder.CreateTable(
@@ -55,6 +81,11 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                 table: "ChannelActivities",
                 columns: new[] { "ConversationId", "Sequence" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SmsMessages_From_ReceivedAt",
+                table: "SmsMessages",
+                columns: new[] { "From", "ReceivedAt" });
         }
 
         /// <inheritdoc />
@@ -62,6 +93,12 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "ChannelActivities");
+
+            migrationBuilder.DropTable(
+                name: "SmsMessages");
+
+            migrationBuilder.DropTable(
+                name: "SmsOptOuts");
 
             migrationBuilder.DropTable(
                 name: "ChannelConversations");

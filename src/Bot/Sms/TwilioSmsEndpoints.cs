@@ -1,0 +1,183 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SupportBot.AccountDirectory;
+using SupportBot.AccountDirectory.Channels;
+using SupportBot.AccountDirectory.Privacy;
+using SupportBot.AccountDirectory.Validation;
+using SupportBot.Bot.Channels;
+
+namespace SupportBot.Bot.Sms;
+
+/// <summary>
+/// Twilio's incoming-message webhook: form-encoded POST, signed with X-Twilio-Signature, answered with TwiML.
+/// https://www.twilio.com/docs/messaging/guides/webhook-request
+/// </summary>
+internal static partial class TwilioSmsEndpoints
+{
+    public const string Path = "/api/sms/twilio";
+    public const string ChannelId = "sms";
+    private const int MaxFormBytes = 32 * 1024;
+
+    public static IServiceCollection AddTwilioSms(this IServiceCollection services)
+    {
+        services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient<TwilioSmsSender>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapTwilioSms(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(Path, ReceiveAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ReceiveAsync(HttpContext context, IOptions<TwilioOptions> options, IDbContextFactory<DirectoryDbContext> factory,
+        IConversationBot bot, ISmsSystemTexts texts, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger(typeof(TwilioSmsEndpoints).FullName!);
+        var request = context.Request;
+        if (!request.HasFormContentType)
+        {
+            return TypedResults.Text("Content-Type must be application/x-www-form-urlencoded.", statusCode: 415);
+        }
+
+        if (request.ContentLength > MaxFormBytes)
+        {
+            return TypedResults.Text($"The form is larger than {MaxFormBytes} bytes.", statusCode: 413);
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            return TypedResults.Text($"The form could not be read: {e.Message}", statusCode: 400);
+        }
+
+        var settings = options.Value;
+        var parameters = form.SelectMany(f => f.Value.Select(v => KeyValuePair.Create(f.Key, v ?? ""))).ToList();
+        var url = PublicUrl(request, settings.PublicBaseUrl);
+        if (!TwilioSignature.IsValid(settings.AuthToken ?? "", url, parameters, request.Headers["X-Twilio-Signature"].FirstOrDefault()))
+        {
+            LogRejected(logger, url);
+            return TypedResults.Text("Invalid or missing X-Twilio-Signature.", statusCode: 403);
+        }
+
+        var sid = form["MessageSid"].FirstOrDefault();
+        var fromRaw = form["From"].FirstOrDefault();
+        var body = form["Body"].FirstOrDefault();
+        if (string.IsNullOrEmpty(sid) || string.IsNullOrEmpty(fromRaw) || body is null)
+        {
+            return TypedResults.Text("MessageSid, From and Body are required.", statusCode: 400);
+        }
+
+        if (body.Length > settings.MaxBodyLength)
+        {
+            return TypedResults.Text($"Body is longer than {settings.MaxBodyLength} characters.", statusCode: 400);
+        }
+
+        var from = MobilePhones.TryNormalize(fromRaw, out var e164) ? e164 : fromRaw.Trim();
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var previous = await db.SmsMessages.AsNoTracking().FirstOrDefaultAsync(m => m.MessageSid == sid, cancellationToken);
+        if (previous is not null)
+        {
+            // Twilio retried (timeout on its side): answer what was answered, never run the turn twice.
+            return Twiml(previous.ResponseTwiml ?? TwiML.Message(null));
+        }
+
+        var received = new SmsMessage { MessageSid = sid, From = from, ReceivedAt = time.GetUtcNow() };
+        db.SmsMessages.Add(received);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return Twiml(TwiML.Message(null));
+        }
+
+        var optedOut = await db.SmsOptOuts.FirstOrDefaultAsync(o => o.Phone == from, cancellationToken);
+        string twiml;
+        switch (SmsKeywords.Parse(body))
+        {
+            case SmsKeyword.Stop:
+                if (optedOut is null)
+                {
+                    db.SmsOptOuts.Add(new SmsOptOut { Phone = from, OptedOutAt = time.GetUtcNow() });
+                    twiml = TwiML.Message(SmsText.ToGsmFriendly(texts.StopConfirmation));
+                }
+                else
+                {
+                    twiml = TwiML.Message(null);
+                }
+
+                break;
+            case SmsKeyword.Start:
+                if (optedOut is not null)
+                {
+                    db.SmsOptOuts.Remove(optedOut);
+                }
+
+                twiml = TwiML.Message(await TurnAsync(bot, from, sid, "menu", cancellationToken));
+                break;
+            case var _ when optedOut is not null:
+                twiml = TwiML.Message(null);
+                break;
+            case SmsKeyword.Help:
+                twiml = TwiML.Message(await TurnAsync(bot, from, sid, "menu", cancellationToken));
+                break;
+            default:
+                twiml = TwiML.Message(await TurnAsync(bot, from, sid, body, cancellationToken));
+                break;
+        }
+
+        received.ResponseTwiml = twiml;
+        await db.SaveChangesAsync(cancellationToken);
+        LogAnswered(logger, Mask.Phone(from), sid);
+        return Twiml(twiml);
+    }
+
+    private static async Task<string> TurnAsync(IConversationBot bot, string from, string sid, string text, CancellationToken cancellationToken)
+    {
+        var activity = new JsonObject
+        {
+            ["type"] = "message",
+            ["id"] = sid,
+            ["channelId"] = ChannelId,
+            ["conversation"] = new JsonObject { ["id"] = $"sms:{from}" },
+            ["from"] = new JsonObject { ["id"] = from, ["role"] = "user" },
+            ["recipient"] = new JsonObject { ["id"] = "supportbot", ["role"] = "bot" },
+            ["text"] = text,
+            ["textFormat"] = "plain",
+            ["locale"] = "fr-FR",
+        };
+        var replies = await bot.ProcessAsync(activity, cancellationToken);
+        var texts = replies
+            .Where(r => r["type"]?.GetValue<string>() == "message")
+            .Select(r => r["text"]?.GetValue<string>())
+            .Where(t => !string.IsNullOrWhiteSpace(t))
+            .Select(t => SmsText.ToGsmFriendly(t!.Trim()));
+        return string.Join("\n\n", texts);
+    }
+
+    /// <summary>The URL Twilio signed: the configured public base (behind a proxy) with this request's path and query.</summary>
+    private static string PublicUrl(HttpRequest request, string? publicBaseUrl)
+    {
+        var pathAndQuery = request.PathBase + request.Path + request.QueryString;
+        return string.IsNullOrWhiteSpace(publicBaseUrl)
+            ? $"{request.Scheme}://{request.Host}{pathAndQuery}"
+            : publicBaseUrl.TrimEnd('/') + pathAndQuery;
+    }
+
+    private static IResult Twiml(string twiml) => TypedResults.Text(twiml, TwiML.ContentType);
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Twilio webhook refused: bad signature for {Url}")]
+    private static partial void LogRejected(ILogger logger, string url);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "SMS {MessageSid} from {From} answered")]
+    private static partial void LogAnswered(ILogger logger, string from, string messageSid);
+}

@@ -1,0 +1,213 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SupportBot.AccountDirectory;
+using SupportBot.Bot.Channels;
+using SupportBot.Bot.Sms;
+using SupportBot.Bot.Tests.DirectLine;
+using SupportBot.Testing;
+
+namespace SupportBot.Bot.Tests.Sms;
+
+public sealed class TwilioSmsEndpointsTests : IDisposable
+{
+    private const string AuthToken = "0123456789abcdef0123456789abcdef";
+    private const string PublicUrl = "https://supportbot.example.fr/api/sms/twilio";
+    private readonly List<string> _folders = [];
+    private readonly CountingBot _bot = new();
+
+    [Fact]
+    public async Task SignedByTwilioNode_IsAnsweredWithTwiml()
+    {
+        await using var factory = Factory();
+        using var client = factory.CreateClient();
+        var form = Webhook("SM001", "j'ai oublié mon mot de passe");
+        var oracle = await NodeOracle.RunAsync("twilio-signature.js", new[] { new { authToken = AuthToken, url = PublicUrl, @params = form } });
+
+        using var response = await PostAsync(client, form, oracle[0]!["signature"]!.GetValue<string>());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(["Écho : j'ai oublié mon mot de passe"], await MessagesAsync(response));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("tampered")]
+    public async Task BadSignature_Gets403AndNothingIsProcessed(string? signature)
+    {
+        await using var factory = Factory();
+        using var client = factory.CreateClient();
+        var form = Webhook("SM002", "bonjour");
+        signature = signature == "tampered" ? TwilioSignature.Compute(AuthToken, PublicUrl, Webhook("SM002", "STOP")) : signature;
+
+        using var response = await PostAsync(client, form, signature);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(0, _bot.Calls);
+        await using var db = Db(factory);
+        Assert.Equal(0, await db.SmsMessages.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task TwilioRetryOfTheSameMessageSid_IsAnsweredOnce()
+    {
+        await using var factory = Factory();
+        using var client = factory.CreateClient();
+        var form = Webhook("SM003", "bonjour");
+
+        using var first = await PostAsync(client, form, Sign(form));
+        using var retry = await PostAsync(client, form, Sign(form));
+
+        Assert.Equal(1, _bot.Calls);
+        Assert.Equal(await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken),
+            await retry.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Stop_SilencesTheNumberUntilStart()
+    {
+        await using var factory = Factory();
+        using var client = factory.CreateClient();
+
+        var stop = await MessagesAsync(await PostAsync(client, Webhook("SM010", "Arrêt"), Sign(Webhook("SM010", "Arrêt"))));
+        var silenced = await MessagesAsync(await PostAsync(client, Webhook("SM011", "bonjour"), Sign(Webhook("SM011", "bonjour"))));
+        var start = await MessagesAsync(await PostAsync(client, Webhook("SM012", "START"), Sign(Webhook("SM012", "START"))));
+        var again = await MessagesAsync(await PostAsync(client, Webhook("SM013", "bonjour"), Sign(Webhook("SM013", "bonjour"))));
+
+        Assert.Equal(["Vous ne recevrez plus de SMS de l'assistant. Envoyez START pour reprendre."], stop);
+        Assert.Empty(silenced);
+        Assert.Equal(["Écho : menu"], start);
+        Assert.Equal(["Écho : bonjour"], again);
+        Assert.Equal(["menu", "bonjour"], _bot.Texts);
+    }
+
+    [Fact]
+    public async Task Aide_AsksTheBotForTheMenu()
+    {
+        await using var factory = Factory();
+        using var client = factory.CreateClient();
+
+        var reply = await MessagesAsync(await PostAsync(client, Webhook("SM020", "aide"), Sign(Webhook("SM020", "aide"))));
+
+        Assert.Equal(["Écho : menu"], reply);
+    }
+
+    [Fact]
+    public async Task RepliesAvoidCharactersThatForceUcs2()
+    {
+        await using var factory = Factory();
+        using var client = factory.CreateClient();
+
+        var reply = await MessagesAsync(await PostAsync(client, Webhook("SM030", "« ça »"), Sign(Webhook("SM030", "« ça »"))));
+
+        Assert.Equal(["Écho : \" ca \""], reply);
+        Assert.Equal(SmsEncoding.Gsm7, SmsText.Measure(reply[0]).Encoding);
+    }
+
+    [Theory]
+    [InlineData("application/json", "{\"Body\":\"x\"}", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("application/x-www-form-urlencoded", "From=%2B33612345678&To=%2B33757000000", HttpStatusCode.BadRequest)]
+    public async Task BadRequests_GetA4xxWithAMessage(string contentType, string body, HttpStatusCode status)
+    {
+        await using var factory = Factory();
+        using var client = factory.CreateClient();
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, contentType);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/sms/twilio") { Content = content };
+        if (contentType.StartsWith("application/x-www-form", StringComparison.Ordinal))
+        {
+            var fields = System.Web.HttpUtility.ParseQueryString(body);
+            request.Headers.Add("X-Twilio-Signature", TwilioSignature.Compute(AuthToken, PublicUrl,
+                fields.AllKeys.Select(k => KeyValuePair.Create(k!, fields[k]!))));
+        }
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.False(string.IsNullOrWhiteSpace(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)));
+        Assert.Equal(0, _bot.Calls);
+    }
+
+    public void Dispose()
+    {
+        foreach (var folder in _folders)
+        {
+            BotFactory.DeleteFolder(folder);
+        }
+    }
+
+    private BotFactory Factory()
+    {
+        var factory = new BotFactory(settings: new Dictionary<string, string?>
+        {
+            ["Twilio:AuthToken"] = AuthToken,
+            ["Twilio:PublicBaseUrl"] = "https://supportbot.example.fr",
+        }, services: services =>
+        {
+            services.AddSingleton<IConversationBot>(_bot);
+            services.AddSingleton<ISmsSystemTexts, TestSmsTexts>();
+        });
+        _folders.Add(factory.Folder);
+        return factory;
+    }
+
+    private static DirectoryDbContext Db(BotFactory factory) =>
+        factory.Services.GetRequiredService<IDbContextFactory<DirectoryDbContext>>().CreateDbContext();
+
+    private static Dictionary<string, string> Webhook(string sid, string body) => new()
+    {
+        ["AccountSid"] = "AC0123456789abcdef0123456789abcdef",
+        ["Body"] = body,
+        ["From"] = "+33612345678",
+        ["MessageSid"] = sid,
+        ["NumMedia"] = "0",
+        ["To"] = "+33757000000",
+    };
+
+    private static string Sign(Dictionary<string, string> form) => TwilioSignature.Compute(AuthToken, PublicUrl, form);
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, Dictionary<string, string> form, string? signature)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/sms/twilio") { Content = new FormUrlEncodedContent(form) };
+        if (signature is not null)
+        {
+            request.Headers.Add("X-Twilio-Signature", signature);
+        }
+
+        return await client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    private static async Task<List<string>> MessagesAsync(HttpResponseMessage response)
+    {
+        var xml = XDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("Response", xml.Root!.Name.LocalName);
+        return xml.Root.Elements("Message").Select(m => m.Value).ToList();
+    }
+
+    private sealed class CountingBot : IConversationBot
+    {
+        private readonly EchoConversationBot _echo = new();
+
+        public int Calls { get; private set; }
+
+        public List<string> Texts { get; } = [];
+
+        public Task<IReadOnlyList<JsonObject>> ProcessAsync(JsonObject incoming, CancellationToken cancellationToken)
+        {
+            Calls++;
+            Texts.Add(incoming["text"]!.GetValue<string>());
+            Assert.Equal("sms", incoming["channelId"]!.GetValue<string>());
+            Assert.Equal("sms:+33612345678", incoming["conversation"]!["id"]!.GetValue<string>());
+            return _echo.ProcessAsync(incoming, cancellationToken);
+        }
+    }
+
+    private sealed class TestSmsTexts : ISmsSystemTexts
+    {
+        public string StopConfirmation => "Vous ne recevrez plus de SMS de l'assistant. Envoyez START pour reprendre.";
+    }
+}
