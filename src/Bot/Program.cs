@@ -1,4 +1,5 @@
 using SupportBot.AccountDirectory;
+using SupportBot.Bot.AzureBotService;
 using SupportBot.Bot.DirectLine;
 using SupportBot.Bot.Health;
 using SupportBot.Bot.Sms;
@@ -12,6 +13,7 @@ builder.Services.AddAccountDirectory();
 builder.Services.AddDirectoryHealthChecks();
 builder.Services.AddDirectLine();
 builder.Services.AddTwilioSms();
+builder.Services.AddAzureBotService();
 
 var app = builder.Build();
 await app.Services.InitializeAccountDirectoryAsync(seedDemo);
@@ -21,6 +23,7 @@ app.UseStaticFiles();
 app.MapDirectoryHealthChecks();
 app.MapDirectLine();
 app.MapTwilioSms();
+app.MapAzureBotService();
 
 await app.RunAsync();
 
