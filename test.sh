@@ -8,6 +8,8 @@ cd "$(dirname "$0")"
 packages=()
 # A real SMTP server for the mail tests (tests/Shared/SmtpTestServer.cs runs /usr/bin/python3 -m aiosmtpd).
 /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || packages+=(python3-aiosmtpd)
+# Debian's Chromium for the Web Chat browser tests (Playwright drives /usr/bin/chromium; it downloads no browser).
+[ -x /usr/bin/chromium ] || packages+=(chromium chromium-driver)
 
 if [ ${#packages[@]} -gt 0 ]; then
   sudo=""
