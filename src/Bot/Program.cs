@@ -1,5 +1,8 @@
 using SupportBot.AccountDirectory;
 using SupportBot.Bot.Health;
+using SupportBot.Bot.Language;
+
+if (args is ["nlu", ..]) return await NluCommand.RunAsync(args);
 
 // Options that are SupportBot's own, not ASP.NET Core configuration keys.
 var seedDemo = args.Contains("--seed-demo");
@@ -8,6 +11,7 @@ args = [.. args.Where(a => a != "--seed-demo")];
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddAccountDirectory();
 builder.Services.AddDirectoryHealthChecks();
+builder.Services.AddLanguageUnderstanding();
 
 var app = builder.Build();
 await app.Services.InitializeAccountDirectoryAsync(seedDemo);
@@ -15,8 +19,10 @@ await app.Services.InitializeAccountDirectoryAsync(seedDemo);
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapDirectoryHealthChecks();
+app.MapNlu();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;
