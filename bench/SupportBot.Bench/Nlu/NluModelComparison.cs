@@ -17,12 +17,13 @@ internal static class NluModelComparison
 {
     public static Command Command()
     {
-        var command = new Command("nlu-compare", "Held-out top-1 accuracy and build time: own scorer vs ML.NET.");
-        command.SetAction(_ => Run());
+        var sweep = new Option<bool>("--sweep") { Description = "Also cross-validate a grid of the own scorer's training settings." };
+        var command = new Command("nlu-compare", "Held-out top-1 accuracy and build time: own scorer vs ML.NET.") { sweep };
+        command.SetAction(parse => Run(parse.GetValue(sweep)));
         return command;
     }
 
-    private static int Run()
+    private static int Run(bool sweep)
     {
         var training = IntentTrainingSet.Load(new NluOptions().TrainingPath);
         var corpus = IntentEvaluation.LoadCorpus(Path.Combine(AppContext.BaseDirectory, "Nlu", "intent-evaluation.txt"));
@@ -36,8 +37,23 @@ internal static class NluModelComparison
             unsure = Math.Round(ownEvaluation.UnsureRate, 3),
             answeredWrong = Math.Round(ownEvaluation.WrongAnswerRate, 3),
             ece = Math.Round(ownEvaluation.ExpectedCalibrationError(), 3),
-            crossValidationTop1 = Math.Round(CrossValidate(training, 5), 3),
+            crossValidation = CrossValidate(training, 5, null),
         });
+
+        if (sweep)
+        {
+            foreach (var epochs in new[] { 20, 40, 80 })
+            {
+                foreach (var l2 in new[] { 1e-5f, 1e-4f, 1e-3f })
+                {
+                    foreach (var rate in new[] { 0.2f, 0.5f, 1f })
+                    {
+                        var hyper = new SoftmaxIntentModel.Hyperparameters(epochs, rate, l2);
+                        Console.WriteLine(JsonSerializer.Serialize(new { benchmark = "nlu-sweep", hyper.Epochs, hyper.LearningRate, hyper.L2, crossValidation = CrossValidate(training, 5, hyper) }));
+                    }
+                }
+            }
+        }
 
         foreach (var normalize in new[] { false, true })
         {
@@ -56,19 +72,26 @@ internal static class NluModelComparison
 
     private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static double CrossValidate(IReadOnlyList<IntentUtterance> training, int folds)
+    private static object CrossValidate(IReadOnlyList<IntentUtterance> training, int folds, SoftmaxIntentModel.Hyperparameters? hyper)
     {
         var shuffled = training.OrderBy(u => StringComparer.Ordinal.GetHashCode(u.Text) & 0x7fffffff).ThenBy(u => u.Text).ToList();
-        var right = 0;
+        var results = new List<(IntentUtterance, IntentPrediction)>();
         for (var fold = 0; fold < folds; fold++)
         {
             var train = shuffled.Where((_, i) => i % folds != fold).ToList();
-            var test = shuffled.Where((_, i) => i % folds == fold).ToList();
-            var recognizer = IntentRecognizer.Train(train);
-            right += test.Count(u => recognizer.Recognize(u.Text).Ranking is [var top, ..] && top.Intent == u.Intent);
+            var test = shuffled.Where((_, i) => i % folds == fold && Intents.All.Contains(shuffled[i].Intent)).ToList();
+            var recognizer = IntentRecognizer.Train(train, hyper: hyper);
+            results.AddRange(IntentEvaluation.Run(recognizer, test).Results);
         }
 
-        return right / (double)training.Count;
+        var evaluation = IntentEvaluation.FromResults(results);
+        return new
+        {
+            top1 = Math.Round(evaluation.TopOneAccuracy, 3),
+            unsure = Math.Round(evaluation.UnsureRate, 3),
+            answeredWrong = Math.Round(evaluation.WrongAnswerRate, 3),
+            ece = Math.Round(evaluation.ExpectedCalibrationError(), 3),
+        };
     }
 
     private static (double Accuracy, double BuildMs) MlNet(IReadOnlyList<IntentUtterance> training, IReadOnlyList<IntentUtterance> corpus,

@@ -60,6 +60,8 @@ internal sealed class IntentEvaluation
     public static IntentEvaluation Run(IIntentRecognizer recognizer, IEnumerable<IntentUtterance> corpus) =>
         new([.. corpus.Select(u => (u, recognizer.Recognize(u.Text)))]);
 
+    public static IntentEvaluation FromResults(IEnumerable<(IntentUtterance, IntentPrediction)> results) => new([.. results]);
+
     /// <summary>Rows: expected intent; columns: best-ranked intent (numbered as the rows); "?" counts unsure answers.</summary>
     public string ConfusionMatrix()
     {

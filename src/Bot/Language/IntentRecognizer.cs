@@ -4,7 +4,8 @@ namespace SupportBot.Bot.Language;
 /// The intent recognizer: <see cref="FrenchText.Normalize"/>, <see cref="IntentFeatures"/> and a
 /// <see cref="SoftmaxIntentModel"/> trained from dialogs/intents/ when the service starts.
 /// Unsure (Intent null) when the best score is low or too close to the second: the dialogs then show a menu,
-/// which costs the parent one tap, where a wrong guess costs a whole wrong path.
+/// which costs the parent one tap, where a wrong guess costs a whole wrong path. Unsure as well when the message
+/// looks most like the training set's vague ones (<see cref="IntentTrainingSet.Vague"/>).
 /// </summary>
 internal sealed class IntentRecognizer : IIntentRecognizer
 {
@@ -30,7 +31,7 @@ internal sealed class IntentRecognizer : IIntentRecognizer
     public static IntentRecognizer Train(IReadOnlyList<IntentUtterance> utterances, double minScore = DefaultMinScore,
         double minMargin = DefaultMinMargin, SoftmaxIntentModel.Hyperparameters? hyper = null)
     {
-        var classes = Intents.All.ToArray();
+        var classes = IntentTrainingSet.Classes.ToArray();
         var normalized = utterances.Select(u => (Text: FrenchText.Normalize(u.Text), u.Intent)).ToList();
         var features = IntentFeatures.Build(normalized.Select(u => u.Text));
         var examples = normalized.Select(u => (features.Vectorize(u.Text), Array.IndexOf(classes, u.Intent))).ToList();
@@ -48,18 +49,15 @@ internal sealed class IntentRecognizer : IIntentRecognizer
 
         Span<float> probabilities = stackalloc float[_model.Classes.Count];
         _model.Probabilities(x, probabilities);
-        var ranking = new List<IntentScore>(RankingSize);
         var ranked = probabilities.ToArray()
-            .Select((p, c) => (Probability: p, Class: c))
-            .OrderByDescending(r => r.Probability)
-            .Take(RankingSize);
-        foreach (var (p, c) in ranked)
-        {
-            ranking.Add(new IntentScore(_model.Classes[c], Math.Round(p, 4)));
-        }
+            .Select((p, c) => new IntentScore(_model.Classes[c], Math.Round(p, 4)))
+            .OrderByDescending(r => r.Score)
+            .ToList();
+        var ranking = ranked.Where(r => r.Intent != IntentTrainingSet.Vague).Take(RankingSize).ToList();
 
         var best = ranking[0];
-        var sure = best.Score >= _minScore && best.Score - ranking[1].Score >= _minMargin;
+        var sure = ranked[0].Intent != IntentTrainingSet.Vague
+            && best.Score >= _minScore && best.Score - ranking[1].Score >= _minMargin;
         return new IntentPrediction(sure ? best.Intent : null, best.Score, ranking);
     }
 }

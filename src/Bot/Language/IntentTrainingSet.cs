@@ -17,6 +17,14 @@ internal static class IntentTrainingSet
 {
     public const string Schema = "supportbot/intent-utterances/v1";
 
+    /// <summary>
+    /// Not an intent the dialogs route on: messages too vague to route ("j'ai un problème", "ça ne marche pas").
+    /// Learning them as a class of their own makes the recognizer unsure on them instead of picking the nearest intent.
+    /// </summary>
+    public const string Vague = "demande_vague";
+
+    public static IReadOnlyList<string> Classes { get; } = [.. Intents.All, Vague];
+
     public static IReadOnlyList<IntentUtterance> Load(string directory)
     {
         if (!System.IO.Directory.Exists(directory))
@@ -77,10 +85,10 @@ internal static class IntentTrainingSet
         }
 
         var intent = Scalar(root, "intent", file);
-        if (!Intents.All.Contains(intent.Value))
+        if (!Classes.Contains(intent.Value))
         {
             throw new IntentTrainingDataException(
-                $"{file}:{intent.Start.Line}: unknown intent « {intent.Value} »; known: {string.Join(", ", Intents.All)}.");
+                $"{file}:{intent.Start.Line}: unknown intent « {intent.Value} »; known: {string.Join(", ", Classes)}.");
         }
 
         if (!root.Children.TryGetValue(new YamlScalarNode("utterances"), out var node) || node is not YamlSequenceNode list)
