@@ -51,7 +51,7 @@ internal sealed class IntentEvaluation
 
             utterances.Add(new IntentUtterance(line,
                 intent ?? throw new IntentTrainingDataException($"{path}:{number}: utterance before any [intent] header."),
-                $"{path}:{number}"));
+                $"{Path.GetFileName(path)}:{number}"));
         }
 
         return utterances;
