@@ -28,8 +28,8 @@ internal static partial class FrenchDates
     [GeneratedRegex(@"\b" + Month + @"\.?\s+(?:\d{4}|\d{2})(?!\d)|(?<![\d])\d{1,2}\s+" + Month + @"\b|(?<![\d/.\-])\d{1,2}[/.\-](?:\d{4}|\d{1,2})(?![\d/.\-])|\b(?:19|20)\d{2}\b")]
     private static partial Regex Partial();
 
-    // "sept" is both 7 and the abbreviation of septembre: after a day and before a year it is the month.
-    [GeneratedRegex(@"(?<=\d\s+)sept\.?(?=\s+\d{2,4}(?!\d))")]
+    // "sept" is both 7 and the abbreviation of septembre: before a year, and not after dix/vingt..., it is the month.
+    [GeneratedRegex(@"(?<!\b(?:dix|vingt|trente|et)\s+)\bsept\.?(?=\s+(?:\d{2,4}(?!\d)|deux mille|mille|mil)\b)")]
     private static partial Regex SeptAsMonth();
 
     [GeneratedRegex(@"(?<=\d)\s*(?:er|ere|ier)\b")]
@@ -70,8 +70,8 @@ internal static partial class FrenchDates
 
         var folded = WordHyphen().Replace(builder.ToString(), " ");
         folded = OrdinalSuffix().Replace(folded, "");
-        folded = FrenchNumbers.ToDigits(folded);
-        return SeptAsMonth().Replace(folded, "septembre");
+        folded = SeptAsMonth().Replace(folded, "septembre");
+        return FrenchNumbers.ToDigits(folded);
     }
 
     private static DateRecognition Validate(Match match, DateOnly today)

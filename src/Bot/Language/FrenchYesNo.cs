@@ -22,15 +22,22 @@ internal static class FrenchYesNo
     // Alone, "si" answers a negative question; inside a sentence it is "if".
     private static readonly string[] YesWhenAlone = ["si", "yes", "voila", "oui oui"];
 
+    // In a longer sentence only the opening words answer the question: "oui j'ai perdu mon mot de passe" is yes,
+    // "je ne comprends pas comment ça marche" is no answer at all.
+    private const int ShortAnswerWords = 5;
+    private const int OpeningWords = 4;
+
     public static bool? Recognize(string text)
     {
-        var folded = " " + FrenchText.Fold(text) + " ";
-        if (folded.Trim().Length == 0)
+        var words = FrenchText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
         {
             return null;
         }
 
-        if (YesWhenAlone.Contains(folded.Trim()))
+        var folded = " " + string.Join(' ', words.Length <= ShortAnswerWords ? words : words[..OpeningWords]) + " ";
+
+        if (YesWhenAlone.Contains(string.Join(' ', words)))
         {
             return true;
         }
