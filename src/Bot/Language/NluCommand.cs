@@ -22,12 +22,13 @@ internal static class NluCommand
     {
         var training = new Option<string?>("--training")
         {
-            Description = "Folder of training utterances (default: Nlu:TrainingDirectory, i.e. dialogs/intents copied beside the program).",
+            Description = "Folder of training utterances (default: setting Nlu:TrainingDirectory, i.e. dialogs/intents copied beside the program).",
+            HelpName = "folder",
         };
         var nlu = new Command("nlu",
             "Reads French utterances, one per line, on standard input and prints for each one a JSON line: "
             + """{"text","intent","score","entities":[{"type":"date|phone|email|yesno","value"}]}. """
-            + "intent is null when the recognizer is unsure. Example: echo \"jai perdu mon mdp\" | SupportBot.Bot nlu")
+            + "intent is null when the recognizer is unsure. Example: echo \"jai perdu mon mdp\" | dotnet run --project src/Bot -- nlu")
         {
             training,
         };
