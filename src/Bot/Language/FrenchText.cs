@@ -16,7 +16,7 @@ internal static class FrenchText
         ["jai"] = "j ai", ["g"] = "j ai", ["jsuis"] = "je suis", ["chui"] = "je suis", ["jsui"] = "je suis",
         ["jarrive"] = "j arrive", ["jarrives"] = "j arrive", ["jme"] = "je me", ["jpeux"] = "je peux", ["jpx"] = "je peux",
         ["jveux"] = "je veux", ["jvoudrais"] = "je voudrais", ["jsp"] = "je sais pas", ["jsais"] = "je sais",
-        ["c"] = "c est", ["cest"] = "c est", ["sa"] = "ca", ["ya"] = "il y a", ["ny"] = "n y",
+        ["c"] = "c est", ["cest"] = "c est", ["ya"] = "il y a", ["ny"] = "n y",
         ["narrive"] = "n arrive", ["nest"] = "n est", ["nai"] = "n ai", ["jnarrive"] = "je n arrive",
         ["mdp"] = "mot de passe", ["mdps"] = "mot de passe", ["pwd"] = "mot de passe", ["password"] = "mot de passe",
         ["motdepasse"] = "mot de passe", ["pb"] = "probleme", ["pbm"] = "probleme", ["pblm"] = "probleme",
@@ -87,9 +87,12 @@ internal static class FrenchText
     {
         var tokens = Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var builder = new StringBuilder(" ");
-        foreach (var token in tokens)
+        for (var t = 0; t < tokens.Length; t++)
         {
-            builder.Append(Expansions.TryGetValue(token, out var expansion) ? expansion : token).Append(' ');
+            // "c'est" folds to "c est": the "c" is already followed by what it would expand to.
+            var expanded = Expansions.TryGetValue(tokens[t], out var expansion)
+                && !(t + 1 < tokens.Length && expansion.EndsWith(" " + tokens[t + 1], StringComparison.Ordinal));
+            builder.Append(expanded ? expansion : tokens[t]).Append(' ');
         }
 
         foreach (var (from, to) in Phrases)
