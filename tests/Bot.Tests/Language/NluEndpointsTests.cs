@@ -25,7 +25,7 @@ public sealed class NluEndpointsTests : IAsyncDisposable
         }
     }
 
-    private HttpClient Client(bool enableApi)
+    private HttpClient Client(bool enableApi, string? trainingDirectory = null)
     {
         System.IO.Directory.CreateDirectory(_folder);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
@@ -36,6 +36,11 @@ public sealed class NluEndpointsTests : IAsyncDisposable
             if (enableApi)
             {
                 builder.UseSetting("Nlu:EnableApi", "true");
+            }
+
+            if (trainingDirectory is not null)
+            {
+                builder.UseSetting("Nlu:TrainingDirectory", trainingDirectory);
             }
         });
         return _factory.CreateClient();
@@ -92,5 +97,18 @@ public sealed class NluEndpointsTests : IAsyncDisposable
         var response = await client.PostAsJsonAsync("/api/nlu", new { text = "bonjour" }, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public void BrokenTrainingFile_StopsTheStartWithFileAndLine()
+    {
+        var training = Path.Combine(_folder, "intents");
+        System.IO.Directory.CreateDirectory(training);
+        File.WriteAllText(Path.Combine(training, "salutation.yaml"), "schema: supportbot/intent-utterances/v1\nintent: salutation\nutterances:\n  - \"\"\n");
+
+        var error = Record.Exception(() => Client(enableApi: true, trainingDirectory: training));
+
+        Assert.NotNull(error);
+        Assert.Contains($"{Path.Combine(training, "salutation.yaml")}:4: an utterance must be a non-empty line of text.", error.ToString());
     }
 }
