@@ -72,9 +72,26 @@ internal static class NluCommand
             await error.WriteLineAsync("Une phrase par ligne ; Ctrl+D pour terminer.");
         }
 
+        // Progress only for a person watching a long file go through: never into a pipe or a log.
+        var showProgress = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected && Console.IsInputRedirected
+            && Console.IsOutputRedirected;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var lastReport = TimeSpan.Zero;
+        var count = 0;
         while (await input.ReadLineAsync(cancellation) is { } line)
         {
             await output.WriteLineAsync(JsonSerializer.Serialize(analyzer.Analyze(line), NluResult.Json));
+            count++;
+            if (showProgress && watch.Elapsed - lastReport > TimeSpan.FromSeconds(1))
+            {
+                lastReport = watch.Elapsed;
+                await error.WriteAsync($"\r{count} phrases, {count / watch.Elapsed.TotalSeconds:0}/s");
+            }
+        }
+
+        if (showProgress && lastReport > TimeSpan.Zero)
+        {
+            await error.WriteLineAsync($"\r{count} phrases, {count / watch.Elapsed.TotalSeconds:0}/s");
         }
 
         await output.FlushAsync(cancellation);
