@@ -5,7 +5,10 @@ using SupportBot.Bot.Health;
 using SupportBot.Bot.Language;
 using SupportBot.Bot.Sms;
 
-if (args is ["nlu", ..]) return await NluCommand.RunAsync(args);
+if (args is ["nlu", ..])
+{
+    return await NluCommand.RunAsync(args);
+}
 
 // Options that are SupportBot's own, not ASP.NET Core configuration keys.
 var seedDemo = args.Contains("--seed-demo");
