@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SupportBot.AccountDirectory.Accounts;
 using SupportBot.AccountDirectory.Cases;
+using SupportBot.AccountDirectory.DialogState;
 using SupportBot.AccountDirectory.Persons;
 using SupportBot.AccountDirectory.Pupils;
 using SupportBot.AccountDirectory.Schools;
@@ -29,6 +30,10 @@ public abstract class DirectoryDbContext(DbContextOptions options) : DbContext(o
     public DbSet<PasswordResetToken> PasswordResetTokens => Set<PasswordResetToken>();
 
     public DbSet<DirectorCase> DirectorCases => Set<DirectorCase>();
+
+    public DbSet<ConversationStateRecord> ConversationStates => Set<ConversationStateRecord>();
+
+    public DbSet<UserStateRecord> UserStates => Set<UserStateRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DirectoryDbContext).Assembly);

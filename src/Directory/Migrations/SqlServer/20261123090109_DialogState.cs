@@ -1,0 +1,60 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SupportBot.AccountDirectory.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class DialogState : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ConversationStates",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Json = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ETag = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
+                    LeaseOwner = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true),
+                    LeaseUntilMs = table.Column<long>(type: "bigint", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConversationStates", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UserStates",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Json = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ETag = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserStates", x => x.Key);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversationStates_UpdatedAt",
+                table: "ConversationStates",
+                column: "UpdatedAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ConversationStates");
+
+            migrationBuilder.DropTable(
+                name: "UserStates");
+        }
+    }
+}
