@@ -19,8 +19,21 @@ public static class SystemTexts
     public const string DirectorMailSubject = "courriel-directeur-sujet";
     public const string DirectorMailBody = "courriel-directeur-corps";
 
+    public const string PageTitle = "page-titre";
+    public const string PageRules = "page-regles";
+    public const string PagePasswordField = "page-champ-mot-de-passe";
+    public const string PageConfirmationField = "page-champ-confirmation";
+    public const string PageButton = "page-bouton";
+    public const string PageConfirmationMismatch = "page-confirmation-differente";
+    public const string PageSuccess = "page-succes";
+    public const string PageExpired = "page-lien-expire";
+    public const string PageUsed = "page-lien-utilise";
+    public const string PageUnknown = "page-lien-inconnu";
+
     public static IReadOnlyList<string> All { get; } =
     [
+        PageTitle, PageRules, PagePasswordField, PageConfirmationField, PageButton, PageConfirmationMismatch, PageSuccess,
+        PageExpired, PageUsed, PageUnknown,
         Error, StaleState, TooManyAttempts, AnswerWithNumber, Clarification, ClarificationMenu, Yes, No, TooManyLookups,
         IdentifierMailSubject, IdentifierMailBody, ResetMailSubject, ResetMailBody, DirectorMailSubject, DirectorMailBody,
     ];
