@@ -41,7 +41,7 @@ internal sealed class BotTestHost : IAsyncDisposable
     public static string RepositoryDialogs => Path.Combine(RepositoryRoot(), "dialogs");
 
     public static async Task<BotTestHost> StartAsync(IDictionary<string, string?>? settings = null, string? folder = null,
-        bool seedDemo = true, FakeTimeProvider? time = null)
+        bool seedDemo = true, FakeTimeProvider? time = null, Action<IServiceCollection>? configure = null)
     {
         var ownsFolder = folder is null;
         folder ??= Path.Combine(Path.GetTempPath(), "supportbot-bot-" + Guid.NewGuid().ToString("N"));
@@ -62,17 +62,32 @@ internal sealed class BotTestHost : IAsyncDisposable
         }
 
         time ??= new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(values).Build())
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<TimeProvider>(time)
             .AddSingleton<IIntentRecognizer, KeywordIntentRecognizerTestDouble>()
             .AddSingleton<IEntityRecognizer, SimpleEntityRecognizerTestDouble>()
             .AddAccountDirectory()
-            .AddDialogEngine()
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+            .AddDialogEngine();
+        configure?.Invoke(collection);
+        var services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         await services.InitializeAccountDirectoryAsync(seedDemo);
         return new BotTestHost(folder, services, time, ownsFolder);
+    }
+
+    /// <summary>A copy of the repository's dialogs/ in <paramref name="folder"/>, to change files as a deployment would.</summary>
+    public static string CopyDialogs(string folder)
+    {
+        var target = Path.Combine(folder, "dialogs");
+        foreach (var file in System.IO.Directory.EnumerateFiles(RepositoryDialogs, "*.yaml", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(RepositoryDialogs, file));
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+
+        return target;
     }
 
     public TestFlow Conversation(string channel = Channels.Web, string? conversationId = null, string? userId = null) =>
