@@ -136,16 +136,17 @@ internal sealed class YamlReader(string file, List<DialogDiagnostic> diagnostics
             case YamlScalarNode { Value: { } both } when !string.IsNullOrWhiteSpace(both):
                 return new MessageText(both.TrimEnd(), both.TrimEnd(), At(node));
             case YamlMappingNode variants:
+                var keyNode = map.Children.Keys.First(k => k is YamlScalarNode { Value: var v } && v == key);
                 var web = String(variants, "web");
                 var sms = String(variants, "sms");
                 if (string.IsNullOrWhiteSpace(web))
                 {
-                    Error(variants, $"the text « {key} » has no « web » variant.");
+                    Error(keyNode, $"the text « {key} » has no « web » variant.");
                 }
 
                 if (string.IsNullOrWhiteSpace(sms))
                 {
-                    Error(variants, $"the text « {key} » has no « sms » variant.");
+                    Error(keyNode, $"the text « {key} » has no « sms » variant.");
                 }
 
                 foreach (var extra in variants.Children.Keys.OfType<YamlScalarNode>().Where(k => k.Value is not ("web" or "sms")))
