@@ -14,11 +14,18 @@ public static partial class TranscriptMasker
         }
 
         text = EmailPattern().Replace(text, m => AccountDirectory.Privacy.Mask.Email(m.Value));
-        text = PhonePattern().Replace(text, m => AccountDirectory.Privacy.Mask.Phone(new string([.. m.Value.Where(c => char.IsDigit(c) || c == '+')])));
+        text = PhonePattern().Replace(text, m => AccountDirectory.Privacy.Mask.Phone(International(m.Value)));
         text = NumericDatePattern().Replace(text, "**/**/****");
         text = WrittenDatePattern().Replace(text, "** *** ****");
         text = IdentifierPattern().Replace(text, m => AccountDirectory.Privacy.Mask.Identifier(m.Value));
         return text;
+    }
+
+    /// <summary>06 12 34 56 78 → +33612345678, so that the mask keeps as few digits as for an international number.</summary>
+    private static string International(string phone)
+    {
+        var digits = new string([.. phone.Where(c => char.IsDigit(c) || c == '+')]);
+        return digits.StartsWith('0') ? "+33" + digits[1..] : digits;
     }
 
     [GeneratedRegex(@"[^\s@<>()""']+@[^\s@<>()""']+\.[a-z]{2,}", RegexOptions.IgnoreCase)]
