@@ -82,7 +82,13 @@ public sealed class LostIdentifierDialogTests
             .AssertReply("Si un compte est rattache a cette adresse")
             .AssertReply(r => Assert.EndsWith("autre chose ?\n1. Oui\n2. Non\nRepondez 1 ou 2.", r.Text))
             .Send("1")
-            .AssertReply("1. Identifiant oublie\n2. Mot de passe oublie\n3. Parler a une personne\nRepondez 1, 2 ou 3.");
+            .AssertReply(r =>
+            {
+                Assert.StartsWith("Pour quelle difficulte puis-je vous aider ?\n1. Identifiant oublie\n2. Mot de passe oublie\n", r.Text);
+                Assert.EndsWith("\n8. Parler a une personne\nRepondez 1, 2, 3, 4, 5, 6, 7 ou 8.", r.Text);
+            })
+            .Send("8")
+            .AssertReply("0 809 54 06 06");
     }
 
     [Fact]
@@ -93,7 +99,10 @@ public sealed class LostIdentifierDialogTests
         await bot.Conversation().Send("menu").AssertReply(r =>
         {
             Assert.Equal("markdown", r.TextFormat);
-            Assert.Equal(["Identifiant oublié", "Mot de passe oublié", "Parler à une personne"], r.SuggestedActions!.Actions.Select(a => a.Title));
+            Assert.Equal(
+                ["Identifiant oublié", "Mot de passe oublié", "Créer ou activer mon compte", "Numéro de téléphone refusé", "Accéder à Modulo",
+                    "Courrier ou mot de passe provisoire perdu", "Autres questions", "Parler à une personne"],
+                r.SuggestedActions!.Actions.Select(a => a.Title));
             Assert.All(r.SuggestedActions.Actions, a => Assert.Equal("imBack", a.Type));
         });
     }
