@@ -10,8 +10,19 @@ internal sealed class KeywordIntentRecognizerTestDouble : IIntentRecognizer
 {
     private static readonly (string Keyword, string Intent)[] Keywords =
     [
+        ("provisoire", Intents.CourrierNotification),
+        ("courrier", Intents.CourrierNotification),
         ("mot de passe", Intents.MotDePasseOublie),
         ("identifiant", Intents.IdentifiantOublie),
+        ("existe déjà", Intents.CompteDejaActive),
+        ("code", Intents.CodeSms),
+        ("date de naissance", Intents.DateNaissanceRefusee),
+        ("non trouvées", Intents.TelephoneNonReconnu),
+        ("numéro", Intents.TelephoneNonReconnu),
+        ("activer", Intents.ActivationCompte),
+        ("franceconnect", Intents.FranceConnect),
+        ("enfant", Intents.EnfantManquant),
+        ("adresse", Intents.AdresseMail),
         ("modulo", Intents.AccesModulo),
         ("bonjour", Intents.Salutation),
         ("merci", Intents.Remerciement),
