@@ -97,7 +97,7 @@ public sealed class DialogStateTests
             // Two wrong answers at once, one per instance: each turn must see the other's attempt (3 attempts allowed).
             var a = first.Conversation(conversationId: "c1", userId: "u1").Send("faux 1").AssertReply("prenom.nom@exemple.fr");
             var b = second.Conversation(conversationId: "c1", userId: "u1").Send("faux 2").AssertReply("prenom.nom@exemple.fr");
-            await Task.WhenAll(Task.Run(async () => await a), Task.Run(async () => await b));
+            await Task.WhenAll(Task.Run(async () => await a, TestContext.Current.CancellationToken), Task.Run(async () => await b, TestContext.Current.CancellationToken));
 
             await second.Conversation(conversationId: "c1", userId: "u1").Send("faux 3")
                 .AssertReply("Je n'arrive pas à lire votre réponse");
@@ -127,7 +127,7 @@ public sealed class DialogStateTests
                 await flow;
             }
 
-            await Task.WhenAll(flows.Select(f => Task.Run(async () => await f.Send("valery.durant@example.fr").AssertReply(_ => { }))));
+            await Task.WhenAll(flows.Select(f => Task.Run(async () => await f.Send("valery.durant@example.fr").AssertReply(_ => { }), TestContext.Current.CancellationToken)));
 
             Assert.Equal(3, LostIdentifierDialogTests.Outbox(first).Count);
             Assert.Equal(3, flows.Count(f => f.Transcript.Any(r => r.Text!.Contains("Si un compte est rattaché"))));

@@ -115,7 +115,7 @@ public sealed class LostIdentifierDialogTests
 
         for (var i = 0; i < 2; i++)
         {
-            flow.Send("identifiant oublié").AssertReply("adresse").Send($"test{i}@example.fr").AssertReply(Neutral).AssertReply("autre chose").Send("non").AssertReply("bonne journée");
+            _ = flow.Send("identifiant oublié").AssertReply("adresse").Send($"test{i}@example.fr").AssertReply(Neutral).AssertReply("autre chose").Send("non").AssertReply("bonne journée");
         }
 
         await flow.Send("identifiant oublié").AssertReply("adresse").Send("valery.durant@example.fr")

@@ -111,8 +111,8 @@ public sealed partial class PasswordResetPageTests : IAsyncLifetime
         var flow = new TestFlow(engine, "webchat", "c-" + Guid.NewGuid().ToString("N"), "parent");
         await flow.Send("mot de passe oublié").AssertReply("Connaissez-vous").Send("oui").AssertReply("identifiant")
             .Send("v.durant1").AssertReply("un courriel contenant un lien").AssertReply("Si rien n'arrive");
-        var mail = await _smtp.WaitForMessageAsync(m => m.Subject.Contains("mot de passe"));
-        return LinkPattern().Match(mail.TextBody).Value.Replace("http://localhost", "");
+        var mail = await _smtp.WaitForMessageAsync(m => m.Subject?.Contains("mot de passe") == true);
+        return LinkPattern().Match(mail.TextBody ?? "").Value.Replace("http://localhost", "");
     }
 
     private static async Task<(HttpStatusCode Status, string Body)> PostAsync(HttpClient client, string link, string password, string confirmation)
