@@ -8,6 +8,12 @@ public sealed partial class TranscriptLoggingMiddleware(ILogger<TranscriptLoggin
 {
     public async Task OnTurnAsync(TurnContext turn, Func<Task> next, CancellationToken cancellationToken)
     {
+        if (!logger.IsEnabled(LogLevel.Information))
+        {
+            await next();
+            return;
+        }
+
         var activity = turn.Activity;
         LogIncoming(logger, activity.ChannelId, activity.Conversation?.Id, activity.Type, TranscriptMasker.Mask(activity.Text));
         turn.OnSend((reply, _) =>
