@@ -18,7 +18,9 @@ namespace SupportBot.Bench.Turns;
 /// <summary>Plays N lost-identifier conversations through <see cref="BotEngine"/> and prints one JSON line.</summary>
 internal static class TurnsBenchmark
 {
-    private const int Warmup = 500;
+    // Until the JIT has promoted EF Core's and the engine's hot paths to optimised code (tiered compilation), a turn
+    // costs several times its steady-state price: warm up for a fixed time, not a fixed count.
+    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(5);
 
     public static async Task<int> RunAsync(int conversations, bool sqlite, int parallel, CancellationToken cancellationToken)
     {
@@ -30,7 +32,8 @@ internal static class TurnsBenchmark
             await services.InitializeAccountDirectoryAsync(seedDemo: true, cancellationToken);
             var engine = services.GetRequiredService<BotEngine>();
 
-            for (var i = 0; i < Warmup; i++)
+            var warming = Stopwatch.StartNew();
+            for (var i = 0; warming.Elapsed < Warmup; i++)
             {
                 await PlayAsync(engine, "warmup-" + i, cancellationToken);
             }

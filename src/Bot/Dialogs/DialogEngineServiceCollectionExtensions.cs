@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using SupportBot.AccountDirectory;
 using SupportBot.Bot.Dialogs.Actions;
 using SupportBot.Bot.Dialogs.Declarative;
 using SupportBot.Bot.Dialogs.Declarative.Steps;
@@ -46,9 +47,12 @@ public static class DialogEngineServiceCollectionExtensions
         services.AddSingleton(BuildDialogSet);
         services.AddHostedService<DialogCatalogStartupCheck>();
 
-        services.AddSingleton<IDialogStateStore>(sp => sp.GetRequiredService<IOptions<StateOptions>>().Value.Store == StateStoreKind.Memory
-            ? new MemoryDialogStateStore()
-            : ActivatorUtilities.CreateInstance<DatabaseDialogStateStore>(sp));
+        services.AddSingleton<IDialogStateStore>(sp =>
+            sp.GetRequiredService<IOptions<StateOptions>>().Value.Store == StateStoreKind.Memory
+                ? new MemoryDialogStateStore()
+                : sp.GetRequiredService<IOptions<DirectoryOptions>>().Value.Provider == DirectoryProvider.Sqlite
+                    ? ActivatorUtilities.CreateInstance<SqliteDialogStateStore>(sp)
+                    : ActivatorUtilities.CreateInstance<DatabaseDialogStateStore>(sp));
 
         // Middleware runs in this order around the bot: errors outermost so that a failing state write is apologised for too.
         services.AddSingleton<ITurnMiddleware, ErrorHandlingMiddleware>();
