@@ -1,10 +1,12 @@
 using System.CommandLine;
 using SupportBot.Bench.Nlu;
+using SupportBot.Bench.Turns;
 
 // One subcommand per benchmark: dotnet run -c Release --project bench/SupportBot.Bench -- <name>
-var root = new RootCommand("SupportBot benchmarks; each prints one JSON line of figures measured on this machine.")
+var root = new RootCommand("SupportBot benchmarks. Run with -c Release; each prints one JSON line of figures measured on this machine.")
 {
     NluBenchmark.Command(),
     NluModelComparison.Command(),
+    TurnsCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,13 +1,23 @@
 using SupportBot.AccountDirectory;
 using SupportBot.Bot.AzureBotService;
+using SupportBot.Bot.Conversations;
+using SupportBot.Bot.Dialogs;
+using SupportBot.Bot.Dialogs.Commands;
 using SupportBot.Bot.DirectLine;
 using SupportBot.Bot.Health;
 using SupportBot.Bot.Language;
+using SupportBot.Bot.PasswordReset;
 using SupportBot.Bot.Sms;
 
+// Command-line tools, dispatched before the web host is built.
 if (args is ["nlu", ..])
 {
     return await NluCommand.RunAsync(args);
+}
+
+if (DialogCommands.Handles(args))
+{
+    return await DialogCommands.RunAsync(args, AddServices);
 }
 
 // Options that are SupportBot's own, not ASP.NET Core configuration keys.
@@ -15,12 +25,11 @@ var seedDemo = args.Contains("--seed-demo");
 args = [.. args.Where(a => a != "--seed-demo")];
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddAccountDirectory();
+AddServices(builder.Services);
 builder.Services.AddDirectoryHealthChecks();
 builder.Services.AddDirectLine();
 builder.Services.AddTwilioSms();
 builder.Services.AddAzureBotService();
-builder.Services.AddLanguageUnderstanding();
 
 var app = builder.Build();
 await app.Services.InitializeAccountDirectoryAsync(seedDemo);
@@ -28,6 +37,7 @@ await app.Services.InitializeAccountDirectoryAsync(seedDemo);
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapDirectoryHealthChecks();
+app.MapPasswordReset();
 app.MapDirectLine();
 app.MapTwilioSms();
 app.MapAzureBotService();
@@ -35,6 +45,15 @@ app.MapNlu();
 
 await app.RunAsync();
 return 0;
+
+// What the service and its command-line tools share.
+static void AddServices(IServiceCollection services)
+{
+    services.AddAccountDirectory();
+    services.AddLanguageUnderstanding();
+    services.AddDialogEngine();
+    services.AddChannelBot();
+}
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SupportBot.AccountDirectory.Accounts;
 using SupportBot.AccountDirectory.Cases;
 using SupportBot.AccountDirectory.Channels;
+using SupportBot.AccountDirectory.DialogState;
 using SupportBot.AccountDirectory.Persons;
 using SupportBot.AccountDirectory.Pupils;
 using SupportBot.AccountDirectory.Schools;
@@ -38,6 +39,9 @@ public abstract class DirectoryDbContext(DbContextOptions options) : DbContext(o
     public DbSet<SmsMessage> SmsMessages => Set<SmsMessage>();
 
     public DbSet<SmsOptOut> SmsOptOuts => Set<SmsOptOut>();
+    public DbSet<ConversationStateRecord> ConversationStates => Set<ConversationStateRecord>();
+
+    public DbSet<UserStateRecord> UserStates => Set<UserStateRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DirectoryDbContext).Assembly);

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
-using SupportBot.Bot.Channels;
+using SupportBot.Bot.Conversations;
 
 namespace SupportBot.Bot.AzureBotService;
 

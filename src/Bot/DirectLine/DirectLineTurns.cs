@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
-using SupportBot.Bot.Channels;
+using SupportBot.Bot.Conversations;
 
 namespace SupportBot.Bot.DirectLine;
 

@@ -5,7 +5,7 @@ using SupportBot.AccountDirectory;
 using SupportBot.AccountDirectory.Channels;
 using SupportBot.AccountDirectory.Privacy;
 using SupportBot.AccountDirectory.Validation;
-using SupportBot.Bot.Channels;
+using SupportBot.Bot.Conversations;
 
 namespace SupportBot.Bot.Sms;
 

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using SupportBot.Bot.Channels;
+using SupportBot.Bot.Conversations;
 using SupportBot.Bot.Tests.DirectLine;
 
 namespace SupportBot.Bot.Tests.AzureBotService;

@@ -5,7 +5,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using SupportBot.Bot.Channels;
+using SupportBot.Bot.Conversations;
 
 namespace SupportBot.Bot.Tests.DirectLine;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using SupportBot.Bot.Channels;
+using SupportBot.Bot.Conversations;
 
 namespace SupportBot.Bot.Tests.DirectLine;
 

@@ -4,7 +4,7 @@ using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SupportBot.AccountDirectory;
-using SupportBot.Bot.Channels;
+using SupportBot.Bot.Conversations;
 using SupportBot.Bot.Sms;
 using SupportBot.Bot.Tests.DirectLine;
 using SupportBot.Testing;

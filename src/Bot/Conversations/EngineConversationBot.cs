@@ -1,0 +1,18 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SupportBot.Bot.Dialogs.Activities;
+using SupportBot.Bot.Dialogs.Turns;
+
+namespace SupportBot.Bot.Conversations;
+
+/// <summary>The dialog engine behind the channels: their JSON activities in and out, the engine's typed activities inside.</summary>
+internal sealed class EngineConversationBot(BotEngine engine) : IConversationBot
+{
+    public async Task<IReadOnlyList<JsonObject>> ProcessAsync(JsonObject incoming, CancellationToken cancellationToken)
+    {
+        var activity = incoming.Deserialize<Activity>(ActivityJson.Options)
+            ?? throw new JsonException("An activity was expected, not null.");
+        var replies = await engine.ProcessAsync(activity, cancellationToken: cancellationToken);
+        return [.. replies.Select(r => JsonSerializer.SerializeToNode(r, ActivityJson.Options)!.AsObject())];
+    }
+}

@@ -1,0 +1,9 @@
+namespace SupportBot.Bot.Dialogs.Activities;
+
+public static class ActivityTypes
+{
+    public const string Message = "message";
+    public const string Typing = "typing";
+    public const string ConversationUpdate = "conversationUpdate";
+    public const string Event = "event";
+}

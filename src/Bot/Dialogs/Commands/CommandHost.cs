@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+
+namespace SupportBot.Bot.Dialogs.Commands;
+
+/// <summary>The service's configuration (appsettings, environment) and registrations, without the web server; logs go to standard error.</summary>
+internal static class CommandHost
+{
+    public static IHost Build(Action<IServiceCollection> addServices, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        addServices(builder.Services);
+        return builder.Build();
+    }
+}

@@ -1,0 +1,26 @@
+using SupportBot.Bot.Dialogs.Prompts;
+using YamlDotNet.RepresentationModel;
+
+namespace SupportBot.Bot.Dialogs.Declarative;
+
+/// <summary>
+/// One kind of declarative step (<c>kind: message</c>, <c>kind: ask</c>...): its schema (the keys it reads, parsed by
+/// <see cref="Parse"/>) and its behaviour.
+/// </summary>
+public interface IStepKind
+{
+    string Kind { get; }
+
+    /// <summary>The keys this kind reads besides <c>id</c>, <c>kind</c> and <c>next</c>.</summary>
+    IReadOnlySet<string> Keys { get; }
+
+    /// <summary>Whether, without <c>next:</c>, the step goes on to the one below it.</summary>
+    bool FallsThrough { get; }
+
+    /// <summary>Reads and checks the step's configuration; reports problems to <paramref name="parser"/>.</summary>
+    object Parse(YamlMappingNode node, StepParser parser);
+
+    Task<StepResult> RunAsync(StepRun run, CancellationToken cancellationToken);
+
+    Task<StepResult> ResumeAsync(StepRun run, PromptResult? result, CancellationToken cancellationToken);
+}

@@ -1,0 +1,28 @@
+namespace SupportBot.Bot.Dialogs.Declarative;
+
+/// <summary>One text in its two variants: Markdown for Web Chat, short plain text for SMS.</summary>
+public sealed record MessageText(string Web, string Sms, SourcePosition Position)
+{
+    public string For(string? channelId) => Channels.IsSms(channelId) ? Sms : Web;
+
+    /// <summary>Replaces <c>{name}</c> with the values given; unknown names are left as they are.</summary>
+    public MessageText Format(IReadOnlyDictionary<string, string> values)
+    {
+        if (values.Count == 0 || (!Web.Contains('{') && !Sms.Contains('{')))
+        {
+            return this;
+        }
+
+        return this with { Web = Replace(Web, values), Sms = Replace(Sms, values) };
+    }
+
+    private static string Replace(string text, IReadOnlyDictionary<string, string> values)
+    {
+        foreach (var (name, value) in values)
+        {
+            text = text.Replace("{" + name + "}", value, StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+}

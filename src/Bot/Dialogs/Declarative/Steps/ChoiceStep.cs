@@ -1,0 +1,72 @@
+using SupportBot.Bot.Dialogs.Prompts;
+using YamlDotNet.RepresentationModel;
+
+namespace SupportBot.Bot.Dialogs.Declarative.Steps;
+
+/// <summary>
+/// <c>kind: choice</c> — a menu: <c>choices</c> lists <c>label</c> (text), optional <c>synonyms</c> and the
+/// <c>next</c> target of each. Buttons on the web, numbered lines by SMS.
+/// </summary>
+public sealed class ChoiceStep : IStepKind
+{
+    internal sealed record Choice(ChoiceOption Option, Target Next);
+
+    internal sealed record Config(PromptSettings Prompt, IReadOnlyList<Choice> Choices);
+
+    private static readonly HashSet<string> ChoiceKeys = ["label", "synonyms", "next"];
+
+    public string Kind => "choice";
+
+    public IReadOnlySet<string> Keys { get; } = new HashSet<string>(PromptSettings.Keys.Append("choices"));
+
+    public bool FallsThrough => false;
+
+    public object Parse(YamlMappingNode node, StepParser parser)
+    {
+        var settings = PromptSettings.Parse(node, parser);
+        var choices = new List<Choice>();
+        var list = parser.List(node, "choices", required: true);
+        foreach (var item in list?.Children ?? [])
+        {
+            if (item is not YamlMappingNode choice)
+            {
+                parser.Error(item, "a choice must have « label » and « next ».");
+                continue;
+            }
+
+            parser.RejectUnknownKeys(choice, ChoiceKeys, "a choice");
+            var label = parser.Text(choice, "label");
+            var next = parser.Target(choice, "next", required: true);
+            if (label is not null && next is not null)
+            {
+                choices.Add(new Choice(new ChoiceOption(label, parser.Strings(choice, "synonyms")), next));
+            }
+        }
+
+        if (list is not null && list.Children.Count < 2)
+        {
+            parser.Error(list, "a choice needs at least two choices.");
+        }
+
+        return new Config(settings, choices);
+    }
+
+    public async Task<StepResult> RunAsync(StepRun run, CancellationToken cancellationToken)
+    {
+        var config = (Config)run.Step.Config;
+        var options = config.Prompt.Options(run, [.. config.Choices.Select(c => c.Option)]);
+        await run.Dialogs.BeginDialogAsync(ChoicePrompt.DefaultId, options, cancellationToken);
+        return StepResult.Wait;
+    }
+
+    public async Task<StepResult> ResumeAsync(StepRun run, PromptResult? result, CancellationToken cancellationToken)
+    {
+        var config = (Config)run.Step.Config;
+        if (result is { Succeeded: true, Value: int index } && index >= 0 && index < config.Choices.Count)
+        {
+            return StepResult.Continue(config.Choices[index].Next);
+        }
+
+        return await config.Prompt.FailAsync(run, cancellationToken);
+    }
+}

@@ -1,0 +1,49 @@
+namespace SupportBot.Bot.Dialogs.Declarative;
+
+/// <summary>The names of the texts the engine and the actions use; each must be defined in a texts file.</summary>
+public static class SystemTexts
+{
+    public const string Error = "erreur";
+    public const string StaleState = "reprise-apres-mise-a-jour";
+    public const string TooManyAttempts = "trop-d-essais";
+    public const string AnswerWithNumber = "repondez-numero";
+    public const string Clarification = "clarification";
+    public const string ClarificationMenu = "clarification-menu";
+    public const string Yes = "oui";
+    public const string No = "non";
+    public const string TooManyLookups = "trop-de-recherches";
+    public const string IdentifierMailSubject = "courriel-identifiant-sujet";
+    public const string IdentifierMailBody = "courriel-identifiant-corps";
+    public const string ResetMailSubject = "courriel-lien-sujet";
+    public const string ResetMailBody = "courriel-lien-corps";
+    public const string DirectorMailSubject = "courriel-directeur-sujet";
+    public const string DirectorMailBody = "courriel-directeur-corps";
+
+    public const string PageTitle = "page-titre";
+    public const string PageRules = "page-regles";
+    public const string PagePasswordField = "page-champ-mot-de-passe";
+    public const string PageConfirmationField = "page-champ-confirmation";
+    public const string PageButton = "page-bouton";
+    public const string PageConfirmationMismatch = "page-confirmation-differente";
+    public const string PageSuccess = "page-succes";
+    public const string PageExpired = "page-lien-expire";
+    public const string PageUsed = "page-lien-utilise";
+    public const string PageUnknown = "page-lien-inconnu";
+    public const string SmsStop = "sms-stop";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        PageTitle, PageRules, PagePasswordField, PageConfirmationField, PageButton, PageConfirmationMismatch, PageSuccess,
+        PageExpired, PageUsed, PageUnknown,
+        Error, StaleState, TooManyAttempts, AnswerWithNumber, Clarification, ClarificationMenu, Yes, No, TooManyLookups,
+        IdentifierMailSubject, IdentifierMailBody, ResetMailSubject, ResetMailBody, DirectorMailSubject, DirectorMailBody,
+        SmsStop,
+    ];
+
+    /// <summary>Dialogs the engine starts by itself.</summary>
+    public const string MenuDialog = "menu";
+    public const string WelcomeDialog = "accueil";
+    public const string NotUnderstoodDialog = "incompris";
+
+    public static IReadOnlyList<string> RequiredDialogs { get; } = [MenuDialog, WelcomeDialog, NotUnderstoodDialog];
+}

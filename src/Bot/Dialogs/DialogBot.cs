@@ -1,0 +1,85 @@
+using SupportBot.Bot.Dialogs.Activities;
+using SupportBot.Bot.Dialogs.Declarative;
+using SupportBot.Bot.Dialogs.Prompts;
+using SupportBot.Bot.Dialogs.Stack;
+using SupportBot.Bot.Dialogs.Turns;
+using SupportBot.Bot.Language;
+
+namespace SupportBot.Bot.Dialogs;
+
+/// <summary>
+/// The bot's logic for one turn: commands (« menu », « annuler »...) from anywhere, then the active dialog, then
+/// routing by intent; unsure → a clarification menu, twice in a row → the menu and a person. A saved step that no
+/// longer exists restarts at the menu with an apology.
+/// </summary>
+public sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IIntentRecognizer intents)
+{
+    private const double ClarificationMinScore = 0.10;
+
+    public async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var dc = new DialogContext(dialogs, turn, turn.Conversation.Stack);
+        try
+        {
+            await DispatchAsync(dc, turn, cancellationToken);
+        }
+        catch (StaleDialogStateException)
+        {
+            await dc.CancelAllDialogsAsync();
+            await turn.SendAsync(catalog.Texts.Get(SystemTexts.StaleState), null, cancellationToken);
+            await dc.BeginDialogAsync(SystemTexts.MenuDialog, null, cancellationToken);
+        }
+    }
+
+    private async Task DispatchAsync(DialogContext dc, TurnContext turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        switch (activity.Type)
+        {
+            case ActivityTypes.ConversationUpdate
+                when activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true && dc.ActiveDialog is null:
+                await dc.BeginDialogAsync(SystemTexts.WelcomeDialog, null, cancellationToken);
+                return;
+            case ActivityTypes.Message:
+                break;
+            default:
+                return;
+        }
+
+        var text = (activity.Text ?? "").Trim();
+        if (catalog.Commands.TryGetValue(ChoicePrompt.Normalize(text), out var command))
+        {
+            turn.Conversation.Misunderstandings = 0;
+            await dc.CancelAllDialogsAsync();
+            await dc.BeginDialogAsync(command, null, cancellationToken);
+            return;
+        }
+
+        var result = await dc.ContinueDialogAsync(cancellationToken);
+        if (result.Status != DialogTurnStatus.Empty)
+        {
+            return;
+        }
+
+        var prediction = intents.Recognize(text);
+        if (!prediction.IsUnsure && prediction.Intent is { } intent && catalog.IntentRoutes.TryGetValue(intent, out var dialogId))
+        {
+            turn.Conversation.Misunderstandings = 0;
+            await dc.BeginDialogAsync(dialogId, null, cancellationToken);
+            return;
+        }
+
+        turn.Conversation.Misunderstandings++;
+        if (turn.Conversation.Misunderstandings >= 2)
+        {
+            turn.Conversation.Misunderstandings = 0;
+            await dc.BeginDialogAsync(SystemTexts.NotUnderstoodDialog, null, cancellationToken);
+            return;
+        }
+
+        // Only paths with some likelihood are offered; below that the clarification offers the menu alone rather than
+        // paths unrelated to what the parent wrote.
+        var candidates = prediction.Ranking.Where(r => r.Score >= ClarificationMinScore).Select(r => r.Intent).ToList();
+        await dc.BeginDialogAsync(ClarifyDialog.DefaultId, candidates, cancellationToken);
+    }
+}

@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SupportBot.Bot.Dialogs;
+
+/// <summary>Configuration section <c>Dialogs</c>.</summary>
+public sealed class DialogsOptions
+{
+    public const string Section = "Dialogs";
+
+    /// <summary>The dialogs folder; a relative path is looked up from the working directory, then beside the program.</summary>
+    [Required]
+    public string Folder { get; set; } = "dialogs";
+
+    /// <summary>The address parents reach the service at, for the links in e-mails (reset page).</summary>
+    [Required, Url]
+    public string PublicBaseUrl { get; set; } = "http://localhost:5000";
+
+    /// <summary>Account look-ups (e-mail or identifier) one conversation may make per window.</summary>
+    [Range(1, 1000)]
+    public int LookupsPerConversation { get; set; } = 5;
+
+    /// <summary>Account look-ups one sender (a phone number, a Web Chat user) may make per window, across conversations.</summary>
+    [Range(1, 10000)]
+    public int LookupsPerSender { get; set; } = 10;
+
+    [Range(1, 7 * 24 * 60)]
+    public int LookupWindowMinutes { get; set; } = 60;
+
+    public string ResolveFolder()
+    {
+        if (Path.IsPathRooted(Folder) || System.IO.Directory.Exists(Folder))
+        {
+            return Path.GetFullPath(Folder);
+        }
+
+        return Path.Combine(AppContext.BaseDirectory, Folder);
+    }
+}

@@ -1,0 +1,6 @@
+using SupportBot.Bot.Dialogs.Declarative;
+
+namespace SupportBot.Bot.Dialogs.Prompts;
+
+/// <summary>A choice: its label on each channel and other words that select it.</summary>
+public sealed record ChoiceOption(MessageText Label, IReadOnlyList<string>? Synonyms = null);

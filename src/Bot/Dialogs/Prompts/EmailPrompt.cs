@@ -1,0 +1,13 @@
+using SupportBot.Bot.Dialogs.Turns;
+using SupportBot.Bot.Language;
+
+namespace SupportBot.Bot.Dialogs.Prompts;
+
+public sealed class EmailPrompt(IEntityRecognizer entities, string id = EmailPrompt.DefaultId, PromptValidator<string>? validator = null)
+    : Prompt<string>(id, validator)
+{
+    public const string DefaultId = "prompt.email";
+
+    protected override Recognition<string> Recognize(TurnContext turn, PromptOptions options, string text) =>
+        entities.RecognizeEmail(text) is { } email ? Recognition<string>.Success(email) : Recognition<string>.Failure();
+}

@@ -1,0 +1,22 @@
+namespace SupportBot.Bot.Dialogs.Stack;
+
+public enum DialogTurnStatus
+{
+    /// <summary>No dialog was active.</summary>
+    Empty,
+
+    /// <summary>A dialog waits for the parent's next message.</summary>
+    Waiting,
+
+    /// <summary>The last dialog of the stack ended.</summary>
+    Complete,
+
+    Cancelled,
+}
+
+public sealed record DialogTurnResult(DialogTurnStatus Status, object? Result = null)
+{
+    public static DialogTurnResult Waiting { get; } = new(DialogTurnStatus.Waiting);
+
+    public static DialogTurnResult Empty { get; } = new(DialogTurnStatus.Empty);
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection;
+using SupportBot.Bot.Dialogs.Activities;
+
+namespace SupportBot.Bot.Dialogs.Turns;
+
+/// <summary>
+/// The entry point of every channel: one incoming activity in, the bot's replies out. Each turn gets its own service
+/// scope and runs the middleware (in registration order) around <see cref="DialogBot"/>.
+/// </summary>
+public sealed class BotEngine(IServiceScopeFactory scopes, MessageRenderer renderer, TimeProvider time)
+{
+    /// <param name="send">Called as each reply is produced (a channel streaming replies); the list returned holds them all.</param>
+    public async Task<IReadOnlyList<Activity>> ProcessAsync(Activity activity, Func<Activity, CancellationToken, Task>? send = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        activity.Timestamp ??= time.GetUtcNow();
+        await using var scope = scopes.CreateAsyncScope();
+        var turn = new TurnContext(activity, scope.ServiceProvider, renderer, time);
+        if (send is not null)
+        {
+            turn.OnSend(send);
+        }
+
+        var middleware = scope.ServiceProvider.GetServices<ITurnMiddleware>().ToArray();
+        var bot = scope.ServiceProvider.GetRequiredService<DialogBot>();
+        await RunAsync(0);
+        return turn.Responses;
+
+        Task RunAsync(int index) => index < middleware.Length
+            ? middleware[index].OnTurnAsync(turn, () => RunAsync(index + 1), cancellationToken)
+            : bot.OnTurnAsync(turn, cancellationToken);
+    }
+}

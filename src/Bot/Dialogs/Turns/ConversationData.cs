@@ -1,0 +1,15 @@
+using SupportBot.Bot.Dialogs.Stack;
+
+namespace SupportBot.Bot.Dialogs.Turns;
+
+/// <summary>What the bot keeps about one conversation between turns.</summary>
+public sealed class ConversationData
+{
+    public List<DialogInstance> Stack { get; set; } = [];
+
+    /// <summary>Messages in a row the bot did not understand; at two it offers the menu and a person.</summary>
+    public int Misunderstandings { get; set; }
+
+    /// <summary>Unix milliseconds of this conversation's account look-ups, for the per-conversation limit.</summary>
+    public List<long> Lookups { get; set; } = [];
+}

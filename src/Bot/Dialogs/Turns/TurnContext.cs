@@ -1,0 +1,45 @@
+using SupportBot.Bot.Dialogs.Activities;
+using SupportBot.Bot.Dialogs.Declarative;
+
+namespace SupportBot.Bot.Dialogs.Turns;
+
+/// <summary>One incoming activity, the replies sent for it, and the conversation's and sender's state.</summary>
+public sealed class TurnContext(Activity activity, IServiceProvider services, MessageRenderer renderer, TimeProvider time)
+{
+    private readonly List<Func<Activity, CancellationToken, Task>> _onSend = [];
+
+    public Activity Activity { get; } = activity;
+
+    /// <summary>The turn's scope (one database context per turn).</summary>
+    public IServiceProvider Services { get; } = services;
+
+    public TimeProvider Time { get; } = time;
+
+    public List<Activity> Responses { get; } = [];
+
+    public ConversationData Conversation { get; set; } = new();
+
+    public string ConversationKey => $"{Activity.ChannelId}/{Activity.Conversation?.Id}";
+
+    public string UserKey => $"{Activity.ChannelId}/{Activity.From?.Id}";
+
+    public bool IsSms => Channels.IsSms(Activity.ChannelId);
+
+    /// <summary>Called for every activity the bot sends, before it is recorded (transcript, channel delivery).</summary>
+    public void OnSend(Func<Activity, CancellationToken, Task> handler) => _onSend.Add(handler);
+
+    public async Task SendAsync(Activity reply, CancellationToken cancellationToken = default)
+    {
+        reply.Id ??= Guid.NewGuid().ToString("N");
+        reply.Timestamp ??= Time.GetUtcNow();
+        foreach (var handler in _onSend)
+        {
+            await handler(reply, cancellationToken);
+        }
+
+        Responses.Add(reply);
+    }
+
+    public Task SendAsync(MessageText text, IReadOnlyList<MessageText>? choices = null, CancellationToken cancellationToken = default) =>
+        SendAsync(renderer.Render(Activity, text, choices), cancellationToken);
+}

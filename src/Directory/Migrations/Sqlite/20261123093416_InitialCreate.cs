@@ -1,0 +1,447 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SupportBot.AccountDirectory.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class InitialCreate : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Accounts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Identifier = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", unicode: false, maxLength: 24, nullable: false),
+                    Origin = table.Column<string>(type: "TEXT", unicode: false, maxLength: 24, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", unicode: false, maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActivatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastLoginAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Accounts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChannelConversations",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    ChannelId = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelConversations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConversationStates",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    ETag = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
+                    LeaseOwner = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: true),
+                    LeaseUntilMs = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConversationStates", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Schools",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Uai = table.Column<string>(type: "TEXT", unicode: false, maxLength: 8, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Commune = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    DirectorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DirectorEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Schools", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SmsMessages",
+                columns: table => new
+                {
+                    MessageSid = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    From = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResponseTwiml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsMessages", x => x.MessageSid);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SmsOptOuts",
+                columns: table => new
+                {
+                    Phone = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
+                    OptedOutAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsOptOuts", x => x.Phone);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UserStates",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    ETag = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserStates", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AccountAliases",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AccountId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Alias = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountAliases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AccountAliases_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PasswordResetTokens",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AccountId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", unicode: false, fixedLength: true, maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PasswordResetTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PasswordResetTokens_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Persons",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiecleUai = table.Column<string>(type: "TEXT", unicode: false, maxLength: 8, nullable: true),
+                    SiecleId = table.Column<string>(type: "TEXT", unicode: false, maxLength: 20, nullable: true),
+                    Civility = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    FamilyName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    MobilePhone = table.Column<string>(type: "TEXT", unicode: false, maxLength: 16, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    AccountId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Persons", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Persons_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChannelActivities",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConversationId = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    ActivityId = table.Column<string>(type: "TEXT", unicode: false, maxLength: 80, nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelActivities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChannelActivities_ChannelConversations_ConversationId",
+                        column: x => x.ConversationId,
+                        principalTable: "ChannelConversations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DirectorCases",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Reference = table.Column<string>(type: "TEXT", unicode: false, maxLength: 12, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", unicode: false, maxLength: 16, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
+                    ChannelAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SchoolGiven = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PupilGiven = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PupilBirthDateGiven = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ResponsableGiven = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PhoneGiven = table.Column<string>(type: "TEXT", unicode: false, maxLength: 16, nullable: true),
+                    EmailGiven = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    FreeText = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectorCases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DirectorCases_Schools_SchoolId",
+                        column: x => x.SchoolId,
+                        principalTable: "Schools",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Pupils",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiecleEleveId = table.Column<string>(type: "TEXT", unicode: false, maxLength: 20, nullable: true),
+                    Ine = table.Column<string>(type: "TEXT", unicode: false, maxLength: 11, nullable: true),
+                    FamilyName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UsageName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    FirstNames = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClassName = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Pupils", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Pupils_Schools_SchoolId",
+                        column: x => x.SchoolId,
+                        principalTable: "Schools",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PersonPupilLinks",
+                columns: table => new
+                {
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PupilId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    RelationshipCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 4, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonPupilLinks", x => new { x.PersonId, x.PupilId });
+                    table.ForeignKey(
+                        name: "FK_PersonPupilLinks_Persons_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "Persons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PersonPupilLinks_Pupils_PupilId",
+                        column: x => x.PupilId,
+                        principalTable: "Pupils",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountAliases_AccountId",
+                table: "AccountAliases",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountAliases_Alias",
+                table: "AccountAliases",
+                column: "Alias",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Accounts_Email",
+                table: "Accounts",
+                column: "Email");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Accounts_Identifier",
+                table: "Accounts",
+                column: "Identifier",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelActivities_ConversationId_Sequence",
+                table: "ChannelActivities",
+                columns: new[] { "ConversationId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversationStates_UpdatedAt",
+                table: "ConversationStates",
+                column: "UpdatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectorCases_Reference",
+                table: "DirectorCases",
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectorCases_SchoolId_Status",
+                table: "DirectorCases",
+                columns: new[] { "SchoolId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PasswordResetTokens_AccountId",
+                table: "PasswordResetTokens",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PasswordResetTokens_TokenHash",
+                table: "PasswordResetTokens",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonPupilLinks_PupilId",
+                table: "PersonPupilLinks",
+                column: "PupilId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Persons_AccountId",
+                table: "Persons",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Persons_MobilePhone",
+                table: "Persons",
+                column: "MobilePhone");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Persons_SiecleUai_SiecleId",
+                table: "Persons",
+                columns: new[] { "SiecleUai", "SiecleId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Pupils_Ine",
+                table: "Pupils",
+                column: "Ine");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Pupils_SchoolId_SiecleEleveId",
+                table: "Pupils",
+                columns: new[] { "SchoolId", "SiecleEleveId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Schools_Uai",
+                table: "Schools",
+                column: "Uai",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SmsMessages_From_ReceivedAt",
+                table: "SmsMessages",
+                columns: new[] { "From", "ReceivedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AccountAliases");
+
+            migrationBuilder.DropTable(
+                name: "ChannelActivities");
+
+            migrationBuilder.DropTable(
+                name: "ConversationStates");
+
+            migrationBuilder.DropTable(
+                name: "DirectorCases");
+
+            migrationBuilder.DropTable(
+                name: "PasswordResetTokens");
+
+            migrationBuilder.DropTable(
+                name: "PersonPupilLinks");
+
+            migrationBuilder.DropTable(
+                name: "SmsMessages");
+
+            migrationBuilder.DropTable(
+                name: "SmsOptOuts");
+
+            migrationBuilder.DropTable(
+                name: "UserStates");
+
+            migrationBuilder.DropTable(
+                name: "ChannelConversations");
+
+            migrationBuilder.DropTable(
+                name: "Persons");
+
+            migrationBuilder.DropTable(
+                name: "Pupils");
+
+            migrationBuilder.DropTable(
+                name: "Accounts");
+
+            migrationBuilder.DropTable(
+                name: "Schools");
+        }
+    }
+}

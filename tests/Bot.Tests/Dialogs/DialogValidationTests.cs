@@ -1,0 +1,92 @@
+using Microsoft.Extensions.DependencyInjection;
+using SupportBot.Bot.Dialogs.Commands;
+using SupportBot.Bot.Dialogs.Declarative;
+
+namespace SupportBot.Bot.Tests.Dialogs;
+
+public sealed class DialogValidationTests
+{
+    [Fact]
+    public async Task EveryFileInDialogs_LoadsAndValidates()
+    {
+        await using var bot = await BotTestHost.StartAsync(seedDemo: false);
+        var loader = bot.Services.GetRequiredService<DialogCatalogLoader>();
+
+        var (catalog, diagnostics) = loader.Load(BotTestHost.RepositoryDialogs);
+
+        Assert.Empty(diagnostics.Select(d => d.ToString()));
+        Assert.Equal(DialogCatalogLoader.Files(BotTestHost.RepositoryDialogs).Count, catalog!.FileCount);
+        Assert.All(SystemTexts.RequiredDialogs, id => Assert.Contains(id, catalog.Dialogs.Keys));
+    }
+
+    public static TheoryData<string, string, int, string> BrokenFiles => new()
+    {
+        { "unknown step kind", "  - id: a\n    kind: sauter\n    text: Bonjour\n", 6, "unknown step kind « sauter »" },
+        { "unknown action", "  - id: a\n    kind: action\n    action: effacer-tout\n", 7, "unknown action « effacer-tout »" },
+        { "missing sms text", "  - id: a\n    kind: message\n    text:\n      web: Bonjour\n", 7, "the text « text » has no « sms » variant" },
+        { "missing text", "  - id: a\n    kind: message\n    next: fin\n", 5, "the text « text » is missing" },
+        { "dangling step", "  - id: a\n    kind: message\n    text: Bonjour\n    next: nulle-part\n", 8, "« nulle-part » is not a step" },
+        { "dangling dialog", "  - id: a\n    kind: message\n    text: Bonjour\n    next: \"dialogue:absent\"\n", 8, "no dialog has the id « absent »" },
+        { "unreachable step", "  - id: a\n    kind: message\n    text: Bonjour\n    next: fin\n  - id: b\n    kind: message\n    text: Jamais\n", 9, "the step « b » cannot be reached" },
+        { "unknown prompt", "  - id: a\n    kind: ask\n    prompt: couleur\n    into: x\n    text: Couleur ?\n", 7, "unknown prompt « couleur »" },
+        { "bad case type", "  - id: a\n    kind: action\n    action: ouvrir-dossier\n    with:\n      type: Urgent\n", 9, "« Urgent » is not a case type" },
+        { "unknown key", "  - id: a\n    kind: message\n    texte: Bonjour\n", 7, "unknown key « texte »" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenFiles))]
+    public async Task BrokenFile_IsRejectedWithFileAndLine(string problem, string steps, int line, string message)
+    {
+        await using var bot = await BotTestHost.StartAsync(seedDemo: false);
+        var loader = bot.Services.GetRequiredService<DialogCatalogLoader>();
+        var files = DialogCatalogLoader.Files(BotTestHost.RepositoryDialogs)
+            .Select(f => (f.Display, (Func<TextReader>)(() => new StreamReader(f.Path))))
+            .Append(("dialogs/casse.yaml", () => new StringReader(
+                $"schema: supportbot/dialogue/1\nid: casse\ntitle: Cassé\nsteps:\n{steps}")));
+
+        var (catalog, diagnostics) = loader.Load(files);
+
+        Assert.Null(catalog);
+        Assert.All(diagnostics, d => Assert.Equal("dialogs/casse.yaml", d.Position.File));
+        Assert.True(diagnostics.Any(d => d.Position.Line == line && d.Message.Contains(message)),
+            $"{problem}: expected line {line} « {message} », got: {string.Join(" | ", diagnostics)}");
+    }
+
+    [Fact]
+    public async Task FileWithoutSchema_IsRejected()
+    {
+        await using var bot = await BotTestHost.StartAsync(seedDemo: false);
+        var loader = bot.Services.GetRequiredService<DialogCatalogLoader>();
+
+        var (_, diagnostics) = loader.Load([("dialogs/x.yaml", () => new StringReader("id: x\nsteps: []\n"))]);
+
+        Assert.Contains(diagnostics, d => d.ToString().StartsWith("dialogs/x.yaml:1: the file must declare « schema: supportbot/dialogue/1 »"));
+    }
+
+    [Fact]
+    public async Task DialogsCheck_ReportsFileAndLineAndFails()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "supportbot-check-" + Guid.NewGuid().ToString("N"));
+        var dialogs = BotTestHost.CopyDialogs(folder);
+        var file = Path.Combine(dialogs, "identifiant-oublie.yaml");
+        await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken))
+            .Replace("action: envoyer-identifiant", "action: envoyer-identifiant-v2"), TestContext.Current.CancellationToken);
+        var line = File.ReadLines(file).ToList().FindIndex(l => l.Contains("envoyer-identifiant-v2")) + 1;
+        var output = new StringWriter();
+        var error = new StringWriter();
+        try
+        {
+            var broken = await DialogCommands.RunAsync(["dialogs", "check", "--folder", dialogs], s => s.AddDialogEngineForTests(), null, output, error);
+            var valid = await DialogCommands.RunAsync(["dialogs", "check", "--folder", BotTestHost.RepositoryDialogs], s => s.AddDialogEngineForTests(), null, output, error);
+
+            Assert.Equal(ExitCodes.InvalidDialogs, broken);
+            Assert.Contains($"dialogs/identifiant-oublie.yaml:{line}: unknown action « envoyer-identifiant-v2 »", error.ToString());
+            Assert.Equal(ExitCodes.Success, valid);
+            Assert.Matches(@"^\d+ files, \d+ dialogs, \d+ texts: valid\.", output.ToString());
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+}
