@@ -33,7 +33,7 @@ public sealed class HelpPageTests : IDisposable
         await SendAsync(page, "j'ai oublié mon identifiant");
         await WaitForTranscriptAsync(page, "adresse");
         await SendAsync(page, "valery.durant@example.fr");
-        await WaitForTranscriptAsync(page, "si un compte est rattaché à cette adresse");
+        await WaitForTranscriptAsync(page, "Si un compte est rattaché à cette adresse");
 
         var mail = await smtp.WaitForMessageAsync(m => m.To.Mailboxes.Any(a => a.Address == "valery.durant@example.fr"), TimeSpan.FromSeconds(20));
         Assert.Contains("v.durant1", mail.TextBody, StringComparison.Ordinal);
