@@ -6,7 +6,8 @@ public sealed class DialogCatalog(
     TextCatalog texts,
     IReadOnlyDictionary<string, string> intentRoutes,
     IReadOnlyDictionary<string, string> commands,
-    int fileCount)
+    int fileCount,
+    IReadOnlyList<MessageText>? everyText = null)
 {
     public IReadOnlyDictionary<string, DialogDocument> Dialogs => dialogs;
 
@@ -19,4 +20,7 @@ public sealed class DialogCatalog(
     public IReadOnlyDictionary<string, string> Commands => commands;
 
     public int FileCount => fileCount;
+
+    /// <summary>Every text of every file, in file order, with its position.</summary>
+    public IReadOnlyList<MessageText> EveryText => everyText ?? [];
 }

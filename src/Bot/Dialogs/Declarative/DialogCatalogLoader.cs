@@ -55,11 +55,12 @@ public sealed class DialogCatalogLoader(IEnumerable<IStepKind> kinds, DialogActi
         diagnostics ??= [];
         var dialogs = new Dictionary<string, DialogDocument>(StringComparer.Ordinal);
         var texts = new Dictionary<string, MessageText>(StringComparer.Ordinal);
+        var everyText = new List<MessageText>();
         var count = 0;
         foreach (var (display, open) in files)
         {
             count++;
-            var reader = new YamlReader(display, diagnostics);
+            var reader = new YamlReader(display, diagnostics, everyText);
             var root = Parse(display, open, diagnostics);
             if (root is null)
             {
@@ -96,7 +97,7 @@ public sealed class DialogCatalogLoader(IEnumerable<IStepKind> kinds, DialogActi
             return (null, diagnostics);
         }
 
-        return (new DialogCatalog(dialogs, new TextCatalog(texts), intentRoutes, commands, count), diagnostics);
+        return (new DialogCatalog(dialogs, new TextCatalog(texts), intentRoutes, commands, count, everyText), diagnostics);
     }
 
     private static YamlMappingNode? Parse(string display, Func<TextReader> open, List<DialogDiagnostic> diagnostics)

@@ -40,6 +40,14 @@ public static class SystemTexts
         SmsStop,
     ];
 
+    /// <summary>Texts read in an e-mail or on the reset page, never sent by SMS.</summary>
+    public static IReadOnlyList<string> NotSentBySms { get; } =
+    [
+        PageTitle, PageRules, PagePasswordField, PageConfirmationField, PageButton, PageConfirmationMismatch, PageSuccess,
+        PageExpired, PageUsed, PageUnknown,
+        IdentifierMailSubject, IdentifierMailBody, ResetMailSubject, ResetMailBody, DirectorMailSubject, DirectorMailBody,
+    ];
+
     /// <summary>Dialogs the engine starts by itself.</summary>
     public const string MenuDialog = "menu";
     public const string WelcomeDialog = "accueil";
