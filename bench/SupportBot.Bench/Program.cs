@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SupportBot.Bench.DirectLine;
 using SupportBot.Bench.Nlu;
 using SupportBot.Bench.Turns;
 
@@ -8,5 +9,6 @@ var root = new RootCommand("SupportBot benchmarks. Run with -c Release; each pri
     NluBenchmark.Command(),
     NluModelComparison.Command(),
     TurnsCommand.Create(),
+    DirectLineLoadCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
