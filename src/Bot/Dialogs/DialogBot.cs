@@ -12,7 +12,7 @@ namespace SupportBot.Bot.Dialogs;
 /// routing by intent; unsure → a clarification menu, twice in a row → the menu and a person. A saved step that no
 /// longer exists restarts at the menu with an apology.
 /// </summary>
-public sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IIntentRecognizer intents)
+internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IIntentRecognizer intents)
 {
     public async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
     {

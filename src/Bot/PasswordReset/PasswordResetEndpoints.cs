@@ -11,7 +11,7 @@ namespace SupportBot.Bot.PasswordReset;
 /// The page the reset e-mail links to: a form enforcing EduConnect's password rule, and a clear message when the link
 /// is expired, already used or unknown. The token is the only credential, so the form carries it (no cookie, no antiforgery).
 /// </summary>
-public static class PasswordResetEndpoints
+internal static class PasswordResetEndpoints
 {
     public static IEndpointRouteBuilder MapPasswordReset(this IEndpointRouteBuilder app)
     {

@@ -11,7 +11,7 @@ namespace SupportBot.Bot.Dialogs.Declarative;
 /// reported with file:line: schema, unknown keys and step kinds, unknown actions, missing texts, dangling references,
 /// unreachable steps, duplicate ids, intents or commands.
 /// </summary>
-public sealed class DialogCatalogLoader(IEnumerable<IStepKind> kinds, DialogActionRegistry actions)
+internal sealed class DialogCatalogLoader(IEnumerable<IStepKind> kinds, DialogActionRegistry actions)
 {
     public const string DialogSchema = "supportbot/dialogue/1";
     public const string TextsSchema = "supportbot/textes/1";

@@ -7,7 +7,7 @@ namespace SupportBot.Bot.Dialogs.Declarative;
 /// One kind of declarative step (<c>kind: message</c>, <c>kind: ask</c>...): its schema (the keys it reads, parsed by
 /// <see cref="Parse"/>) and its behaviour.
 /// </summary>
-public interface IStepKind
+internal interface IStepKind
 {
     string Kind { get; }
 

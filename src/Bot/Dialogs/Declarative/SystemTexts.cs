@@ -1,7 +1,7 @@
 namespace SupportBot.Bot.Dialogs.Declarative;
 
 /// <summary>The names of the texts the engine and the actions use; each must be defined in a texts file.</summary>
-public static class SystemTexts
+internal static class SystemTexts
 {
     public const string Error = "erreur";
     public const string StaleState = "reprise-apres-mise-a-jour";

@@ -4,7 +4,7 @@ using SupportBot.Bot.Language;
 namespace SupportBot.Bot.Dialogs.Prompts;
 
 /// <summary>A phone number, returned in E.164.</summary>
-public sealed class PhonePrompt(IEntityRecognizer entities, string id = PhonePrompt.DefaultId, PromptValidator<string>? validator = null)
+internal sealed class PhonePrompt(IEntityRecognizer entities, string id = PhonePrompt.DefaultId, PromptValidator<string>? validator = null)
     : Prompt<string>(id, validator)
 {
     public const string DefaultId = "prompt.phone";

@@ -9,7 +9,7 @@ namespace SupportBot.Bot.Dialogs.Prompts;
 /// refused, then ends with <see cref="PromptResult.Failed"/>. Values are returned in a form the dialogs can keep
 /// (strings, booleans, ISO dates).
 /// </summary>
-public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null) : Dialog(id)
+internal abstract class Prompt<T>(string id, PromptValidator<T>? validator = null) : Dialog(id)
 {
     internal sealed record PromptState(PromptOptions Options, int Attempts);
 

@@ -11,7 +11,7 @@ namespace SupportBot.Bot.Dialogs.State;
 /// costs one statement to take the lease (UPDATE ... RETURNING) and one to write back, where EF Core's ExecuteUpdate
 /// cost several times more (bench <c>turns --state sqlite</c>). The tables are the EF model's (migration DialogState).
 /// </summary>
-public sealed class SqliteDialogStateStore : IDialogStateStore
+internal sealed class SqliteDialogStateStore : IDialogStateStore
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(15);
     private static readonly ValueConverter<DateTimeOffset, long> Instant = new DateTimeOffsetToBinaryConverter();

@@ -7,7 +7,7 @@ namespace SupportBot.Bot.Dialogs.Turns;
 /// The entry point of every channel: one incoming activity in, the bot's replies out. Each turn gets its own service
 /// scope and runs the middleware (in registration order) around <see cref="DialogBot"/>.
 /// </summary>
-public sealed class BotEngine(IServiceScopeFactory scopes, MessageRenderer renderer, TimeProvider time)
+internal sealed class BotEngine(IServiceScopeFactory scopes, MessageRenderer renderer, TimeProvider time)
 {
     /// <param name="send">Called as each reply is produced (a channel streaming replies); the list returned holds them all.</param>
     public async Task<IReadOnlyList<Activity>> ProcessAsync(Activity activity, Func<Activity, CancellationToken, Task>? send = null,

@@ -8,7 +8,7 @@ namespace SupportBot.Bot.Dialogs.Declarative.Steps;
 /// <c>kind: action</c> — runs a named C# action (<c>action</c>) with constant arguments (<c>with</c>); its outcome
 /// chooses the target in <c>outcomes</c>, else the step goes on.
 /// </summary>
-public sealed class ActionStep : IStepKind
+internal sealed class ActionStep : IStepKind
 {
     internal sealed record Config(IDialogAction? Action, IReadOnlyDictionary<string, string> Arguments, IReadOnlyDictionary<string, Target> Outcomes);
 

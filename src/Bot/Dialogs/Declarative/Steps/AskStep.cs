@@ -7,7 +7,7 @@ namespace SupportBot.Bot.Dialogs.Declarative.Steps;
 /// <c>kind: ask</c> — asks with a prompt (<c>prompt: text|email|phone|date|identifier</c>) and keeps the answer as
 /// <c>into</c>. <c>retry-when</c> gives a retry text per problem (dates: impossible, future, incomplete, not-found).
 /// </summary>
-public sealed class AskStep : IStepKind
+internal sealed class AskStep : IStepKind
 {
     internal sealed record Config(PromptSettings Prompt, string PromptId, string Into, IReadOnlyDictionary<string, MessageText> Retries);
 

@@ -7,7 +7,7 @@ namespace SupportBot.Bot.Dialogs.Declarative.Steps;
 /// <c>kind: choice</c> — a menu: <c>choices</c> lists <c>label</c> (text), optional <c>synonyms</c> and the
 /// <c>next</c> target of each. Buttons on the web, numbered lines by SMS.
 /// </summary>
-public sealed class ChoiceStep : IStepKind
+internal sealed class ChoiceStep : IStepKind
 {
     internal sealed record Choice(ChoiceOption Option, Target Next);
 

@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace SupportBot.Bot.Dialogs.Declarative.Steps;
 
 /// <summary><c>kind: confirm</c> — a yes/no question (« Oui » / « Non » buttons, 1 / 2 by SMS) going to <c>yes</c> or <c>no</c>.</summary>
-public sealed class ConfirmStep : IStepKind
+internal sealed class ConfirmStep : IStepKind
 {
     internal sealed record Config(PromptSettings Prompt, Target Yes, Target No);
 

@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace SupportBot.Bot.Dialogs.Declarative.Steps;
 
 /// <summary><c>kind: message</c> — says <c>text</c> and goes on.</summary>
-public sealed class MessageStep : IStepKind
+internal sealed class MessageStep : IStepKind
 {
     internal sealed record Config(MessageText Text);
 
