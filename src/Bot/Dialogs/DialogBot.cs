@@ -38,6 +38,11 @@ internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IInten
                 when activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true && dc.ActiveDialog is null:
                 await dc.BeginDialogAsync(SystemTexts.WelcomeDialog, null, cancellationToken);
                 return;
+
+            // Web Chat's usual way to have the bot speak first when the page embeds it with a token.
+            case ActivityTypes.Event when activity.Name == "webchat/join" && dc.ActiveDialog is null:
+                await dc.BeginDialogAsync(SystemTexts.WelcomeDialog, null, cancellationToken);
+                return;
             case ActivityTypes.Message:
                 break;
             default:

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SupportBot.Bot.Dialogs.Actions;
+using SupportBot.Bot.Dialogs.Activities;
 
 namespace SupportBot.Bot.Tests.Dialogs;
 
@@ -15,6 +16,36 @@ public sealed class DialogBotTests
             .AssertReply("Bonjour, je suis l'assistant de Toutatice")
             .AssertReply("Pour quelle difficulté puis-je vous aider ?")
             .AssertNoReply();
+    }
+
+    [Fact]
+    public async Task WebChatJoinEvent_GreetsOnceAndOtherEventsAreIgnored()
+    {
+        await using var bot = await BotTestHost.StartAsync(seedDemo: false);
+        var engine = bot.Engine;
+        Activity Event(string name) => new()
+        {
+            Type = ActivityTypes.Event, Name = name, ChannelId = "directline", Conversation = new ConversationAccount("c-join"),
+            From = new ChannelAccount("u"), Recipient = new ChannelAccount("supportbot"),
+        };
+
+        var greeting = await engine.ProcessAsync(Event("webchat/join"), cancellationToken: TestContext.Current.CancellationToken);
+        var again = await engine.ProcessAsync(Event("webchat/join"), cancellationToken: TestContext.Current.CancellationToken);
+        var other = await engine.ProcessAsync(Event("autre"), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, greeting.Count);
+        Assert.StartsWith("Bonjour", greeting[0].Text);
+        Assert.Empty(again);
+        Assert.Empty(other);
+    }
+
+    [Fact]
+    public async Task ActivityWithoutConversation_IsRefusedBeforeAnyState()
+    {
+        await using var bot = await BotTestHost.StartAsync(seedDemo: false);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => bot.Engine.ProcessAsync(new Activity { Text = "menu", ChannelId = "webchat" },
+            cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Theory]

@@ -14,6 +14,12 @@ internal sealed class BotEngine(IServiceScopeFactory scopes, MessageRenderer ren
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id) || string.IsNullOrWhiteSpace(activity.ChannelId))
+        {
+            // Channels check their input first; this guards the state keys, which are built from these two values.
+            throw new ArgumentException("An activity needs channelId and conversation.id.", nameof(activity));
+        }
+
         activity.Timestamp ??= time.GetUtcNow();
         await using var scope = scopes.CreateAsyncScope();
         var turn = new TurnContext(activity, scope.ServiceProvider, renderer, time);
