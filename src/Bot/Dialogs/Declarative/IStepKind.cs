@@ -20,6 +20,9 @@ internal interface IStepKind
     /// <summary>Reads and checks the step's configuration; reports problems to <paramref name="parser"/>.</summary>
     object Parse(YamlMappingNode node, StepParser parser);
 
+    /// <summary>The texts this step can send, as configured (before values are filled in).</summary>
+    IEnumerable<StepText> Texts(StepNode step, TextCatalog texts);
+
     Task<StepResult> RunAsync(StepRun run, CancellationToken cancellationToken);
 
     Task<StepResult> ResumeAsync(StepRun run, PromptResult? result, CancellationToken cancellationToken);

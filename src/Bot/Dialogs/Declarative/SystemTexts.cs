@@ -38,6 +38,9 @@ internal static class SystemTexts
         IdentifierMailSubject, IdentifierMailBody, ResetMailSubject, ResetMailBody, DirectorMailSubject, DirectorMailBody,
     ];
 
+    /// <summary>Whether the text is sent in the chat (the others are e-mails and the reset page).</summary>
+    public static bool IsChatText(string name) => !name.StartsWith("courriel-", StringComparison.Ordinal) && !name.StartsWith("page-", StringComparison.Ordinal);
+
     /// <summary>Dialogs the engine starts by itself.</summary>
     public const string MenuDialog = "menu";
     public const string WelcomeDialog = "accueil";

@@ -78,6 +78,8 @@ internal sealed class ActionStep : IStepKind
         return new Config(action, arguments, outcomes);
     }
 
+    public IEnumerable<StepText> Texts(StepNode step, TextCatalog texts) => [];
+
     public async Task<StepResult> RunAsync(StepRun run, CancellationToken cancellationToken)
     {
         var config = (Config)run.Step.Config;

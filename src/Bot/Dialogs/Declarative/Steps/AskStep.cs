@@ -57,6 +57,12 @@ internal sealed class AskStep : IStepKind
         return new Config(settings, known.DialogId, into, retries);
     }
 
+    public IEnumerable<StepText> Texts(StepNode step, TextCatalog texts)
+    {
+        var config = (Config)step.Config;
+        return config.Prompt.Texts().Concat(config.Retries.Select(r => new StepText("retry-when " + r.Key, r.Value)));
+    }
+
     public async Task<StepResult> RunAsync(StepRun run, CancellationToken cancellationToken)
     {
         var config = (Config)run.Step.Config;

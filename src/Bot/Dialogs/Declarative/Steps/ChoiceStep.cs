@@ -51,6 +51,12 @@ internal sealed class ChoiceStep : IStepKind
         return new Config(settings, choices);
     }
 
+    public IEnumerable<StepText> Texts(StepNode step, TextCatalog texts)
+    {
+        var config = (Config)step.Config;
+        return config.Prompt.Texts([.. config.Choices.Select(c => c.Option.Label)]);
+    }
+
     public async Task<StepResult> RunAsync(StepRun run, CancellationToken cancellationToken)
     {
         var config = (Config)run.Step.Config;

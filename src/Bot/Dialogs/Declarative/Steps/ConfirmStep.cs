@@ -23,6 +23,9 @@ internal sealed class ConfirmStep : IStepKind
         return new Config(settings, yes ?? fallback, no ?? fallback);
     }
 
+    public IEnumerable<StepText> Texts(StepNode step, TextCatalog texts) =>
+        ((Config)step.Config).Prompt.Texts([texts.Get(SystemTexts.Yes), texts.Get(SystemTexts.No)]);
+
     public async Task<StepResult> RunAsync(StepRun run, CancellationToken cancellationToken)
     {
         var config = (Config)run.Step.Config;

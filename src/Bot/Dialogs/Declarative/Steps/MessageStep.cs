@@ -17,6 +17,8 @@ internal sealed class MessageStep : IStepKind
     public object Parse(YamlMappingNode node, StepParser parser) =>
         new Config(parser.Text(node, "text") ?? new MessageText("", "", parser.At(node)));
 
+    public IEnumerable<StepText> Texts(StepNode step, TextCatalog texts) => [new StepText("text", ((Config)step.Config).Text)];
+
     public async Task<StepResult> RunAsync(StepRun run, CancellationToken cancellationToken)
     {
         await run.SayAsync(((Config)run.Step.Config).Text, cancellationToken);
