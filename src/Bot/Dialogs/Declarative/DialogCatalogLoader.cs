@@ -288,6 +288,11 @@ internal sealed class DialogCatalogLoader(IEnumerable<IStepKind> kinds, DialogAc
             diagnostics.Add(new DialogDiagnostic(anywhere, $"the dialog « {id} », which the engine starts by itself, is missing."));
         }
 
+        foreach (var intent in Intents.All.Where(i => !intentRoutes.ContainsKey(i)))
+        {
+            diagnostics.Add(new DialogDiagnostic(anywhere, $"no dialog answers the intent « {intent} » (add it to a dialog's « intents »)."));
+        }
+
         foreach (var name in SystemTexts.All.Where(n => !texts.ContainsKey(n)))
         {
             diagnostics.Add(new DialogDiagnostic(anywhere, $"the text « {name} », which the engine uses, is missing from the texts files."));

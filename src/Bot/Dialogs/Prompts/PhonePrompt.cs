@@ -1,3 +1,4 @@
+using SupportBot.AccountDirectory.Validation;
 using SupportBot.Bot.Dialogs.Turns;
 using SupportBot.Bot.Language;
 
@@ -9,6 +10,10 @@ internal sealed class PhonePrompt(IEntityRecognizer entities, string id = PhoneP
 {
     public const string DefaultId = "prompt.phone";
 
+    // Checked again with the directory's own rule, so that a number the directory would refuse is asked again here
+    // rather than failing later when the case is opened.
     protected override Recognition<string> Recognize(TurnContext turn, PromptOptions options, string text) =>
-        entities.RecognizePhone(text) is { } phone ? Recognition<string>.Success(phone) : Recognition<string>.Failure();
+        entities.RecognizePhone(text) is { } phone && MobilePhones.TryNormalize(phone, out var e164)
+            ? Recognition<string>.Success(e164)
+            : Recognition<string>.Failure();
 }
