@@ -58,13 +58,21 @@ internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IInten
             return;
         }
 
+        var prediction = intents.Recognize(text);
+        if (SwitchesPath(dc, turn, prediction) is { } other)
+        {
+            turn.Conversation.Misunderstandings = 0;
+            await dc.CancelAllDialogsAsync();
+            await dc.BeginDialogAsync(other, null, cancellationToken);
+            return;
+        }
+
         var result = await dc.ContinueDialogAsync(cancellationToken);
         if (result.Status != DialogTurnStatus.Empty)
         {
             return;
         }
 
-        var prediction = intents.Recognize(text);
         if (!prediction.IsUnsure && prediction.Intent is { } intent && catalog.IntentRoutes.TryGetValue(intent, out var dialogId))
         {
             turn.Conversation.Misunderstandings = 0;
@@ -82,4 +90,23 @@ internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IInten
 
         await dc.BeginDialogAsync(ClarifyDialog.DefaultId, prediction.Ranking.Select(r => r.Intent).ToList(), cancellationToken);
     }
+
+    /// <summary>
+    /// The parent changes subject while asked something (« en fait, c'est mon mot de passe ») : when the message does
+    /// not answer the waiting prompt and clearly asks for another path, that path replaces the current one.
+    /// Small talk never interrupts.
+    /// </summary>
+    private string? SwitchesPath(DialogContext dc, TurnContext turn, IntentPrediction prediction)
+    {
+        if (dc.ActiveDialog is not { } active || dialogs.Find(active.Id) is not IPrompt prompt
+            || prediction is not { IsUnsure: false, Intent: { } intent } || SmallTalk.Contains(intent)
+            || !catalog.IntentRoutes.TryGetValue(intent, out var target) || dc.Stack.Any(i => i.Id == target))
+        {
+            return null;
+        }
+
+        return prompt.Recognizes(turn, active) ? null : target;
+    }
+
+    private static readonly HashSet<string> SmallTalk = [Intents.Salutation, Intents.Remerciement, Intents.HorsPerimetre];
 }

@@ -62,6 +62,17 @@ public sealed class DialogBotTests
     }
 
     [Fact]
+    public async Task ChangeOfSubjectWhileAsked_SwitchesToThatPath()
+    {
+        await using var bot = await BotTestHost.StartAsync(seedDemo: false);
+
+        await bot.Conversation().Send("identifiant oublié").AssertReply("adresse électronique")
+            .Send("en fait c'est mon mot de passe que j'ai perdu").AssertReply("Connaissez-vous votre identifiant")
+            .Send("je ne connais pas mon identifiant non plus").AssertReply("Je peux vous renvoyer votre identifiant")
+            .Send("merci").AssertReply("prenom.nom@exemple.fr");
+    }
+
+    [Fact]
     public async Task CancelMidPath_StopsAndSaysHowToComeBack()
     {
         await using var bot = await BotTestHost.StartAsync(seedDemo: false);
