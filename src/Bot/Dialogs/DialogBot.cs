@@ -58,8 +58,10 @@ internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IInten
             return;
         }
 
-        var prediction = intents.Recognize(text);
-        if (SwitchesPath(dc, turn, prediction) is { } other)
+        // Recognised at most once, and only when needed: most messages answer the waiting prompt.
+        IntentPrediction? recognized = null;
+        IntentPrediction Prediction() => recognized ??= intents.Recognize(text);
+        if (SwitchesPath(dc, turn, Prediction) is { } other)
         {
             turn.Conversation.Misunderstandings = 0;
             await dc.CancelAllDialogsAsync();
@@ -73,6 +75,7 @@ internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IInten
             return;
         }
 
+        var prediction = Prediction();
         if (!prediction.IsUnsure && prediction.Intent is { } intent && catalog.IntentRoutes.TryGetValue(intent, out var dialogId))
         {
             turn.Conversation.Misunderstandings = 0;
@@ -96,16 +99,16 @@ internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IInten
     /// not answer the waiting prompt and clearly asks for another path, that path replaces the current one.
     /// Small talk never interrupts.
     /// </summary>
-    private string? SwitchesPath(DialogContext dc, TurnContext turn, IntentPrediction prediction)
+    private string? SwitchesPath(DialogContext dc, TurnContext turn, Func<IntentPrediction> prediction)
     {
-        if (dc.ActiveDialog is not { } active || dialogs.Find(active.Id) is not IPrompt prompt
-            || prediction is not { IsUnsure: false, Intent: { } intent } || SmallTalk.Contains(intent)
+        if (dc.ActiveDialog is not { } active || dialogs.Find(active.Id) is not IPrompt prompt || prompt.Recognizes(turn, active)
+            || prediction() is not { IsUnsure: false, Intent: { } intent } || SmallTalk.Contains(intent)
             || !catalog.IntentRoutes.TryGetValue(intent, out var target) || dc.Stack.Any(i => i.Id == target))
         {
             return null;
         }
 
-        return prompt.Recognizes(turn, active) ? null : target;
+        return target;
     }
 
     private static readonly HashSet<string> SmallTalk = [Intents.Salutation, Intents.Remerciement, Intents.HorsPerimetre];
