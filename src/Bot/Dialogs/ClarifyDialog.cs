@@ -8,7 +8,7 @@ namespace SupportBot.Bot.Dialogs;
 /// Asked when the recognizer is unsure: « is your question about ... ? » with the likeliest paths and the menu;
 /// the parent's pick replaces this dialog.
 /// </summary>
-public sealed class ClarifyDialog(DialogCatalog catalog) : Dialog(DefaultId)
+internal sealed class ClarifyDialog(DialogCatalog catalog) : Dialog(DefaultId)
 {
     public const string DefaultId = "clarification";
     private const int MaxCandidates = 3;

@@ -12,7 +12,7 @@ namespace SupportBot.Bot.Dialogs;
 /// routing by intent; unsure → a clarification menu, twice in a row → the menu and a person. A saved step that no
 /// longer exists restarts at the menu with an apology.
 /// </summary>
-public sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IIntentRecognizer intents)
+internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IIntentRecognizer intents)
 {
     private const double ClarificationMinScore = 0.10;
 
@@ -40,6 +40,11 @@ public sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IIntentR
                 when activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true && dc.ActiveDialog is null:
                 await dc.BeginDialogAsync(SystemTexts.WelcomeDialog, null, cancellationToken);
                 return;
+
+            // Web Chat's usual way to have the bot speak first when the page embeds it with a token.
+            case ActivityTypes.Event when activity.Name == "webchat/join" && dc.ActiveDialog is null:
+                await dc.BeginDialogAsync(SystemTexts.WelcomeDialog, null, cancellationToken);
+                return;
             case ActivityTypes.Message:
                 break;
             default:
@@ -55,13 +60,24 @@ public sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IIntentR
             return;
         }
 
+        // Recognised at most once, and only when needed: most messages answer the waiting prompt.
+        IntentPrediction? recognized = null;
+        IntentPrediction Prediction() => recognized ??= intents.Recognize(text);
+        if (SwitchesPath(dc, turn, Prediction) is { } other)
+        {
+            turn.Conversation.Misunderstandings = 0;
+            await dc.CancelAllDialogsAsync();
+            await dc.BeginDialogAsync(other, null, cancellationToken);
+            return;
+        }
+
         var result = await dc.ContinueDialogAsync(cancellationToken);
         if (result.Status != DialogTurnStatus.Empty)
         {
             return;
         }
 
-        var prediction = intents.Recognize(text);
+        var prediction = Prediction();
         if (!prediction.IsUnsure && prediction.Intent is { } intent && catalog.IntentRoutes.TryGetValue(intent, out var dialogId))
         {
             turn.Conversation.Misunderstandings = 0;
@@ -82,4 +98,23 @@ public sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IIntentR
         var candidates = prediction.Ranking.Where(r => r.Score >= ClarificationMinScore).Select(r => r.Intent).ToList();
         await dc.BeginDialogAsync(ClarifyDialog.DefaultId, candidates, cancellationToken);
     }
+
+    /// <summary>
+    /// The parent changes subject while asked something (« en fait, c'est mon mot de passe ») : when the message does
+    /// not answer the waiting prompt and clearly asks for another path, that path replaces the current one.
+    /// Small talk never interrupts.
+    /// </summary>
+    private string? SwitchesPath(DialogContext dc, TurnContext turn, Func<IntentPrediction> prediction)
+    {
+        if (dc.ActiveDialog is not { } active || dialogs.Find(active.Id) is not IPrompt prompt || prompt.Recognizes(turn, active)
+            || prediction() is not { IsUnsure: false, Intent: { } intent } || SmallTalk.Contains(intent)
+            || !catalog.IntentRoutes.TryGetValue(intent, out var target) || dc.Stack.Any(i => i.Id == target))
+        {
+            return null;
+        }
+
+        return target;
+    }
+
+    private static readonly HashSet<string> SmallTalk = [Intents.Salutation, Intents.Remerciement, Intents.HorsPerimetre];
 }

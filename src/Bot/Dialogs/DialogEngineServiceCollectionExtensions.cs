@@ -14,7 +14,7 @@ using SupportBot.Bot.Language;
 
 namespace SupportBot.Bot.Dialogs;
 
-public static class DialogEngineServiceCollectionExtensions
+internal static class DialogEngineServiceCollectionExtensions
 {
     /// <summary>
     /// The dialog engine (sections <c>Dialogs</c> and <c>DialogState</c>): dialogs/ loaded and validated at start-up,

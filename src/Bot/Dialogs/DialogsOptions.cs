@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace SupportBot.Bot.Dialogs;
 
 /// <summary>Configuration section <c>Dialogs</c>.</summary>
-public sealed class DialogsOptions
+internal sealed class DialogsOptions
 {
     public const string Section = "Dialogs";
 

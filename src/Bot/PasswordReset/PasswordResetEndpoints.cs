@@ -11,7 +11,7 @@ namespace SupportBot.Bot.PasswordReset;
 /// The page the reset e-mail links to: a form enforcing EduConnect's password rule, and a clear message when the link
 /// is expired, already used or unknown. The token is the only credential, so the form carries it (no cookie, no antiforgery).
 /// </summary>
-public static class PasswordResetEndpoints
+internal static class PasswordResetEndpoints
 {
     public static IEndpointRouteBuilder MapPasswordReset(this IEndpointRouteBuilder app)
     {
@@ -20,9 +20,10 @@ public static class PasswordResetEndpoints
         return app;
     }
 
-    private static async Task<ContentHttpResult> ShowAsync(string? jeton, PasswordResetService resets, DialogCatalog catalog,
-        CancellationToken cancellationToken)
+    private static async Task<ContentHttpResult> ShowAsync(string? jeton, HttpResponse response, PasswordResetService resets,
+        DialogCatalog catalog, CancellationToken cancellationToken)
     {
+        NoStore(response);
         var state = await resets.InspectAsync(jeton, cancellationToken);
         return state == ResetTokenState.Valid ? Form(catalog.Texts, jeton!, []) : Refused(catalog.Texts, state);
     }
@@ -30,6 +31,7 @@ public static class PasswordResetEndpoints
     private static async Task<ContentHttpResult> SubmitAsync(HttpRequest request, PasswordResetService resets, DialogCatalog catalog,
         CancellationToken cancellationToken)
     {
+        NoStore(request.HttpContext.Response);
         var texts = catalog.Texts;
         var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : FormCollection.Empty;
         var token = form["jeton"].ToString();
@@ -102,6 +104,13 @@ public static class PasswordResetEndpoints
             <body><main><h1>{title}</h1>{body}</main></body></html>
             """;
         return TypedResults.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
+    }
+
+    /// <summary>The page's address holds the token: keep it out of caches and of the Referer sent to other sites.</summary>
+    private static void NoStore(HttpResponse response)
+    {
+        response.Headers.CacheControl = "no-store";
+        response.Headers["Referrer-Policy"] = "no-referrer";
     }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);

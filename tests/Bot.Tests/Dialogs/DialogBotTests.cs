@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SupportBot.Bot.Dialogs.Actions;
+using SupportBot.Bot.Dialogs.Activities;
 
 namespace SupportBot.Bot.Tests.Dialogs;
 
@@ -17,6 +18,36 @@ public sealed class DialogBotTests
             .AssertNoReply();
     }
 
+    [Fact]
+    public async Task WebChatJoinEvent_GreetsOnceAndOtherEventsAreIgnored()
+    {
+        await using var bot = await BotTestHost.StartAsync(seedDemo: false);
+        var engine = bot.Engine;
+        Activity Event(string name) => new()
+        {
+            Type = ActivityTypes.Event, Name = name, ChannelId = "directline", Conversation = new ConversationAccount("c-join"),
+            From = new ChannelAccount("u"), Recipient = new ChannelAccount("supportbot"),
+        };
+
+        var greeting = await engine.ProcessAsync(Event("webchat/join"), cancellationToken: TestContext.Current.CancellationToken);
+        var again = await engine.ProcessAsync(Event("webchat/join"), cancellationToken: TestContext.Current.CancellationToken);
+        var other = await engine.ProcessAsync(Event("autre"), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, greeting.Count);
+        Assert.StartsWith("Bonjour", greeting[0].Text);
+        Assert.Empty(again);
+        Assert.Empty(other);
+    }
+
+    [Fact]
+    public async Task ActivityWithoutConversation_IsRefusedBeforeAnyState()
+    {
+        await using var bot = await BotTestHost.StartAsync(seedDemo: false);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => bot.Engine.ProcessAsync(new Activity { Text = "menu", ChannelId = "webchat" },
+            cancellationToken: TestContext.Current.CancellationToken));
+    }
+
     [Theory]
     [InlineData("menu")]
     [InlineData("Recommencer")]
@@ -28,6 +59,17 @@ public sealed class DialogBotTests
         await bot.Conversation().Send("identifiant oublié").AssertReply("adresse")
             .Send(command).AssertReply("Pour quelle difficulté")
             .Send("2").AssertReply("Connaissez-vous votre identifiant");
+    }
+
+    [Fact]
+    public async Task ChangeOfSubjectWhileAsked_SwitchesToThatPath()
+    {
+        await using var bot = await BotTestHost.StartAsync(seedDemo: false);
+
+        await bot.Conversation().Send("identifiant oublié").AssertReply("adresse électronique")
+            .Send("en fait c'est mon mot de passe que j'ai perdu").AssertReply("Connaissez-vous votre identifiant")
+            .Send("je ne connais pas mon identifiant non plus").AssertReply("Je peux vous renvoyer votre identifiant")
+            .Send("merci").AssertReply("prenom.nom@exemple.fr");
     }
 
     [Fact]

@@ -53,6 +53,22 @@ public sealed class DialogValidationTests
     }
 
     [Fact]
+    public async Task IntentNoDialogAnswers_IsReported()
+    {
+        await using var bot = await BotTestHost.StartAsync(seedDemo: false);
+        var loader = bot.Services.GetRequiredService<DialogCatalogLoader>();
+        var files = DialogCatalogLoader.Files(BotTestHost.RepositoryDialogs)
+            .Select(f => (f.Display, (Func<TextReader>)(() => f.Display.EndsWith("remerciement.yaml")
+                ? new StringReader(File.ReadAllText(f.Path).Replace("intents: [remerciement]", ""))
+                : new StreamReader(f.Path))));
+
+        var (catalog, diagnostics) = loader.Load(files);
+
+        Assert.Null(catalog);
+        Assert.Equal("dialogs/:0: no dialog answers the intent « remerciement » (add it to a dialog's « intents »).", Assert.Single(diagnostics).ToString());
+    }
+
+    [Fact]
     public async Task FileWithoutSchema_IsRejected()
     {
         await using var bot = await BotTestHost.StartAsync(seedDemo: false);

@@ -82,6 +82,40 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public async Task PromptValidator_RefusesARecognizedAnswerAndRetries()
+    {
+        await using var bot = await BotTestHost.StartAsync(seedDemo: false);
+        var catalog = bot.Services.GetRequiredService<DialogCatalog>();
+        var position = new SourcePosition("test", 1);
+        var options = new PromptOptions(
+            new MessageText("Votre nom ?", "Votre nom ?", position), new MessageText("Sans chiffres, s'il vous plaît.", "Sans chiffres.", position), MaxAttempts: 2);
+        PromptValidator<string> noDigits = (context, _) => Task.FromResult(!context.Recognized.Value!.Any(char.IsDigit));
+        var dialogs = new DialogSet().Add(new TextPrompt("nom", noDigits));
+        var stack = new List<DialogInstance>();
+        var sent = new List<string?>();
+
+        DialogContext Turn(string text)
+        {
+            var activity = new Activity { Text = text, ChannelId = "webchat", Conversation = new ConversationAccount("c"), From = new ChannelAccount("u") };
+            var turn = new TurnContext(activity, bot.Services, new MessageRenderer(catalog), bot.Time);
+            turn.OnSend((reply, _) =>
+            {
+                sent.Add(reply.Text);
+                return Task.CompletedTask;
+            });
+            return new DialogContext(dialogs, turn, stack);
+        }
+
+        await Turn("").BeginDialogAsync("nom", options, TestContext.Current.CancellationToken);
+        var refused = await Turn("R2D2").ContinueDialogAsync(TestContext.Current.CancellationToken);
+        var accepted = await Turn("Durant").ContinueDialogAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(DialogTurnStatus.Waiting, refused.Status);
+        Assert.Equal(["Votre nom ?", "Sans chiffres, s'il vous plaît."], sent);
+        Assert.Equal(new PromptResult(true, "Durant"), accepted.Result);
+    }
+
+    [Fact]
     public async Task ReplaceAndCancelAll_ChangeTheStackAsTheBotFrameworkDoes()
     {
         await using var bot = await BotTestHost.StartAsync(seedDemo: false);

@@ -57,7 +57,7 @@ public sealed class PasswordResetDialogTests
             .Send("ok").AssertReply("Quel est votre identifiant")
             .Send("valery.durant@example.fr")
             .AssertReply("Ceci ressemble à une adresse électronique")
-            .Send("mon identifiant ?")
+            .Send("euh, attendez")
             .AssertReply("Je ne reconnais pas d'identifiant")
             .Send("v.durant1")
             .AssertReply(Neutral);

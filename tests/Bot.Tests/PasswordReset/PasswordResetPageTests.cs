@@ -99,6 +99,8 @@ public sealed partial class PasswordResetPageTests : IAsyncLifetime
         var response = await client.GetAsync("/motdepasse/reinitialiser?jeton=abc", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.True(response.Headers.CacheControl!.NoStore);
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
         Assert.Contains("Ce lien n'est pas valable", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)));
     }
 

@@ -3,7 +3,7 @@ using SupportBot.Bot.Dialogs.Turns;
 
 namespace SupportBot.Bot.Dialogs.Actions;
 
-public sealed class DialogActionContext(StepRun run, IReadOnlyDictionary<string, string> arguments)
+internal sealed class DialogActionContext(StepRun run, IReadOnlyDictionary<string, string> arguments)
 {
     public TurnContext Turn => run.Dialogs.Turn;
 

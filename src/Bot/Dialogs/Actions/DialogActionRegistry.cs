@@ -1,6 +1,6 @@
 namespace SupportBot.Bot.Dialogs.Actions;
 
-public sealed class DialogActionRegistry
+internal sealed class DialogActionRegistry
 {
     private readonly Dictionary<string, IDialogAction> _actions;
 

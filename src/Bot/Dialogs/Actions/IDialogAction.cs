@@ -5,7 +5,7 @@ namespace SupportBot.Bot.Dialogs.Actions;
 /// <c>kind: action</c>. It reads and writes the dialog's values and returns one of its <see cref="Outcomes"/>.
 /// Actions are singletons: per-turn services come from <see cref="DialogActionContext.Services"/>.
 /// </summary>
-public interface IDialogAction
+internal interface IDialogAction
 {
     string Name { get; }
 

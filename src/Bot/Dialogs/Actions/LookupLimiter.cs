@@ -8,7 +8,7 @@ namespace SupportBot.Bot.Dialogs.Actions;
 /// Caps account look-ups per conversation and per sender within a sliding window, so that the bot cannot be used to
 /// test many addresses or identifiers; the sender's count is shared by all instances through the state store.
 /// </summary>
-public sealed class LookupLimiter(IDialogStateStore store, IOptions<DialogsOptions> options)
+internal sealed class LookupLimiter(IDialogStateStore store, IOptions<DialogsOptions> options)
 {
     public async Task<bool> TryConsumeAsync(TurnContext turn, CancellationToken cancellationToken)
     {

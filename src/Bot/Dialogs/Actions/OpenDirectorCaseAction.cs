@@ -12,7 +12,7 @@ namespace SupportBot.Bot.Dialogs.Actions;
 /// collected (parent, enfant, ecole, telephone, date-naissance, adresse), e-mails the school's director when the
 /// school is known, and sets the value <c>reference</c> for the parent.
 /// </summary>
-public sealed class OpenDirectorCaseAction : IDialogAction
+internal sealed class OpenDirectorCaseAction : IDialogAction
 {
     public string Name => "ouvrir-dossier";
 

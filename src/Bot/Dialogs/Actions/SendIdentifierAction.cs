@@ -11,7 +11,7 @@ namespace SupportBot.Bot.Dialogs.Actions;
 /// <c>envoyer-identifiant</c>: mails the identifier of every account whose confirmed address is the value <c>adresse</c>.
 /// The outcome is the same whether or not an account matched (<c>traite</c>), so the dialog cannot reveal it.
 /// </summary>
-public sealed class SendIdentifierAction(LookupLimiter limiter) : IDialogAction
+internal sealed class SendIdentifierAction(LookupLimiter limiter) : IDialogAction
 {
     // The same rule as AccountService.FindByConfirmedEmailAsync, read-only and compiled once: this is the hot query of
     // the busiest path, and tracking entities nobody changes more than doubled its cost (bench `turns`).

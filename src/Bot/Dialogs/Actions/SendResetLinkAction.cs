@@ -10,7 +10,7 @@ namespace SupportBot.Bot.Dialogs.Actions;
 /// <c>envoyer-lien</c>: for an activated account with a confirmed address found by the value <c>identifiant</c>, mails
 /// a single-use link to the reset page. Same outcome (<c>traite</c>) whatever the identifier: the dialog cannot tell.
 /// </summary>
-public sealed class SendResetLinkAction(LookupLimiter limiter, IOptions<DialogsOptions> options) : IDialogAction
+internal sealed class SendResetLinkAction(LookupLimiter limiter, IOptions<DialogsOptions> options) : IDialogAction
 {
     public const string ResetPath = "/motdepasse/reinitialiser";
 

@@ -7,7 +7,7 @@ namespace SupportBot.Bot.Dialogs.Activities;
 /// A Bot Framework activity (https://github.com/microsoft/botframework-sdk/blob/main/specs/botframework-activity/botframework-activity.md),
 /// with the schema's JSON names, so that channels and clients written for the Bot Framework read it unchanged.
 /// </summary>
-public sealed class Activity
+internal sealed class Activity
 {
     public string Type { get; set; } = ActivityTypes.Message;
 

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace SupportBot.Bot.Dialogs.Activities;
 
 /// <summary>The Bot Framework's JSON conventions: camelCase names, null members left out.</summary>
-public static class ActivityJson
+internal static class ActivityJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {

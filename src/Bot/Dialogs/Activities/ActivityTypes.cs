@@ -1,6 +1,6 @@
 namespace SupportBot.Bot.Dialogs.Activities;
 
-public static class ActivityTypes
+internal static class ActivityTypes
 {
     public const string Message = "message";
     public const string Typing = "typing";

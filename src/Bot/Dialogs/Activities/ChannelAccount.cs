@@ -1,3 +1,3 @@
 namespace SupportBot.Bot.Dialogs.Activities;
 
-public sealed record ChannelAccount(string Id, string? Name = null, string? Role = null);
+internal sealed record ChannelAccount(string Id, string? Name = null, string? Role = null);

@@ -1,3 +1,3 @@
 namespace SupportBot.Bot.Dialogs.Activities;
 
-public sealed record ConversationAccount(string Id, string? Name = null, bool? IsGroup = null);
+internal sealed record ConversationAccount(string Id, string? Name = null, bool? IsGroup = null);

@@ -1,6 +1,6 @@
 namespace SupportBot.Bot.Dialogs.Activities;
 
-public sealed class SuggestedActions
+internal sealed class SuggestedActions
 {
     public List<string>? To { get; set; }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SupportBot.AccountDirectory;
 using SupportBot.Bot.Dialogs.Activities;
@@ -30,7 +31,19 @@ internal static class ChatCommand
     private static async Task<int> RunAsync(Action<IServiceCollection> addServices, string channel, TextReader input, TextWriter output,
         bool interactive, CancellationToken cancellationToken)
     {
-        using var host = CommandHost.Build(addServices);
+        IHost host;
+        try
+        {
+            host = CommandHost.Build(addServices);
+        }
+        catch (Exception e) when (e is InvalidOperationException or AggregateException)
+        {
+            // Typically a missing registration (the language feature's recognizers) caught by the container's validation.
+            await Console.Error.WriteLineAsync($"The bot's services cannot be built: {e.GetBaseException().Message}");
+            return ExitCodes.InvalidConfiguration;
+        }
+
+        using var disposeHost = host;
         BotEngine engine;
         try
         {
@@ -46,6 +59,11 @@ internal static class ChatCommand
         catch (OptionsValidationException e)
         {
             await Console.Error.WriteLineAsync(e.Message);
+            return ExitCodes.InvalidConfiguration;
+        }
+        catch (InvalidOperationException e)
+        {
+            await Console.Error.WriteLineAsync($"The bot's services cannot be built: {e.Message}");
             return ExitCodes.InvalidConfiguration;
         }
 

@@ -17,7 +17,12 @@ internal static class CommandHost
 
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // After appsettings' Logging section, so that the terminal shows warnings and errors only.
+        builder.Services.PostConfigure<LoggerFilterOptions>(o =>
+        {
+            o.Rules.Clear();
+            o.MinLevel = LogLevel.Warning;
+        });
         addServices(builder.Services);
         return builder.Build();
     }

@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace SupportBot.Bot.Dialogs.Commands;
 
 /// <summary>The dialog engine's command-line entry points: <c>chat</c> and <c>dialogs check</c>.</summary>
-public static class DialogCommands
+internal static class DialogCommands
 {
     public static bool Handles(string[] args) => args is ["chat", ..] or ["dialogs", ..];
 

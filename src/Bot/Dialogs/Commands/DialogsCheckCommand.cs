@@ -11,7 +11,8 @@ internal static class DialogsCheckCommand
     public static Command Create(Action<IServiceCollection> addServices, TextWriter output, TextWriter error)
     {
         var folder = new Option<string?>("--folder") { Description = "The dialogs folder (default: the service's Dialogs:Folder, « dialogs »)." };
-        var check = new Command("check", "Validate the files under dialogs/: step kinds, actions, texts, references, reachability.") { folder };
+        var sms = new Option<bool>("--sms") { Description = "Also list every SMS text as sent (choices numbered), with its segment count and encoding." };
+        var check = new Command("check", "Validate the files under dialogs/: step kinds, actions, texts, references, reachability.") { folder, sms };
         check.SetAction(async (parse, _) =>
         {
             var overrides = parse.GetValue(folder) is { } given ? new Dictionary<string, string?> { ["Dialogs:Folder"] = Path.GetFullPath(given) } : null;
@@ -37,6 +38,11 @@ internal static class DialogsCheckCommand
 
                 await error.WriteLineAsync($"{diagnostics.Count} problem(s): the service would refuse to start.");
                 return ExitCodes.InvalidDialogs;
+            }
+
+            if (parse.GetValue(sms))
+            {
+                await SmsReport.WriteAsync(catalog, host.Services.GetRequiredService<Turns.MessageRenderer>(), output);
             }
 
             await output.WriteLineAsync($"{catalog.FileCount} files, {catalog.Dialogs.Count} dialogs, {catalog.Texts.All.Count} texts: valid.");

@@ -1,7 +1,7 @@
 namespace SupportBot.Bot.Dialogs.Commands;
 
 /// <summary>Exit codes of <c>chat</c> and <c>dialogs check</c>.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     public const int Success = 0;
 

@@ -1,7 +1,7 @@
 namespace SupportBot.Bot.Dialogs.Declarative;
 
 /// <summary>The two renderings of the dialogs; every channel other than SMS gets the web one.</summary>
-public static class Channels
+internal static class Channels
 {
     public const string Sms = "sms";
     public const string Web = "webchat";

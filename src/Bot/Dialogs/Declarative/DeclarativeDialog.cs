@@ -7,7 +7,7 @@ namespace SupportBot.Bot.Dialogs.Declarative;
 /// Runs one dialog file: steps in order, following their targets, waiting while a prompt asks. Its saved state is
 /// the current step's id and the values collected, so a restarted service resumes at the same step.
 /// </summary>
-public sealed class DeclarativeDialog(DialogDocument document, DialogCatalog catalog) : Dialog(document.Id)
+internal sealed class DeclarativeDialog(DialogDocument document, DialogCatalog catalog) : Dialog(document.Id)
 {
     internal sealed record DeclarativeState(string Step, Dictionary<string, string> Values);
 

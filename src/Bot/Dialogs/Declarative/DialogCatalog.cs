@@ -1,7 +1,7 @@
 namespace SupportBot.Bot.Dialogs.Declarative;
 
 /// <summary>Every dialog and text loaded from dialogs/, with what routes to them.</summary>
-public sealed class DialogCatalog(
+internal sealed class DialogCatalog(
     IReadOnlyDictionary<string, DialogDocument> dialogs,
     TextCatalog texts,
     IReadOnlyDictionary<string, string> intentRoutes,

@@ -11,7 +11,7 @@ namespace SupportBot.Bot.Dialogs.Declarative;
 /// reported with file:line: schema, unknown keys and step kinds, unknown actions, missing texts, dangling references,
 /// unreachable steps, duplicate ids, intents or commands.
 /// </summary>
-public sealed class DialogCatalogLoader(IEnumerable<IStepKind> kinds, DialogActionRegistry actions)
+internal sealed class DialogCatalogLoader(IEnumerable<IStepKind> kinds, DialogActionRegistry actions)
 {
     public const string DialogSchema = "supportbot/dialogue/1";
     public const string TextsSchema = "supportbot/textes/1";
@@ -287,6 +287,11 @@ public sealed class DialogCatalogLoader(IEnumerable<IStepKind> kinds, DialogActi
         foreach (var id in SystemTexts.RequiredDialogs.Where(id => !dialogs.ContainsKey(id)))
         {
             diagnostics.Add(new DialogDiagnostic(anywhere, $"the dialog « {id} », which the engine starts by itself, is missing."));
+        }
+
+        foreach (var intent in Intents.All.Where(i => !intentRoutes.ContainsKey(i)))
+        {
+            diagnostics.Add(new DialogDiagnostic(anywhere, $"no dialog answers the intent « {intent} » (add it to a dialog's « intents »)."));
         }
 
         foreach (var name in SystemTexts.All.Where(n => !texts.ContainsKey(n)))

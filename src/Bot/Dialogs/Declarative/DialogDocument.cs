@@ -1,7 +1,7 @@
 namespace SupportBot.Bot.Dialogs.Declarative;
 
 /// <summary>A dialog file (schema <see cref="DialogCatalogLoader.DialogSchema"/>).</summary>
-public sealed class DialogDocument
+internal sealed class DialogDocument
 {
     public required string Id { get; init; }
 

@@ -1,7 +1,7 @@
 namespace SupportBot.Bot.Dialogs.Declarative;
 
 /// <summary>The files under dialogs/ are invalid: the service refuses to start and lists every problem with file:line.</summary>
-public sealed class DialogValidationException(IReadOnlyList<DialogDiagnostic> diagnostics)
+internal sealed class DialogValidationException(IReadOnlyList<DialogDiagnostic> diagnostics)
     : Exception("Invalid dialog files:" + Environment.NewLine + string.Join(Environment.NewLine, diagnostics))
 {
     public IReadOnlyList<DialogDiagnostic> Diagnostics { get; } = diagnostics;

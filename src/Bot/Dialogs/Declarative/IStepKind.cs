@@ -7,7 +7,7 @@ namespace SupportBot.Bot.Dialogs.Declarative;
 /// One kind of declarative step (<c>kind: message</c>, <c>kind: ask</c>...): its schema (the keys it reads, parsed by
 /// <see cref="Parse"/>) and its behaviour.
 /// </summary>
-public interface IStepKind
+internal interface IStepKind
 {
     string Kind { get; }
 
@@ -19,6 +19,9 @@ public interface IStepKind
 
     /// <summary>Reads and checks the step's configuration; reports problems to <paramref name="parser"/>.</summary>
     object Parse(YamlMappingNode node, StepParser parser);
+
+    /// <summary>The texts this step can send, as configured (before values are filled in).</summary>
+    IEnumerable<StepText> Texts(StepNode step, TextCatalog texts);
 
     Task<StepResult> RunAsync(StepRun run, CancellationToken cancellationToken);
 

@@ -1,7 +1,7 @@
 namespace SupportBot.Bot.Dialogs.Declarative;
 
 /// <summary>One text in its two variants: Markdown for Web Chat, short plain text for SMS.</summary>
-public sealed record MessageText(string Web, string Sms, SourcePosition Position)
+internal sealed record MessageText(string Web, string Sms, SourcePosition Position)
 {
     public string For(string? channelId) => Channels.IsSms(channelId) ? Sms : Web;
 

@@ -1,7 +1,7 @@
 namespace SupportBot.Bot.Dialogs.Declarative;
 
 /// <summary>One loaded step: its kind's typed configuration and the position of its first line.</summary>
-public sealed class StepNode
+internal sealed class StepNode
 {
     public required string Id { get; init; }
 

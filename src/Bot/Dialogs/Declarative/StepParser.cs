@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace SupportBot.Bot.Dialogs.Declarative;
 
 /// <summary>What a step kind needs to read its configuration: typed reads with positions, targets, the named actions.</summary>
-public sealed class StepParser
+internal sealed class StepParser
 {
     private readonly List<Target> _targets = [];
 

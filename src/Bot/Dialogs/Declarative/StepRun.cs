@@ -3,7 +3,7 @@ using SupportBot.Bot.Dialogs.Stack;
 namespace SupportBot.Bot.Dialogs.Declarative;
 
 /// <summary>A step being run in one conversation: the values collected so far are the dialog's own (saved with its state).</summary>
-public sealed class StepRun(DialogContext dc, StepNode step, Dictionary<string, string> values, DialogCatalog catalog)
+internal sealed class StepRun(DialogContext dc, StepNode step, Dictionary<string, string> values, DialogCatalog catalog)
 {
     public DialogContext Dialogs => dc;
 

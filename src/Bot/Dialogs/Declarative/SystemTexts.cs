@@ -1,7 +1,7 @@
 namespace SupportBot.Bot.Dialogs.Declarative;
 
 /// <summary>The names of the texts the engine and the actions use; each must be defined in a texts file.</summary>
-public static class SystemTexts
+internal static class SystemTexts
 {
     public const string Error = "erreur";
     public const string StaleState = "reprise-apres-mise-a-jour";
@@ -47,6 +47,9 @@ public static class SystemTexts
         PageExpired, PageUsed, PageUnknown,
         IdentifierMailSubject, IdentifierMailBody, ResetMailSubject, ResetMailBody, DirectorMailSubject, DirectorMailBody,
     ];
+
+    /// <summary>Whether the text is sent in the chat (the others are e-mails and the reset page).</summary>
+    public static bool IsChatText(string name) => !name.StartsWith("courriel-", StringComparison.Ordinal) && !name.StartsWith("page-", StringComparison.Ordinal);
 
     /// <summary>Dialogs the engine starts by itself.</summary>
     public const string MenuDialog = "menu";

@@ -4,7 +4,7 @@ namespace SupportBot.Bot.Dialogs.Declarative;
 /// Where a step goes next, as written in a file: a step id of the same file, <c>dialogue:&lt;id&gt;</c> to switch to
 /// another dialog, or <c>fin</c> to end the dialog.
 /// </summary>
-public sealed record Target(string Value, SourcePosition Position)
+internal sealed record Target(string Value, SourcePosition Position)
 {
     public const string EndValue = "fin";
     public const string DialogPrefix = "dialogue:";

@@ -1,7 +1,7 @@
 namespace SupportBot.Bot.Dialogs.Declarative;
 
 /// <summary>The named texts the C# code needs (apologies, e-mails...), read from files of schema <see cref="DialogCatalogLoader.TextsSchema"/>.</summary>
-public sealed class TextCatalog(IReadOnlyDictionary<string, MessageText> texts)
+internal sealed class TextCatalog(IReadOnlyDictionary<string, MessageText> texts)
 {
     public IReadOnlyDictionary<string, MessageText> All => texts;
 

@@ -3,4 +3,4 @@ using SupportBot.Bot.Dialogs.Declarative;
 namespace SupportBot.Bot.Dialogs.Prompts;
 
 /// <summary>A choice: its label on each channel and other words that select it.</summary>
-public sealed record ChoiceOption(MessageText Label, IReadOnlyList<string>? Synonyms = null);
+internal sealed record ChoiceOption(MessageText Label, IReadOnlyList<string>? Synonyms = null);

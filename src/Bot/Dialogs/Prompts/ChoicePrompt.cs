@@ -8,7 +8,7 @@ namespace SupportBot.Bot.Dialogs.Prompts;
 /// One of <see cref="PromptOptions.Choices"/>, returned as its index: by number (« 2 », the SMS way), by label (the
 /// web buttons post it back), or by a synonym, ignoring case, accents and punctuation.
 /// </summary>
-public sealed class ChoicePrompt(string id = ChoicePrompt.DefaultId, PromptValidator<int>? validator = null) : Prompt<int>(id, validator)
+internal sealed class ChoicePrompt(string id = ChoicePrompt.DefaultId, PromptValidator<int>? validator = null) : Prompt<int>(id, validator)
 {
     public const string DefaultId = "prompt.choice";
 

@@ -4,7 +4,7 @@ using SupportBot.Bot.Language;
 namespace SupportBot.Bot.Dialogs.Prompts;
 
 /// <summary>Oui / non and their usual variants; the buttons (or 1 / 2 by SMS) are « Oui » and « Non ».</summary>
-public sealed class ConfirmPrompt(IEntityRecognizer entities, string id = ConfirmPrompt.DefaultId, PromptValidator<bool>? validator = null)
+internal sealed class ConfirmPrompt(IEntityRecognizer entities, string id = ConfirmPrompt.DefaultId, PromptValidator<bool>? validator = null)
     : Prompt<bool>(id, validator)
 {
     public const string DefaultId = "prompt.confirm";

@@ -7,7 +7,7 @@ namespace SupportBot.Bot.Dialogs.Prompts;
 /// A birth date read from French text, returned as yyyy-MM-dd. Problems name the retry texts: not-found, impossible,
 /// future, incomplete. « Today » is the académie's (Paris) date.
 /// </summary>
-public sealed class DatePrompt(IEntityRecognizer entities, string id = DatePrompt.DefaultId, PromptValidator<string>? validator = null)
+internal sealed class DatePrompt(IEntityRecognizer entities, string id = DatePrompt.DefaultId, PromptValidator<string>? validator = null)
     : Prompt<string>(id, validator)
 {
     public const string DefaultId = "prompt.date";

@@ -3,7 +3,7 @@ using SupportBot.Bot.Language;
 
 namespace SupportBot.Bot.Dialogs.Prompts;
 
-public sealed class EmailPrompt(IEntityRecognizer entities, string id = EmailPrompt.DefaultId, PromptValidator<string>? validator = null)
+internal sealed class EmailPrompt(IEntityRecognizer entities, string id = EmailPrompt.DefaultId, PromptValidator<string>? validator = null)
     : Prompt<string>(id, validator)
 {
     public const string DefaultId = "prompt.email";

@@ -7,7 +7,7 @@ namespace SupportBot.Bot.Dialogs.Prompts;
 /// An account identifier: EduConnect's p.nom12, or a legacy téléservices one (letters, digits, dot, dash, underscore).
 /// An e-mail address is refused with its own retry text (« email »): parents often give it instead.
 /// </summary>
-public sealed partial class IdentifierPrompt(string id = IdentifierPrompt.DefaultId, PromptValidator<string>? validator = null)
+internal partial class IdentifierPrompt(string id = IdentifierPrompt.DefaultId, PromptValidator<string>? validator = null)
     : Prompt<string>(id, validator)
 {
     public const string DefaultId = "prompt.identifier";

@@ -1,14 +1,19 @@
+using SupportBot.AccountDirectory.Validation;
 using SupportBot.Bot.Dialogs.Turns;
 using SupportBot.Bot.Language;
 
 namespace SupportBot.Bot.Dialogs.Prompts;
 
 /// <summary>A phone number, returned in E.164.</summary>
-public sealed class PhonePrompt(IEntityRecognizer entities, string id = PhonePrompt.DefaultId, PromptValidator<string>? validator = null)
+internal sealed class PhonePrompt(IEntityRecognizer entities, string id = PhonePrompt.DefaultId, PromptValidator<string>? validator = null)
     : Prompt<string>(id, validator)
 {
     public const string DefaultId = "prompt.phone";
 
+    // Checked again with the directory's own rule, so that a number the directory would refuse is asked again here
+    // rather than failing later when the case is opened.
     protected override Recognition<string> Recognize(TurnContext turn, PromptOptions options, string text) =>
-        entities.RecognizePhone(text) is { } phone ? Recognition<string>.Success(phone) : Recognition<string>.Failure();
+        entities.RecognizePhone(text) is { } phone && MobilePhones.TryNormalize(phone, out var e164)
+            ? Recognition<string>.Success(e164)
+            : Recognition<string>.Failure();
 }

@@ -9,7 +9,7 @@ namespace SupportBot.Bot.Dialogs.Prompts;
 /// refused, then ends with <see cref="PromptResult.Failed"/>. Values are returned in a form the dialogs can keep
 /// (strings, booleans, ISO dates).
 /// </summary>
-public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null) : Dialog(id)
+internal abstract class Prompt<T>(string id, PromptValidator<T>? validator = null) : Dialog(id), IPrompt
 {
     internal sealed record PromptState(PromptOptions Options, int Attempts);
 
@@ -51,6 +51,9 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
         await dc.Turn.SendAsync(retry, Labels(state.Options), cancellationToken);
         return DialogTurnResult.Waiting;
     }
+
+    public bool Recognizes(TurnContext turn, DialogInstance instance) =>
+        DialogContext.GetState<PromptState>(instance) is { } state && Recognize(turn, state.Options, (turn.Activity.Text ?? "").Trim()).Succeeded;
 
     protected abstract Recognition<T> Recognize(TurnContext turn, PromptOptions options, string text);
 

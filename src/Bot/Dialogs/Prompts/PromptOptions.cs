@@ -6,7 +6,7 @@ namespace SupportBot.Bot.Dialogs.Prompts;
 /// What a prompt says and accepts. Saved with the prompt's state, so a restarted service asks again in the same words.
 /// <see cref="Retries"/> holds a retry text per recognition problem (for dates: impossible, future, incomplete...).
 /// </summary>
-public sealed record PromptOptions(
+internal sealed record PromptOptions(
     MessageText Prompt,
     MessageText? Retry = null,
     IReadOnlyList<ChoiceOption>? Choices = null,

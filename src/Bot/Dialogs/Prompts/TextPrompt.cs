@@ -3,7 +3,7 @@ using SupportBot.Bot.Dialogs.Turns;
 namespace SupportBot.Bot.Dialogs.Prompts;
 
 /// <summary>Any non-empty text, at most 200 characters (names, a school).</summary>
-public sealed class TextPrompt(string id = TextPrompt.DefaultId, PromptValidator<string>? validator = null) : Prompt<string>(id, validator)
+internal sealed class TextPrompt(string id = TextPrompt.DefaultId, PromptValidator<string>? validator = null) : Prompt<string>(id, validator)
 {
     public const string DefaultId = "prompt.text";
     public const int MaxLength = 200;

@@ -4,7 +4,7 @@ namespace SupportBot.Bot.Dialogs.Stack;
 /// A dialog made of dialogs: its children run on an inner stack saved in the component's own state, so that the
 /// outer stack sees one entry, and the component ends when its initial dialog ends.
 /// </summary>
-public class ComponentDialog(string id, string initialDialogId) : Dialog(id)
+internal class ComponentDialog(string id, string initialDialogId) : Dialog(id)
 {
     private readonly DialogSet _inner = new();
 

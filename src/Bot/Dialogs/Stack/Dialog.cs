@@ -4,7 +4,7 @@ namespace SupportBot.Bot.Dialogs.Stack;
 /// A dialog on the Bot Framework's model: begun with options, continued by the parent's next message, resumed when the
 /// dialog it started ends. Instances are shared by every conversation; what a conversation needs is in its stack.
 /// </summary>
-public abstract class Dialog(string id)
+internal abstract class Dialog(string id)
 {
     public string Id { get; } = id;
 

@@ -5,7 +5,7 @@ using SupportBot.Bot.Dialogs.Turns;
 namespace SupportBot.Bot.Dialogs.Stack;
 
 /// <summary>Runs one turn of a dialog stack: begin, continue, resume (through end), replace and cancel-all.</summary>
-public sealed class DialogContext(DialogSet dialogs, TurnContext turn, List<DialogInstance> stack)
+internal sealed class DialogContext(DialogSet dialogs, TurnContext turn, List<DialogInstance> stack)
 {
     private static readonly JsonSerializerOptions StateJson = ActivityJson.Options;
 

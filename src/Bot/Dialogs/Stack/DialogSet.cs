@@ -1,6 +1,6 @@
 namespace SupportBot.Bot.Dialogs.Stack;
 
-public sealed class DialogSet
+internal sealed class DialogSet
 {
     private readonly Dictionary<string, Dialog> _dialogs = new(StringComparer.Ordinal);
 

@@ -1,6 +1,6 @@
 namespace SupportBot.Bot.Dialogs.Stack;
 
-public enum DialogTurnStatus
+internal enum DialogTurnStatus
 {
     /// <summary>No dialog was active.</summary>
     Empty,
@@ -14,7 +14,7 @@ public enum DialogTurnStatus
     Cancelled,
 }
 
-public sealed record DialogTurnResult(DialogTurnStatus Status, object? Result = null)
+internal sealed record DialogTurnResult(DialogTurnStatus Status, object? Result = null)
 {
     public static DialogTurnResult Waiting { get; } = new(DialogTurnStatus.Waiting);
 

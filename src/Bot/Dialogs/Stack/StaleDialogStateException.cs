@@ -4,4 +4,4 @@ namespace SupportBot.Bot.Dialogs.Stack;
 /// The saved stack names a dialog or a step that this version no longer has (a deployment changed the files):
 /// the bot restarts the conversation at the menu with an apology.
 /// </summary>
-public sealed class StaleDialogStateException(string message) : Exception(message);
+internal sealed class StaleDialogStateException(string message) : Exception(message);

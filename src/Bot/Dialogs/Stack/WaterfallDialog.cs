@@ -2,10 +2,10 @@ using System.Text.Json;
 
 namespace SupportBot.Bot.Dialogs.Stack;
 
-public delegate Task<DialogTurnResult> WaterfallStep(WaterfallStepContext step, CancellationToken cancellationToken);
+internal delegate Task<DialogTurnResult> WaterfallStep(WaterfallStepContext step, CancellationToken cancellationToken);
 
 /// <summary>Steps run in order; a step that begins a prompt waits, and the prompt's result is the next step's input.</summary>
-public sealed class WaterfallDialog(string id, IReadOnlyList<WaterfallStep> steps) : Dialog(id)
+internal sealed class WaterfallDialog(string id, IReadOnlyList<WaterfallStep> steps) : Dialog(id)
 {
     internal sealed record WaterfallState(int Index, Dictionary<string, JsonElement> Values);
 

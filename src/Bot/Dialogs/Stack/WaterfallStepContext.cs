@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace SupportBot.Bot.Dialogs.Stack;
 
-public sealed class WaterfallStepContext
+internal sealed class WaterfallStepContext
 {
     private readonly WaterfallDialog _dialog;
     private readonly DialogInstance _instance;

@@ -2,4 +2,4 @@ using SupportBot.Bot.Dialogs.Turns;
 
 namespace SupportBot.Bot.Dialogs.State;
 
-public sealed record ConversationLease(string Key, string Owner, string ETag, ConversationData Data);
+internal sealed record ConversationLease(string Key, string Owner, string ETag, ConversationData Data);

@@ -11,7 +11,7 @@ namespace SupportBot.Bot.Dialogs.State;
 /// one turn of one conversation runs at a time across instances), and writes back only if the row's ETag is still the
 /// one it read, so that an update is never silently lost even if a lease lapsed.
 /// </summary>
-public sealed class DatabaseDialogStateStore(IDbContextFactory<DirectoryDbContext> contexts, TimeProvider time, IOptions<StateOptions> options)
+internal sealed class DatabaseDialogStateStore(IDbContextFactory<DirectoryDbContext> contexts, TimeProvider time, IOptions<StateOptions> options)
     : IDialogStateStore
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(15);

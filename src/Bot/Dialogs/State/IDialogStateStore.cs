@@ -6,7 +6,7 @@ namespace SupportBot.Bot.Dialogs.State;
 /// Where conversation and sender state live between turns. A conversation is leased for the length of a turn, so
 /// that two turns of one conversation run one after the other even on two service instances.
 /// </summary>
-public interface IDialogStateStore
+internal interface IDialogStateStore
 {
     /// <summary>Waits until no other turn holds the conversation, then loads it.</summary>
     Task<ConversationLease> AcquireAsync(string conversationKey, CancellationToken cancellationToken);

@@ -4,7 +4,7 @@ using SupportBot.Bot.Dialogs.Turns;
 namespace SupportBot.Bot.Dialogs.State;
 
 /// <summary>State in the process: one lock per conversation, JSON copies so a turn never shares objects with another.</summary>
-public sealed class MemoryDialogStateStore : IDialogStateStore
+internal sealed class MemoryDialogStateStore : IDialogStateStore
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new();
     private readonly ConcurrentDictionary<string, (string Json, string ETag)> _conversations = new();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.Options;
@@ -11,14 +12,16 @@ namespace SupportBot.Bot.Dialogs.State;
 /// costs one statement to take the lease (UPDATE ... RETURNING) and one to write back, where EF Core's ExecuteUpdate
 /// cost several times more (bench <c>turns --state sqlite</c>). The tables are the EF model's (migration DialogState).
 /// </summary>
-public sealed class SqliteDialogStateStore : IDialogStateStore
+internal sealed class SqliteDialogStateStore : IDialogStateStore, IAsyncDisposable, IDisposable
 {
+    private const int MaxIdleSessions = 16;
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(15);
     private static readonly ValueConverter<DateTimeOffset, long> Instant = new DateTimeOffsetToBinaryConverter();
 
     private readonly string _connectionString;
     private readonly TimeProvider _time;
     private readonly IOptions<StateOptions> _options;
+    private readonly ConcurrentBag<Session> _idle = [];
 
     public SqliteDialogStateStore(IOptions<DirectoryOptions> directory, TimeProvider time, IOptions<StateOptions> options)
     {
@@ -32,17 +35,17 @@ public sealed class SqliteDialogStateStore : IDialogStateStore
     public async Task<ConversationLease> AcquireAsync(string conversationKey, CancellationToken cancellationToken)
     {
         var owner = Guid.NewGuid().ToString("N");
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var rental = await RentAsync(cancellationToken);
         var giveUpAt = Environment.TickCount64 + _options.Value.WaitSeconds * 1000L;
         while (true)
         {
             var now = _time.GetUtcNow();
             var nowMs = now.ToUnixTimeMilliseconds();
-            await using (var take = Command(connection, """
+            var take = Command(rental, """
                 UPDATE "ConversationStates" SET "LeaseOwner" = $owner, "LeaseUntilMs" = $until
                 WHERE "Key" = $key AND ("LeaseOwner" IS NULL OR "LeaseUntilMs" < $now)
                 RETURNING "Json", "ETag"
-                """, ("$owner", owner), ("$until", nowMs + _options.Value.LeaseSeconds * 1000L), ("$key", conversationKey), ("$now", nowMs)))
+                """, ("$owner", owner), ("$until", nowMs + _options.Value.LeaseSeconds * 1000L), ("$key", conversationKey), ("$now", nowMs));
             await using (var reader = await take.ExecuteReaderAsync(cancellationToken))
             {
                 if (await reader.ReadAsync(cancellationToken))
@@ -53,16 +56,14 @@ public sealed class SqliteDialogStateStore : IDialogStateStore
 
             // No row taken: either the conversation is new (create it, leased to us), or another turn holds it.
             var etag = StateJson.NewETag();
-            await using (var create = Command(connection, """
+            var create = Command(rental, """
                 INSERT INTO "ConversationStates" ("Key", "Json", "ETag", "LeaseOwner", "LeaseUntilMs", "UpdatedAt")
                 VALUES ($key, '{}', $etag, $owner, $until, $updated) ON CONFLICT ("Key") DO NOTHING
                 """, ("$key", conversationKey), ("$etag", etag), ("$owner", owner), ("$until", nowMs + _options.Value.LeaseSeconds * 1000L),
-                ("$updated", Instant.ConvertToProvider(now)!)))
+                ("$updated", Instant.ConvertToProvider(now)!));
+            if (await create.ExecuteNonQueryAsync(cancellationToken) == 1)
             {
-                if (await create.ExecuteNonQueryAsync(cancellationToken) == 1)
-                {
-                    return new ConversationLease(conversationKey, owner, etag, new ConversationData());
-                }
+                return new ConversationLease(conversationKey, owner, etag, new ConversationData());
             }
 
             if (Environment.TickCount64 > giveUpAt)
@@ -76,8 +77,8 @@ public sealed class SqliteDialogStateStore : IDialogStateStore
 
     public async Task SaveAsync(ConversationLease lease, ConversationData data, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var save = Command(connection, """
+        await using var rental = await RentAsync(cancellationToken);
+        var save = Command(rental, """
             UPDATE "ConversationStates" SET "Json" = $json, "ETag" = $etag, "UpdatedAt" = $updated, "LeaseOwner" = NULL, "LeaseUntilMs" = 0
             WHERE "Key" = $key AND "ETag" = $read AND "LeaseOwner" = $owner
             """, ("$json", StateJson.Write(data)), ("$etag", StateJson.NewETag()), ("$updated", Instant.ConvertToProvider(_time.GetUtcNow())!),
@@ -90,8 +91,8 @@ public sealed class SqliteDialogStateStore : IDialogStateStore
 
     public async Task ReleaseAsync(ConversationLease lease)
     {
-        await using var connection = await OpenAsync(CancellationToken.None);
-        await using var release = Command(connection, """
+        await using var rental = await RentAsync(CancellationToken.None);
+        var release = Command(rental, """
             UPDATE "ConversationStates" SET "LeaseOwner" = NULL, "LeaseUntilMs" = 0 WHERE "Key" = $key AND "LeaseOwner" = $owner
             """, ("$key", lease.Key), ("$owner", lease.Owner));
         await release.ExecuteNonQueryAsync();
@@ -99,11 +100,11 @@ public sealed class SqliteDialogStateStore : IDialogStateStore
 
     public async Task<bool> UpdateUserAsync(string userKey, Func<UserData, bool> update, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var rental = await RentAsync(cancellationToken);
         for (var attempt = 1; attempt <= 50; attempt++)
         {
             string? json = null, etag = null;
-            await using (var read = Command(connection, """SELECT "Json", "ETag" FROM "UserStates" WHERE "Key" = $key""", ("$key", userKey)))
+            var read = Command(rental, """SELECT "Json", "ETag" FROM "UserStates" WHERE "Key" = $key""", ("$key", userKey));
             await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
             {
                 if (await reader.ReadAsync(cancellationToken))
@@ -119,11 +120,11 @@ public sealed class SqliteDialogStateStore : IDialogStateStore
             }
 
             // Written only if nobody wrote since our read (same ETag, or still no row); otherwise read again and re-apply.
-            await using var write = etag is null
-                ? Command(connection, """
+            var write = etag is null
+                ? Command(rental, """
                     INSERT INTO "UserStates" ("Key", "Json", "ETag", "UpdatedAt") VALUES ($key, $json, $etag, $updated) ON CONFLICT ("Key") DO NOTHING
                     """, ("$key", userKey), ("$json", StateJson.Write(data)), ("$etag", StateJson.NewETag()), ("$updated", Instant.ConvertToProvider(_time.GetUtcNow())!))
-                : Command(connection, """
+                : Command(rental, """
                     UPDATE "UserStates" SET "Json" = $json, "ETag" = $etag, "UpdatedAt" = $updated WHERE "Key" = $key AND "ETag" = $read
                     """, ("$key", userKey), ("$json", StateJson.Write(data)), ("$etag", StateJson.NewETag()), ("$updated", Instant.ConvertToProvider(_time.GetUtcNow())!),
                     ("$read", etag));
@@ -136,28 +137,100 @@ public sealed class SqliteDialogStateStore : IDialogStateStore
         throw new DialogStateConflictException(userKey);
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    public async ValueTask DisposeAsync()
     {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-
-        // WAL mode (set by the directory's initializer) with synchronous=NORMAL: no fsync per commit, still consistent
-        // after a crash; a power cut may lose the last turns, which then resume one step earlier.
-        // https://www.sqlite.org/pragma.html#pragma_synchronous
-        await using var pragma = Command(connection, "PRAGMA synchronous=NORMAL");
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
+        while (_idle.TryTake(out var session))
+        {
+            await session.CloseAsync();
+        }
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <summary>An open connection with its prepared statements, taken from the store's own small pool.</summary>
+    private async Task<Rental> RentAsync(CancellationToken cancellationToken)
     {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
+        if (!_idle.TryTake(out var session))
+        {
+            var connection = new SqliteConnection(_connectionString);
+            await connection.OpenAsync(cancellationToken);
+
+            // WAL mode (set by the directory's initializer) with synchronous=NORMAL: no fsync per commit, still
+            // consistent after a crash; a power cut may lose the last turns, which then resume one step earlier.
+            // https://www.sqlite.org/pragma.html#pragma_synchronous
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA synchronous=NORMAL";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            session = new Session(connection);
+        }
+
+        return new Rental(this, session);
+    }
+
+    private async ValueTask ReturnAsync(Session session)
+    {
+        if (_idle.Count < MaxIdleSessions)
+        {
+            _idle.Add(session);
+        }
+        else
+        {
+            await session.CloseAsync();
+        }
+    }
+
+    private static SqliteCommand Command(Rental rental, string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = rental.Session.Prepared(sql);
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value);
+            command.Parameters[name].Value = value;
         }
 
         return command;
+    }
+
+    private sealed class Session(SqliteConnection connection)
+    {
+        private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+        /// <summary>The statement prepared once per connection; parameters are declared from their $names in the SQL.</summary>
+        public SqliteCommand Prepared(string sql)
+        {
+            if (!_commands.TryGetValue(sql, out var command))
+            {
+                command = connection.CreateCommand();
+                command.CommandText = sql;
+                foreach (var name in ParameterNames(sql))
+                {
+                    command.Parameters.Add(new SqliteParameter(name, null));
+                }
+
+                _commands[sql] = command;
+            }
+
+            return command;
+        }
+
+        public async ValueTask CloseAsync()
+        {
+            foreach (var command in _commands.Values)
+            {
+                await command.DisposeAsync();
+            }
+
+            await connection.DisposeAsync();
+        }
+
+        private static IEnumerable<string> ParameterNames(string sql) =>
+            System.Text.RegularExpressions.Regex.Matches(sql, @"\$[a-z]+").Select(m => m.Value).Distinct();
+    }
+
+    /// <summary>A rented session, given back to the pool when disposed.</summary>
+    private readonly struct Rental(SqliteDialogStateStore store, Session session) : IAsyncDisposable
+    {
+        public Session Session => session;
+
+        public ValueTask DisposeAsync() => store.ReturnAsync(session);
     }
 }

@@ -3,7 +3,7 @@ using SupportBot.Bot.Dialogs.Turns;
 namespace SupportBot.Bot.Dialogs.State;
 
 /// <summary>Holds the conversation for the turn: loads its state before the bot runs and saves it after, or not at all if the turn failed.</summary>
-public sealed class StateMiddleware(IDialogStateStore store) : ITurnMiddleware
+internal sealed class StateMiddleware(IDialogStateStore store) : ITurnMiddleware
 {
     public async Task OnTurnAsync(TurnContext turn, Func<Task> next, CancellationToken cancellationToken)
     {

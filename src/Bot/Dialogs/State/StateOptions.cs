@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace SupportBot.Bot.Dialogs.State;
 
-public enum StateStoreKind
+internal enum StateStoreKind
 {
     /// <summary>The directory's database (SQLite by default): survives restarts, shared by instances.</summary>
     Database,
@@ -12,7 +12,7 @@ public enum StateStoreKind
 }
 
 /// <summary>Configuration section <c>DialogState</c>.</summary>
-public sealed class StateOptions
+internal sealed class StateOptions
 {
     public const string Section = "DialogState";
 

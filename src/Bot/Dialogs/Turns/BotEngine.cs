@@ -7,13 +7,19 @@ namespace SupportBot.Bot.Dialogs.Turns;
 /// The entry point of every channel: one incoming activity in, the bot's replies out. Each turn gets its own service
 /// scope and runs the middleware (in registration order) around <see cref="DialogBot"/>.
 /// </summary>
-public sealed class BotEngine(IServiceScopeFactory scopes, MessageRenderer renderer, TimeProvider time)
+internal sealed class BotEngine(IServiceScopeFactory scopes, MessageRenderer renderer, TimeProvider time)
 {
     /// <param name="send">Called as each reply is produced (a channel streaming replies); the list returned holds them all.</param>
     public async Task<IReadOnlyList<Activity>> ProcessAsync(Activity activity, Func<Activity, CancellationToken, Task>? send = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id) || string.IsNullOrWhiteSpace(activity.ChannelId))
+        {
+            // Channels check their input first; this guards the state keys, which are built from these two values.
+            throw new ArgumentException("An activity needs channelId and conversation.id.", nameof(activity));
+        }
+
         activity.Timestamp ??= time.GetUtcNow();
         await using var scope = scopes.CreateAsyncScope();
         var turn = new TurnContext(activity, scope.ServiceProvider, renderer, time);

@@ -3,7 +3,7 @@ using SupportBot.Bot.Dialogs.Stack;
 namespace SupportBot.Bot.Dialogs.Turns;
 
 /// <summary>What the bot keeps about one conversation between turns.</summary>
-public sealed class ConversationData
+internal sealed class ConversationData
 {
     public List<DialogInstance> Stack { get; set; } = [];
 

@@ -4,7 +4,7 @@ using SupportBot.Bot.Dialogs.Declarative;
 namespace SupportBot.Bot.Dialogs.Turns;
 
 /// <summary>A fault in a turn is logged and the parent gets a polite French apology, never a stack trace or silence.</summary>
-public sealed partial class ErrorHandlingMiddleware(DialogCatalog catalog, ILogger<ErrorHandlingMiddleware> logger) : ITurnMiddleware
+internal partial class ErrorHandlingMiddleware(DialogCatalog catalog, ILogger<ErrorHandlingMiddleware> logger) : ITurnMiddleware
 {
     public async Task OnTurnAsync(TurnContext turn, Func<Task> next, CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
 namespace SupportBot.Bot.Dialogs.Turns;
 
 /// <summary>A stage of the turn pipeline, run in registration order around the bot's logic.</summary>
-public interface ITurnMiddleware
+internal interface ITurnMiddleware
 {
     Task OnTurnAsync(TurnContext turn, Func<Task> next, CancellationToken cancellationToken);
 }

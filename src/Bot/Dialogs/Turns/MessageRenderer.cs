@@ -7,7 +7,7 @@ namespace SupportBot.Bot.Dialogs.Turns;
 /// Turns a text and its choices into a reply: Markdown with suggested actions for the web, plain text with numbered
 /// choices for SMS (the parent answers with a digit).
 /// </summary>
-public sealed class MessageRenderer(DialogCatalog catalog)
+internal sealed class MessageRenderer(DialogCatalog catalog)
 {
     public Activity Render(Activity incoming, MessageText text, IReadOnlyList<MessageText>? choices)
     {

@@ -4,7 +4,7 @@ using SupportBot.Bot.Dialogs.Activities;
 namespace SupportBot.Bot.Dialogs.Turns;
 
 /// <summary>Logs what the parent wrote and what the bot answered, with e-mails, phones, identifiers and dates masked.</summary>
-public sealed partial class TranscriptLoggingMiddleware(ILogger<TranscriptLoggingMiddleware> logger) : ITurnMiddleware
+internal partial class TranscriptLoggingMiddleware(ILogger<TranscriptLoggingMiddleware> logger) : ITurnMiddleware
 {
     public async Task OnTurnAsync(TurnContext turn, Func<Task> next, CancellationToken cancellationToken)
     {

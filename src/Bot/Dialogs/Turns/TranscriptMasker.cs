@@ -4,7 +4,7 @@ using SupportBot.AccountDirectory.Privacy;
 namespace SupportBot.Bot.Dialogs.Turns;
 
 /// <summary>Masks personal data found in free text (what the parent typed) before it reaches a log.</summary>
-public static partial class TranscriptMasker
+internal partial class TranscriptMasker
 {
     public static string Mask(string? text)
     {

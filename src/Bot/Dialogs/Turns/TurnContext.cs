@@ -4,7 +4,7 @@ using SupportBot.Bot.Dialogs.Declarative;
 namespace SupportBot.Bot.Dialogs.Turns;
 
 /// <summary>One incoming activity, the replies sent for it, and the conversation's and sender's state.</summary>
-public sealed class TurnContext(Activity activity, IServiceProvider services, MessageRenderer renderer, TimeProvider time)
+internal sealed class TurnContext(Activity activity, IServiceProvider services, MessageRenderer renderer, TimeProvider time)
 {
     private readonly List<Func<Activity, CancellationToken, Task>> _onSend = [];
 

@@ -3,7 +3,7 @@ using SupportBot.Bot.Dialogs.Activities;
 namespace SupportBot.Bot.Dialogs.Turns;
 
 /// <summary>Shows « is typing » while a message is being answered (channels without it, such as SMS, drop the activity).</summary>
-public sealed class TypingMiddleware : ITurnMiddleware
+internal sealed class TypingMiddleware : ITurnMiddleware
 {
     public async Task OnTurnAsync(TurnContext turn, Func<Task> next, CancellationToken cancellationToken)
     {

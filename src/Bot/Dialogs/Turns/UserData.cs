@@ -1,7 +1,7 @@
 namespace SupportBot.Bot.Dialogs.Turns;
 
 /// <summary>What the bot keeps about one sender (channel and sender id) across conversations.</summary>
-public sealed class UserData
+internal sealed class UserData
 {
     /// <summary>Unix milliseconds of this sender's account look-ups, for the per-sender limit.</summary>
     public List<long> Lookups { get; set; } = [];

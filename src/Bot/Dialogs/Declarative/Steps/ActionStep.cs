@@ -1,5 +1,4 @@
 using SupportBot.Bot.Dialogs.Actions;
-using SupportBot.Bot.Dialogs.Prompts;
 using YamlDotNet.RepresentationModel;
 
 namespace SupportBot.Bot.Dialogs.Declarative.Steps;
@@ -8,17 +7,17 @@ namespace SupportBot.Bot.Dialogs.Declarative.Steps;
 /// <c>kind: action</c> — runs a named C# action (<c>action</c>) with constant arguments (<c>with</c>); its outcome
 /// chooses the target in <c>outcomes</c>, else the step goes on.
 /// </summary>
-public sealed class ActionStep : IStepKind
+internal sealed class ActionStep : StepKind<ActionStep.Config>
 {
     internal sealed record Config(IDialogAction? Action, IReadOnlyDictionary<string, string> Arguments, IReadOnlyDictionary<string, Target> Outcomes);
 
-    public string Kind => "action";
+    public override string Kind => "action";
 
-    public IReadOnlySet<string> Keys { get; } = new HashSet<string> { "action", "with", "outcomes" };
+    public override IReadOnlySet<string> Keys { get; } = new HashSet<string> { "action", "with", "outcomes" };
 
-    public bool FallsThrough => true;
+    public override bool FallsThrough => true;
 
-    public object Parse(YamlMappingNode node, StepParser parser)
+    protected override Config Parse(YamlMappingNode node, StepParser parser)
     {
         var name = parser.String(node, "action", required: true);
         var action = name is null ? null : parser.Actions.Find(name);
@@ -78,14 +77,12 @@ public sealed class ActionStep : IStepKind
         return new Config(action, arguments, outcomes);
     }
 
-    public async Task<StepResult> RunAsync(StepRun run, CancellationToken cancellationToken)
+    protected override IEnumerable<StepText> Texts(Config config, TextCatalog texts) => [];
+
+    protected override async Task<StepResult> RunAsync(StepRun run, Config config, CancellationToken cancellationToken)
     {
-        var config = (Config)run.Step.Config;
         var action = config.Action ?? throw new InvalidOperationException($"{run.Step.Position}: unknown action.");
         var outcome = await action.RunAsync(new DialogActionContext(run, config.Arguments), cancellationToken);
         return StepResult.Continue(config.Outcomes.GetValueOrDefault(outcome));
     }
-
-    public Task<StepResult> ResumeAsync(StepRun run, PromptResult? result, CancellationToken cancellationToken) =>
-        Task.FromResult(StepResult.Continue());
 }

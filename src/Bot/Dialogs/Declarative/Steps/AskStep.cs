@@ -7,7 +7,7 @@ namespace SupportBot.Bot.Dialogs.Declarative.Steps;
 /// <c>kind: ask</c> — asks with a prompt (<c>prompt: text|email|phone|date|identifier</c>) and keeps the answer as
 /// <c>into</c>. <c>retry-when</c> gives a retry text per problem (dates: impossible, future, incomplete, not-found).
 /// </summary>
-public sealed class AskStep : IStepKind
+internal sealed class AskStep : StepKind<AskStep.Config>
 {
     internal sealed record Config(PromptSettings Prompt, string PromptId, string Into, IReadOnlyDictionary<string, MessageText> Retries);
 
@@ -20,13 +20,13 @@ public sealed class AskStep : IStepKind
         ["identifier"] = (IdentifierPrompt.DefaultId, IdentifierPrompt.Problems),
     };
 
-    public string Kind => "ask";
+    public override string Kind => "ask";
 
-    public IReadOnlySet<string> Keys { get; } = new HashSet<string>(PromptSettings.Keys.Concat(["prompt", "into", "retry-when"]));
+    public override IReadOnlySet<string> Keys { get; } = new HashSet<string>(PromptSettings.Keys.Concat(["prompt", "into", "retry-when"]));
 
-    public bool FallsThrough => true;
+    public override bool FallsThrough => true;
 
-    public object Parse(YamlMappingNode node, StepParser parser)
+    protected override Config Parse(YamlMappingNode node, StepParser parser)
     {
         var settings = PromptSettings.Parse(node, parser);
         var prompt = parser.String(node, "prompt", required: true) ?? "text";
@@ -57,17 +57,20 @@ public sealed class AskStep : IStepKind
         return new Config(settings, known.DialogId, into, retries);
     }
 
-    public async Task<StepResult> RunAsync(StepRun run, CancellationToken cancellationToken)
+    protected override IEnumerable<StepText> Texts(Config config, TextCatalog texts)
     {
-        var config = (Config)run.Step.Config;
+        return config.Prompt.Texts().Concat(config.Retries.Select(r => new StepText("retry-when " + r.Key, r.Value)));
+    }
+
+    protected override async Task<StepResult> RunAsync(StepRun run, Config config, CancellationToken cancellationToken)
+    {
         var retries = config.Retries.ToDictionary(r => r.Key, r => r.Value.Format(run.Values));
         await run.Dialogs.BeginDialogAsync(config.PromptId, config.Prompt.Options(run, retries: retries), cancellationToken);
         return StepResult.Wait;
     }
 
-    public async Task<StepResult> ResumeAsync(StepRun run, PromptResult? result, CancellationToken cancellationToken)
+    protected override async Task<StepResult> ResumeAsync(StepRun run, Config config, PromptResult? result, CancellationToken cancellationToken)
     {
-        var config = (Config)run.Step.Config;
         if (result is not { Succeeded: true, Value: { } value })
         {
             return await config.Prompt.FailAsync(run, cancellationToken);

@@ -7,7 +7,7 @@ namespace SupportBot.Bot.Dialogs.Declarative.Steps;
 /// <c>kind: choice</c> — a menu: <c>choices</c> lists <c>label</c> (text), optional <c>synonyms</c> and the
 /// <c>next</c> target of each. Buttons on the web, numbered lines by SMS.
 /// </summary>
-public sealed class ChoiceStep : IStepKind
+internal sealed class ChoiceStep : StepKind<ChoiceStep.Config>
 {
     internal sealed record Choice(ChoiceOption Option, Target Next);
 
@@ -15,13 +15,13 @@ public sealed class ChoiceStep : IStepKind
 
     private static readonly HashSet<string> ChoiceKeys = ["label", "synonyms", "next"];
 
-    public string Kind => "choice";
+    public override string Kind => "choice";
 
-    public IReadOnlySet<string> Keys { get; } = new HashSet<string>(PromptSettings.Keys.Append("choices"));
+    public override IReadOnlySet<string> Keys { get; } = new HashSet<string>(PromptSettings.Keys.Append("choices"));
 
-    public bool FallsThrough => false;
+    public override bool FallsThrough => false;
 
-    public object Parse(YamlMappingNode node, StepParser parser)
+    protected override Config Parse(YamlMappingNode node, StepParser parser)
     {
         var settings = PromptSettings.Parse(node, parser);
         var choices = new List<Choice>();
@@ -51,17 +51,20 @@ public sealed class ChoiceStep : IStepKind
         return new Config(settings, choices);
     }
 
-    public async Task<StepResult> RunAsync(StepRun run, CancellationToken cancellationToken)
+    protected override IEnumerable<StepText> Texts(Config config, TextCatalog texts)
     {
-        var config = (Config)run.Step.Config;
+        return config.Prompt.Texts([.. config.Choices.Select(c => c.Option.Label)]);
+    }
+
+    protected override async Task<StepResult> RunAsync(StepRun run, Config config, CancellationToken cancellationToken)
+    {
         var options = config.Prompt.Options(run, [.. config.Choices.Select(c => c.Option)]);
         await run.Dialogs.BeginDialogAsync(ChoicePrompt.DefaultId, options, cancellationToken);
         return StepResult.Wait;
     }
 
-    public async Task<StepResult> ResumeAsync(StepRun run, PromptResult? result, CancellationToken cancellationToken)
+    protected override async Task<StepResult> ResumeAsync(StepRun run, Config config, PromptResult? result, CancellationToken cancellationToken)
     {
-        var config = (Config)run.Step.Config;
         if (result is { Succeeded: true, Value: int index } && index >= 0 && index < config.Choices.Count)
         {
             return StepResult.Continue(config.Choices[index].Next);

@@ -4,17 +4,17 @@ using YamlDotNet.RepresentationModel;
 namespace SupportBot.Bot.Dialogs.Declarative.Steps;
 
 /// <summary><c>kind: confirm</c> — a yes/no question (« Oui » / « Non » buttons, 1 / 2 by SMS) going to <c>yes</c> or <c>no</c>.</summary>
-public sealed class ConfirmStep : IStepKind
+internal sealed class ConfirmStep : StepKind<ConfirmStep.Config>
 {
     internal sealed record Config(PromptSettings Prompt, Target Yes, Target No);
 
-    public string Kind => "confirm";
+    public override string Kind => "confirm";
 
-    public IReadOnlySet<string> Keys { get; } = new HashSet<string>(PromptSettings.Keys.Concat(["yes", "no"]));
+    public override IReadOnlySet<string> Keys { get; } = new HashSet<string>(PromptSettings.Keys.Concat(["yes", "no"]));
 
-    public bool FallsThrough => false;
+    public override bool FallsThrough => false;
 
-    public object Parse(YamlMappingNode node, StepParser parser)
+    protected override Config Parse(YamlMappingNode node, StepParser parser)
     {
         var settings = PromptSettings.Parse(node, parser);
         var yes = parser.Target(node, "yes", required: true);
@@ -23,18 +23,19 @@ public sealed class ConfirmStep : IStepKind
         return new Config(settings, yes ?? fallback, no ?? fallback);
     }
 
-    public async Task<StepResult> RunAsync(StepRun run, CancellationToken cancellationToken)
+    protected override IEnumerable<StepText> Texts(Config config, TextCatalog texts) =>
+        config.Prompt.Texts([texts.Get(SystemTexts.Yes), texts.Get(SystemTexts.No)]);
+
+    protected override async Task<StepResult> RunAsync(StepRun run, Config config, CancellationToken cancellationToken)
     {
-        var config = (Config)run.Step.Config;
         var texts = run.Catalog.Texts;
         var options = config.Prompt.Options(run, [new ChoiceOption(texts.Get(SystemTexts.Yes)), new ChoiceOption(texts.Get(SystemTexts.No))]);
         await run.Dialogs.BeginDialogAsync(ConfirmPrompt.DefaultId, options, cancellationToken);
         return StepResult.Wait;
     }
 
-    public async Task<StepResult> ResumeAsync(StepRun run, PromptResult? result, CancellationToken cancellationToken)
+    protected override async Task<StepResult> ResumeAsync(StepRun run, Config config, PromptResult? result, CancellationToken cancellationToken)
     {
-        var config = (Config)run.Step.Config;
         return result is { Succeeded: true, Value: bool yes }
             ? StepResult.Continue(yes ? config.Yes : config.No)
             : await config.Prompt.FailAsync(run, cancellationToken);

@@ -1,28 +1,26 @@
-using SupportBot.Bot.Dialogs.Prompts;
 using YamlDotNet.RepresentationModel;
 
 namespace SupportBot.Bot.Dialogs.Declarative.Steps;
 
 /// <summary><c>kind: message</c> — says <c>text</c> and goes on.</summary>
-public sealed class MessageStep : IStepKind
+internal sealed class MessageStep : StepKind<MessageStep.Config>
 {
     internal sealed record Config(MessageText Text);
 
-    public string Kind => "message";
+    public override string Kind => "message";
 
-    public IReadOnlySet<string> Keys { get; } = new HashSet<string> { "text" };
+    public override IReadOnlySet<string> Keys { get; } = new HashSet<string> { "text" };
 
-    public bool FallsThrough => true;
+    public override bool FallsThrough => true;
 
-    public object Parse(YamlMappingNode node, StepParser parser) =>
+    protected override Config Parse(YamlMappingNode node, StepParser parser) =>
         new Config(parser.Text(node, "text") ?? new MessageText("", "", parser.At(node)));
 
-    public async Task<StepResult> RunAsync(StepRun run, CancellationToken cancellationToken)
+    protected override IEnumerable<StepText> Texts(Config config, TextCatalog texts) => [new StepText("text", config.Text)];
+
+    protected override async Task<StepResult> RunAsync(StepRun run, Config config, CancellationToken cancellationToken)
     {
-        await run.SayAsync(((Config)run.Step.Config).Text, cancellationToken);
+        await run.SayAsync(config.Text, cancellationToken);
         return StepResult.Continue();
     }
-
-    public Task<StepResult> ResumeAsync(StepRun run, PromptResult? result, CancellationToken cancellationToken) =>
-        Task.FromResult(StepResult.Continue());
 }

@@ -20,6 +20,9 @@ internal sealed record PromptSettings(MessageText Text, MessageText? Retry, int 
         IReadOnlyDictionary<string, MessageText>? retries = null) =>
         new(Text.Format(run.Values), Retry?.Format(run.Values), choices, MaxAttempts, retries);
 
+    public IEnumerable<StepText> Texts(IReadOnlyList<MessageText>? choices = null) =>
+        Retry is null ? [new StepText("text", Text, choices)] : [new StepText("text", Text, choices), new StepText("retry", Retry, choices)];
+
     /// <summary>Attempts ran out: the step's <c>on-failure</c>, else an apology and the menu.</summary>
     public async Task<StepResult> FailAsync(StepRun run, CancellationToken cancellationToken)
     {
