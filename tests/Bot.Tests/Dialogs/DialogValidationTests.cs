@@ -105,35 +105,4 @@ public sealed class DialogValidationTests
             Directory.Delete(folder, true);
         }
     }
-
-    [Fact]
-    public async Task DialogsCheck_ReportsHowEverySmsTextTravels()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "supportbot-check-" + Guid.NewGuid().ToString("N"));
-        var dialogs = BotTestHost.CopyDialogs(folder);
-        var file = Path.Combine(dialogs, "remerciement.yaml");
-        var longText = string.Concat(Enumerable.Repeat("Merci pour votre message, bonne journée à vous. ", 8));
-        const string original = "sms: \"Je vous en prie ! Ecrivez MENU si vous avez besoin d'autre chose.\"";
-        var content = await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken);
-        Assert.Contains(original, content);
-        await File.WriteAllTextAsync(file, content.Replace(original, $"sms: \"{longText.Trim()} Ça coûte ✓.\""), TestContext.Current.CancellationToken);
-        var line = File.ReadLines(file).ToList().FindIndex(l => l.Contains("Ça coûte"));
-        var output = new StringWriter();
-        try
-        {
-            await DialogCommands.RunAsync(["dialogs", "check", "--folder", BotTestHost.RepositoryDialogs], s => s.AddDialogEngineForTests(), null, output, new StringWriter());
-            var repository = output.ToString();
-            output.GetStringBuilder().Clear();
-            await DialogCommands.RunAsync(["dialogs", "check", "--folder", dialogs], s => s.AddDialogEngineForTests(), null, output, new StringWriter());
-
-            Assert.Matches(@"dialogs/identifiant-oublie\.yaml:\d+  GSM-7  \d+  [12]", repository);
-            Assert.Contains("Every SMS text fits in two segments.", repository);
-            Assert.Matches($@"remerciement\.yaml:{line}  UCS-2  \d+  [3-9]  more than 2 segments  \(UCS-2 because of ✓\)", output.ToString());
-            Assert.Contains("1 SMS text(s) need more than two segments.", output.ToString());
-        }
-        finally
-        {
-            Directory.Delete(folder, true);
-        }
-    }
 }

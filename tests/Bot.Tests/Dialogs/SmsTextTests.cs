@@ -3,28 +3,12 @@ using SupportBot.Bot.Dialogs.Activities;
 using SupportBot.Bot.Dialogs.Commands;
 using SupportBot.Bot.Dialogs.Declarative;
 using SupportBot.Bot.Dialogs.Turns;
+using SupportBot.Bot.Sms;
 
 namespace SupportBot.Bot.Tests.Dialogs;
 
 public sealed class SmsTextTests
 {
-    [Theory]
-    [InlineData(160, 'a', 1, true)]
-    [InlineData(161, 'a', 2, true)]
-    [InlineData(306, 'e', 2, true)]
-    [InlineData(307, 'e', 3, true)]
-    [InlineData(70, 'ê', 1, false)]
-    [InlineData(71, 'ç', 2, false)]
-    [InlineData(80, '€', 1, true)]
-    [InlineData(81, '€', 2, true)]
-    public void Segments_FollowGsm7AndUcs2Sizes(int length, char c, int segments, bool gsm7)
-    {
-        var (count, isGsm7, _) = SmsSegments.Count(new string(c, length));
-
-        Assert.Equal(segments, count);
-        Assert.Equal(gsm7, isGsm7);
-    }
-
     [Fact]
     public async Task EverySmsTextInDialogs_IsGsm7WithinTwoSegments()
     {
@@ -36,7 +20,8 @@ public sealed class SmsTextTests
         var costly = catalog.Dialogs.Values
             .SelectMany(d => d.Steps.SelectMany(s => s.Kind.Texts(s, catalog.Texts).Select(t => (Where: $"{s.Position} {t.Name}", t))))
             .Select(x => (x.Where, Sms: renderer.Render(incoming, x.t.Text, x.t.Choices).Text!))
-            .Where(x => SmsSegments.Count(x.Sms) is var (segments, gsm7, _) && (segments > 2 || !gsm7))
+            .Select(x => (x.Where, Measure: SmsText.Measure(SmsText.ToGsmFriendly(x.Sms))))
+            .Where(x => x.Measure.Segments > 2 || x.Measure.Encoding != SmsEncoding.Gsm7)
             .Select(x => x.Where)
             .ToList();
 

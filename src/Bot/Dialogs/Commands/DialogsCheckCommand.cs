@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
 using SupportBot.Bot.Dialogs.Declarative;
-using SupportBot.Bot.Sms;
 
 namespace SupportBot.Bot.Dialogs.Commands;
 
@@ -46,32 +45,8 @@ internal static class DialogsCheckCommand
             }
 
             await output.WriteLineAsync($"{catalog.FileCount} files, {catalog.Dialogs.Count} dialogs, {catalog.Texts.All.Count} texts: valid.");
-            await WriteSmsReportAsync(catalog, output);
             return ExitCodes.Success;
         });
         return new Command("dialogs", "Tools for the files under dialogs/.") { check };
-    }
-
-    /// <summary>
-    /// How each SMS variant travels, as sent (after the plain replacements the SMS channel makes): encoding, length,
-    /// segments. More than two segments is flagged: Twilio recommends 320 characters at most.
-    /// </summary>
-    private static async Task WriteSmsReportAsync(DialogCatalog catalog, TextWriter output)
-    {
-        await output.WriteLineAsync("SMS texts (position, encoding, characters, segments):");
-        var over = 0;
-        var notSms = SystemTexts.NotSentBySms.Select(name => catalog.Texts.Get(name).Position).ToHashSet();
-        foreach (var text in catalog.EveryText.DistinctBy(t => t.Position).Where(t => !notSms.Contains(t.Position)))
-        {
-            var measure = SmsText.Measure(SmsText.ToGsmFriendly(text.Sms));
-            var flag = measure.Segments > 2 ? "  more than 2 segments" : "";
-            var forcing = measure.NonGsmCharacters.Count > 0 ? $"  (UCS-2 because of {string.Join(" ", measure.NonGsmCharacters)})" : "";
-            over += measure.Segments > 2 ? 1 : 0;
-            await output.WriteLineAsync($"  {text.Position}  {(measure.Encoding == SmsEncoding.Gsm7 ? "GSM-7" : "UCS-2")}  {measure.Units}  {measure.Segments}{flag}{forcing}");
-        }
-
-        await output.WriteLineAsync(over == 0
-            ? "Every SMS text fits in two segments."
-            : $"{over} SMS text(s) need more than two segments.");
     }
 }

@@ -1,6 +1,7 @@
 using SupportBot.Bot.Dialogs.Activities;
 using SupportBot.Bot.Dialogs.Declarative;
 using SupportBot.Bot.Dialogs.Turns;
+using SupportBot.Bot.Sms;
 
 namespace SupportBot.Bot.Dialogs.Commands;
 
@@ -15,10 +16,12 @@ internal static class SmsReport
             .Concat(catalog.Texts.All.Where(t => SystemTexts.IsChatText(t.Key)).OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => (Where: $"{t.Value.Position} {t.Key}", new StepText(t.Key, t.Value))));
         foreach (var (where, text) in texts)
         {
-            var sms = renderer.Render(incoming, text.Text, text.Choices).Text ?? "";
-            var (segments, gsm7, units) = SmsSegments.Count(sms);
-            var culprit = gsm7 ? "" : $" (« {SmsSegments.FirstNonGsm(sms)} » forces UCS-2)";
-            await output.WriteLineAsync($"{where}: {segments} SMS, {(gsm7 ? "GSM-7" : "UCS-2")}, {units} characters{culprit}");
+            // As the SMS channel sends it: characters forcing UCS-2 replaced where a plain equivalent reads as well.
+            var sms = SmsText.ToGsmFriendly(renderer.Render(incoming, text.Text, text.Choices).Text ?? "");
+            var measure = SmsText.Measure(sms);
+            var gsm7 = measure.Encoding == SmsEncoding.Gsm7;
+            var culprit = gsm7 ? "" : $" (« {measure.NonGsmCharacters[0]} » forces UCS-2)";
+            await output.WriteLineAsync($"{where}: {measure.Segments} SMS, {(gsm7 ? "GSM-7" : "UCS-2")}, {measure.Units} characters{culprit}");
         }
     }
 }

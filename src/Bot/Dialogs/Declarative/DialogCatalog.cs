@@ -6,8 +6,7 @@ internal sealed class DialogCatalog(
     TextCatalog texts,
     IReadOnlyDictionary<string, string> intentRoutes,
     IReadOnlyDictionary<string, string> commands,
-    int fileCount,
-    IReadOnlyList<MessageText>? everyText = null)
+    int fileCount)
 {
     public IReadOnlyDictionary<string, DialogDocument> Dialogs => dialogs;
 
@@ -20,7 +19,4 @@ internal sealed class DialogCatalog(
     public IReadOnlyDictionary<string, string> Commands => commands;
 
     public int FileCount => fileCount;
-
-    /// <summary>Every text of every file, in file order, with its position.</summary>
-    public IReadOnlyList<MessageText> EveryText => everyText ?? [];
 }

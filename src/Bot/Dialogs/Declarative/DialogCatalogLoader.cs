@@ -55,12 +55,11 @@ internal sealed class DialogCatalogLoader(IEnumerable<IStepKind> kinds, DialogAc
         diagnostics ??= [];
         var dialogs = new Dictionary<string, DialogDocument>(StringComparer.Ordinal);
         var texts = new Dictionary<string, MessageText>(StringComparer.Ordinal);
-        var everyText = new List<MessageText>();
         var count = 0;
         foreach (var (display, open) in files)
         {
             count++;
-            var reader = new YamlReader(display, diagnostics, everyText);
+            var reader = new YamlReader(display, diagnostics);
             var root = Parse(display, open, diagnostics);
             if (root is null)
             {
@@ -97,7 +96,7 @@ internal sealed class DialogCatalogLoader(IEnumerable<IStepKind> kinds, DialogAc
             return (null, diagnostics);
         }
 
-        return (new DialogCatalog(dialogs, new TextCatalog(texts), intentRoutes, commands, count, everyText), diagnostics);
+        return (new DialogCatalog(dialogs, new TextCatalog(texts), intentRoutes, commands, count), diagnostics);
     }
 
     private static YamlMappingNode? Parse(string display, Func<TextReader> open, List<DialogDiagnostic> diagnostics)

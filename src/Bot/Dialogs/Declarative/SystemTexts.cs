@@ -40,14 +40,6 @@ internal static class SystemTexts
         SmsStop,
     ];
 
-    /// <summary>Texts read in an e-mail or on the reset page, never sent by SMS.</summary>
-    public static IReadOnlyList<string> NotSentBySms { get; } =
-    [
-        PageTitle, PageRules, PagePasswordField, PageConfirmationField, PageButton, PageConfirmationMismatch, PageSuccess,
-        PageExpired, PageUsed, PageUnknown,
-        IdentifierMailSubject, IdentifierMailBody, ResetMailSubject, ResetMailBody, DirectorMailSubject, DirectorMailBody,
-    ];
-
     /// <summary>Whether the text is sent in the chat (the others are e-mails and the reset page).</summary>
     public static bool IsChatText(string name) => !name.StartsWith("courriel-", StringComparison.Ordinal) && !name.StartsWith("page-", StringComparison.Ordinal);
 

@@ -3,7 +3,7 @@ using YamlDotNet.RepresentationModel;
 namespace SupportBot.Bot.Dialogs.Declarative;
 
 /// <summary>Typed reads of YAML nodes that report what is wrong, and where, instead of throwing.</summary>
-internal sealed class YamlReader(string file, List<DialogDiagnostic> diagnostics, List<MessageText>? texts = null)
+internal sealed class YamlReader(string file, List<DialogDiagnostic> diagnostics)
 {
     public string File => file;
 
@@ -134,7 +134,7 @@ internal sealed class YamlReader(string file, List<DialogDiagnostic> diagnostics
         switch (node)
         {
             case YamlScalarNode { Value: { } both } when !string.IsNullOrWhiteSpace(both):
-                return Keep(new MessageText(both.TrimEnd(), both.TrimEnd(), At(node)));
+                return new MessageText(both.TrimEnd(), both.TrimEnd(), At(node));
             case YamlMappingNode variants:
                 var keyNode = map.Children.Keys.First(k => k is YamlScalarNode { Value: var v } && v == key);
                 var web = String(variants, "web");
@@ -156,18 +156,11 @@ internal sealed class YamlReader(string file, List<DialogDiagnostic> diagnostics
 
                 return string.IsNullOrWhiteSpace(web) || string.IsNullOrWhiteSpace(sms)
                     ? null
-                    : Keep(new MessageText(web.TrimEnd(), sms.TrimEnd(), At(node)));
+                    : new MessageText(web.TrimEnd(), sms.TrimEnd(), At(node));
             default:
                 Error(node, $"the text « {key} » is empty or is not a text.");
                 return null;
         }
-    }
-
-    /// <summary>Every text read is listed, so that <c>dialogs check</c> can report how each travels by SMS.</summary>
-    private MessageText Keep(MessageText text)
-    {
-        texts?.Add(text);
-        return text;
     }
 
     public void RejectUnknownKeys(YamlMappingNode map, IReadOnlySet<string> known, string where)
