@@ -37,7 +37,7 @@ public sealed class DialogStateTests
             await using (var before = await BotTestHost.StartAsync(folder: folder))
             {
                 await before.Conversation(conversationId: "c1", userId: "u1").Send("identifiant oublié").AssertReply("adresse")
-                    .Send("je ne sais plus").AssertReply("prenom.nom@exemple.fr")
+                    .Send("valery chez example fr").AssertReply("prenom.nom@exemple.fr")
                     .Send("toujours pas").AssertReply("prenom.nom@exemple.fr");
             }
 

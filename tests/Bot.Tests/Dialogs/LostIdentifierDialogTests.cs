@@ -54,7 +54,7 @@ public sealed class LostIdentifierDialogTests
         await using var bot = await BotTestHost.StartAsync();
 
         await bot.Conversation().Send("identifiant oublié").AssertReply("adresse électronique")
-            .Send("je ne sais plus")
+            .Send("valery chez example fr")
             .AssertReply("prenom.nom@exemple.fr")
             .Send("valery point durant")
             .AssertReply("prenom.nom@exemple.fr")
