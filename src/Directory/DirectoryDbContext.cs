@@ -4,6 +4,7 @@ using SupportBot.AccountDirectory.Cases;
 using SupportBot.AccountDirectory.Persons;
 using SupportBot.AccountDirectory.Pupils;
 using SupportBot.AccountDirectory.Schools;
+using SupportBot.AccountDirectory.SiecleMigration;
 
 namespace SupportBot.AccountDirectory;
 
@@ -29,6 +30,10 @@ public abstract class DirectoryDbContext(DbContextOptions options) : DbContext(o
     public DbSet<PasswordResetToken> PasswordResetTokens => Set<PasswordResetToken>();
 
     public DbSet<DirectorCase> DirectorCases => Set<DirectorCase>();
+
+    public DbSet<AccountNotification> AccountNotifications => Set<AccountNotification>();
+
+    public DbSet<SiecleMigrationRun> SiecleMigrationRuns => Set<SiecleMigrationRun>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DirectoryDbContext).Assembly);
