@@ -1,0 +1,202 @@
+using System.Data;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using SupportBot.AccountDirectory;
+using SupportBot.AccountDirectory.SiecleMigration;
+using SupportBot.Migration.Planning;
+
+namespace SupportBot.Migration.Writing;
+
+/// <summary>
+/// Writes a plan with prepared ADO.NET commands in large transactions (EF's change tracking would need minutes for
+/// a million rows). Each batch of accounts commits with everything they carry (persons, links, aliases), in the
+/// plan's order, so a run killed at any moment leaves a prefix of the plan, which the next run completes identically.
+/// </summary>
+internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider provider, TimeProvider time, int batchSize,
+    Action<int>? afterBatch = null)
+{
+    private readonly SqlDialect _dialect = new(provider);
+
+    public async Task WriteAsync(MigrationPlan plan, ExistingDirectory existing, string fingerprint, IProgress<long>? progress,
+        CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var runId = await StartRunAsync(connection, fingerprint, cancellationToken);
+            await WriteSchoolsAsync(connection, plan, existing, cancellationToken);
+            await WritePupilsAsync(connection, plan, existing, cancellationToken);
+            var created = 0;
+            var batches = 0;
+            for (var start = 0; start < plan.Accounts.Count; start += batchSize)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var batch = plan.Accounts.GetRange(start, Math.Min(batchSize, plan.Accounts.Count - start));
+                created += await WriteAccountsAsync(connection, batch, existing, runId, ++batches, cancellationToken);
+                progress?.Report(start + batch.Count);
+                afterBatch?.Invoke(batches);
+            }
+
+            await FinishRunAsync(connection, runId, created, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<int> StartRunAsync(DbConnection connection, string fingerprint, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, null, _dialect.InsertReturningId("SiecleMigrationRuns",
+            nameof(SiecleMigrationRun.InputFingerprint), nameof(SiecleMigrationRun.StartedAt), nameof(SiecleMigrationRun.BatchesCommitted),
+            nameof(SiecleMigrationRun.AccountsCreated)));
+        Set(command, fingerprint, _dialect.Date(time.GetUtcNow()), 0, 0);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task FinishRunAsync(DbConnection connection, int runId, int created, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, null,
+            "UPDATE [SiecleMigrationRuns] SET [FinishedAt] = @FinishedAt, [AccountsCreated] = [AccountsCreated] + @Created WHERE [Id] = @Id");
+        Set(command, _dialect.Date(time.GetUtcNow()), created, runId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task WriteSchoolsAsync(DbConnection connection, MigrationPlan plan, ExistingDirectory existing, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var insert = Command(connection, transaction, _dialect.InsertReturningId("Schools", "Uai", "Name"));
+        foreach (var uaj in plan.Uajs.Where(u => !existing.SchoolIds.ContainsKey(u)))
+        {
+            // BEE exports carry the UAJ only; the name is completed by the directory's own school import.
+            Set(insert, uaj, $"Établissement {uaj}");
+            existing.SchoolIds[uaj] = Convert.ToInt32(await insert.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task WritePupilsAsync(DbConnection connection, MigrationPlan plan, ExistingDirectory existing, CancellationToken cancellationToken)
+    {
+        var missing = plan.Pupils.Where(p => !existing.PupilIds.ContainsKey(p.Key)).ToList();
+        for (var start = 0; start < missing.Count; start += batchSize * 4)
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var insert = Command(connection, transaction, _dialect.InsertReturningId("Pupils",
+                "SiecleEleveId", "Ine", "FamilyName", "UsageName", "FirstNames", "BirthDate", "SchoolId", "ClassName"));
+            foreach (var p in missing.Skip(start).Take(batchSize * 4))
+            {
+                Set(insert, p.EleveId, p.Ine, p.FamilyName, p.UsageName, p.FirstNames, _dialect.Date(p.BirthDate), existing.SchoolIds[p.Uaj], p.ClassName);
+                existing.PupilIds[p.Key] = Convert.ToInt32(await insert.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+
+    private async Task<int> WriteAccountsAsync(DbConnection connection, List<PlannedAccount> batch, ExistingDirectory existing, int runId,
+        int batchNumber, CancellationToken cancellationToken)
+    {
+        var now = _dialect.Date(time.GetUtcNow());
+        var created = 0;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var insertAccount = Command(connection, transaction, _dialect.InsertReturningId("Accounts",
+            "Identifier", "Status", "Origin", "Email", "EmailConfirmed", "CreatedAt"));
+        await using var insertPerson = Command(connection, transaction, _dialect.InsertReturningId("Persons",
+            "SiecleUai", "SiecleId", "Civility", "FamilyName", "FirstName", "MobilePhone", "Email", "AccountId"));
+        await using var attachPerson = Command(connection, transaction, "UPDATE [Persons] SET [AccountId] = @AccountId WHERE [Id] = @Id AND [AccountId] IS NULL");
+        await using var insertLink = Command(connection, transaction, SqlDialect.Insert("PersonPupilLinks", "PersonId", "PupilId", "Level", "RelationshipCode"));
+        await using var insertAlias = Command(connection, transaction, SqlDialect.Insert("AccountAliases", "AccountId", "Alias"));
+        await using var journal = Command(connection, transaction, "UPDATE [SiecleMigrationRuns] SET [BatchesCommitted] = @Batches WHERE [Id] = @Id");
+        foreach (var planned in batch)
+        {
+            int accountId;
+            if (planned.ExistingAccountId is { } reused)
+            {
+                accountId = reused;
+            }
+            else
+            {
+                // Legacy passwords are never carried over: PasswordHash stays null until the parent sets one.
+                Set(insertAccount, planned.Identifier!, planned.Status.ToString(), nameof(AccountDirectory.Accounts.AccountOrigin.MigrationSiecle),
+                    planned.Email, planned.EmailConfirmed, now);
+                accountId = Convert.ToInt32(await insertAccount.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+                existing.Identifiers.Add(planned.Identifier!);
+                planned.ExistingAccountId = accountId;
+                created++;
+            }
+
+            var personIds = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var p in planned.Persons)
+            {
+                if (existing.PersonsBySiecleKey.TryGetValue(p.Key, out var row))
+                {
+                    if (row.AccountId is null)
+                    {
+                        Set(attachPerson, accountId, row.PersonId);
+                        await attachPerson.ExecuteNonQueryAsync(cancellationToken);
+                        existing.PersonsBySiecleKey[p.Key] = (row.PersonId, accountId);
+                    }
+
+                    personIds[p.Key] = row.PersonId;
+                    continue;
+                }
+
+                Set(insertPerson, p.Uaj, p.PersonId, p.Civility, p.FamilyName, p.FirstName, p.Mobile, p.Email, accountId);
+                var personId = Convert.ToInt32(await insertPerson.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+                existing.PersonsBySiecleKey[p.Key] = (personId, accountId);
+                personIds[p.Key] = personId;
+            }
+
+            foreach (var link in planned.Links)
+            {
+                var personId = personIds[link.Person.Key];
+                var pupilId = existing.PupilIds[link.Pupil.Key];
+                if (existing.Links.Add(ExistingDirectory.LinkKey(personId, pupilId)))
+                {
+                    Set(insertLink, personId, pupilId, (int)link.Level, link.RelationshipCode);
+                    await insertLink.ExecuteNonQueryAsync(cancellationToken);
+                }
+            }
+
+            foreach (var alias in planned.Aliases)
+            {
+                if (existing.AliasOwners.TryAdd(alias, accountId))
+                {
+                    Set(insertAlias, accountId, alias);
+                    await insertAlias.ExecuteNonQueryAsync(cancellationToken);
+                }
+            }
+        }
+
+        Set(journal, batchNumber, runId);
+        await journal.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return created;
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var name in System.Text.RegularExpressions.Regex.Matches(sql, @"@(\w+)").Select(m => m.Groups[1].Value).Distinct())
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@" + name;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    /// <summary>Values in the order the parameters first appear in the SQL.</summary>
+    private static void Set(DbCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+    }
+}
