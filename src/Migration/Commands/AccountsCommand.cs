@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using SupportBot.AccountDirectory;
 using SupportBot.AccountDirectory.Validation;
 using SupportBot.Migration.Export;
 using SupportBot.Migration.Input;
@@ -28,6 +29,7 @@ internal static class AccountsCommand
         };
         export.SetAction((parse, cancellationToken) => cli.WithServicesAsync(async services =>
         {
+            await services.InitializeAccountDirectoryAsync(cancellationToken: cancellationToken);
             var path = parse.GetValue(output)!.FullName;
             var temporary = path + ".tmp";
             int count;
