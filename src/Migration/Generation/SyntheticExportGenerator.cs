@@ -71,7 +71,7 @@ internal sealed class SyntheticExportGenerator(int accounts, int seed)
         System.IO.Directory.CreateDirectory(siecle);
         for (var i = 0; i < _schools.Count; i++)
         {
-            WriteSchool(_schools[i], siecle, zipped: i % 3 == 2);
+            WriteSchool(_schools[i], siecle, zipped: i % 3 == 1);
         }
 
         var comptes = Path.Combine(folder, "ComptesTeleservices.xml");
