@@ -12,6 +12,9 @@ namespace SupportBot.Migration.Input;
 internal sealed class SiecleReader(MigrationReport report, Action<long>? onRecord = null)
 {
     private readonly List<(string PersonKey, SiecleResponsibility Responsibility, string File, int Line)> _responsibilities = [];
+
+    // Names, civilities and codes repeat across hundreds of thousands of records: one string each keeps the memory flat.
+    private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
     private long _records;
 
     public SiecleData Read(IReadOnlyList<InputFile> eleves, IReadOnlyList<InputFile> responsables)
@@ -140,9 +143,9 @@ internal sealed class SiecleReader(MigrationReport report, Action<long>? onRecor
             EleveId = id!,
             Key = key,
             Ine = f.NonEmpty("ID_NATIONAL"),
-            FamilyName = f["NOM_DE_FAMILLE"],
-            UsageName = f.NonEmpty("NOM_USAGE"),
-            FirstNames = firstNames,
+            FamilyName = Pooled(f["NOM_DE_FAMILLE"]),
+            UsageName = Pooled(f.NonEmpty("NOM_USAGE")),
+            FirstNames = Pooled(firstNames),
             BirthDate = birth,
             HasLeft = f.NonEmpty("DATE_SORTIE") is not null,
             File = file,
@@ -162,7 +165,7 @@ internal sealed class SiecleReader(MigrationReport report, Action<long>? onRecor
         data.Uajs.Add(uaj);
     }
 
-    private static void ReadStructures(XmlReader reader, string uaj, SiecleData data)
+    private void ReadStructures(XmlReader reader, string uaj, SiecleData data)
     {
         var id = reader.GetAttribute("ELEVE_ID")?.Trim();
         string? code = null;
@@ -180,7 +183,7 @@ internal sealed class SiecleReader(MigrationReport report, Action<long>? onRecor
         });
         if (id is not null && division is not null && data.Pupils.TryGetValue(uaj + ":" + id, out var pupil))
         {
-            pupil.ClassName = division;
+            pupil.ClassName = Pooled(division);
         }
     }
 
@@ -196,7 +199,7 @@ internal sealed class SiecleReader(MigrationReport report, Action<long>? onRecor
                     ReadPersonne(reader, uajOf(), file, line, data);
                     break;
                 case "RESPONSABLE_ELEVE":
-                    ReadResponsable(reader, uajOf(), file, line, legalOnes);
+                    ReadResponsable(reader, uajOf(), file, line, legalOnes, data);
                     break;
                 default:
                     reader.Skip();
@@ -246,9 +249,9 @@ internal sealed class SiecleReader(MigrationReport report, Action<long>? onRecor
             Uaj = uaj,
             PersonId = id!,
             Key = key,
-            Civility = f.NonEmpty("LC_CIVILITE"),
-            FamilyName = f["NOM_DE_FAMILLE"],
-            FirstName = f["PRENOM"],
+            Civility = Pooled(f.NonEmpty("LC_CIVILITE")),
+            FamilyName = Pooled(f["NOM_DE_FAMILLE"]),
+            FirstName = Pooled(f["PRENOM"]),
             Mobile = mobile,
             Email = email,
             File = file,
@@ -257,7 +260,7 @@ internal sealed class SiecleReader(MigrationReport report, Action<long>? onRecor
         data.Uajs.Add(uaj);
     }
 
-    private void ReadResponsable(XmlReader reader, string uaj, string file, int line, Dictionary<string, int> legalOnes)
+    private void ReadResponsable(XmlReader reader, string uaj, string file, int line, Dictionary<string, int> legalOnes, SiecleData data)
     {
         var f = RecordReader.ReadLeaves(reader);
         Count();
@@ -295,7 +298,35 @@ internal sealed class SiecleReader(MigrationReport report, Action<long>? onRecor
             }
         }
 
-        _responsibilities.Add((uaj + ":" + personne, new SiecleResponsibility(uaj + ":" + eleve, level!.Value, f.NonEmpty("CODE_PARENTE")), file, line));
+        var pupilKey = uaj + ":" + eleve;
+        var responsibility = new SiecleResponsibility(data.Pupils.TryGetValue(pupilKey, out var pupil) ? pupil.Key : pupilKey, level!.Value,
+            Pooled(f.NonEmpty("CODE_PARENTE")));
+        if (data.Persons.TryGetValue(uaj + ":" + personne, out var person))
+        {
+            person.Responsibilities.Add(responsibility);
+        }
+        else
+        {
+            // PERSONNES usually come first; when not, the line waits for the end of the reading.
+            _responsibilities.Add((uaj + ":" + personne, responsibility, file, line));
+        }
+    }
+
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]
+    private string? Pooled(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (_pool.TryGetValue(value, out var pooled))
+        {
+            return pooled;
+        }
+
+        _pool[value] = value;
+        return value;
     }
 
     private void Count()

@@ -59,6 +59,14 @@ internal sealed class SieclePerson
     public int Line { get; init; }
 
     public List<SiecleResponsibility> Responsibilities { get; } = [];
+
+    /// <summary>Folded family and first names (rule 1), computed once: millions of comparisons use it.</summary>
+    public string NameKey => _nameKey ??= Planning.Identity.NameKey(FamilyName, FirstName);
+
+    /// <summary>Rule 1's identity, or null without both a mobile and an e-mail.</summary>
+    public string? IdentityKey => Mobile is null || Email is null ? null : NameKey + "|" + Mobile + "|" + Email;
+
+    private string? _nameKey;
 }
 
 /// <summary>A RESPONSABLE_ELEVE line: a person's responsibility for a pupil of the same établissement.</summary>

@@ -129,8 +129,7 @@ internal sealed class MigrationPlanner(MigrationReport report)
         var holderIdentities = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var holder in accountsByHolder.Keys)
         {
-            var p = siecle.Persons[holder];
-            if (Identity.Key(p.FamilyName, p.FirstName, p.Mobile, p.Email) is { } key)
+            if (siecle.Persons[holder].IdentityKey is { } key)
             {
                 holderIdentities[holder] = key;
             }
@@ -144,8 +143,7 @@ internal sealed class MigrationPlanner(MigrationReport report)
 
         foreach (var person in siecle.Persons.Values)
         {
-            if (person.Mobile is not null && person.Email is not null
-                && classes.TryGetValue(Identity.Key(person.FamilyName, person.FirstName, person.Mobile, person.Email)!, out var members))
+            if (person.IdentityKey is { } identity && classes.TryGetValue(identity, out var members))
             {
                 members.Add(person);
             }
@@ -173,7 +171,7 @@ internal sealed class MigrationPlanner(MigrationReport report)
             string baseIdentifier;
             try
             {
-                baseIdentifier = IdentifierGenerator.BaseFor(representative.FirstName, representative.FamilyName);
+                baseIdentifier = Identity.BaseIdentifier(representative.FirstName, representative.FamilyName);
             }
             catch (DirectoryValidationException e)
             {
@@ -206,8 +204,7 @@ internal sealed class MigrationPlanner(MigrationReport report)
             }
         }
 
-        var p = planned.Representative;
-        if (found is null && Identity.Key(p.FamilyName, p.FirstName, p.Mobile, p.Email) is { } identity
+        if (found is null && planned.Representative.IdentityKey is { } identity
             && existing.AccountByIdentity.TryGetValue(identity, out var byIdentity))
         {
             found = byIdentity;
@@ -268,17 +265,26 @@ internal sealed class MigrationPlanner(MigrationReport report)
     /// <summary>Rule 3: every pupil of level 1 or 2 in the current data, through any of the account's persons.</summary>
     private void AddLinks(PlannedAccount planned, ExistingDirectory existing, Dictionary<string, SieclePupil> current, Dictionary<string, SieclePupil> pupils)
     {
-        var attached = planned.LegacyAccounts.SelectMany(a => a.Attachments).Select(a => a.PupilKey).ToHashSet(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var person in planned.Persons)
         {
-            foreach (var responsibility in person.Responsibilities.OrderBy(r => r.Level).ThenBy(r => r.PupilKey, StringComparer.Ordinal))
+            foreach (var responsibility in person.Responsibilities)
             {
                 if (responsibility.Level == ResponsibilityLevel.Contact
-                    || !seen.Add(person.Key + "/" + responsibility.PupilKey)
                     || !current.TryGetValue(responsibility.PupilKey, out var pupil)
                     || pupil.HasLeft)
                 {
+                    continue;
+                }
+
+                // Two lines for the same pair (an export anomaly): one link, at the stronger level.
+                var duplicate = planned.Links.FindIndex(l => l.Person == person && l.Pupil == pupil);
+                if (duplicate >= 0)
+                {
+                    if (responsibility.Level < planned.Links[duplicate].Level)
+                    {
+                        planned.Links[duplicate] = planned.Links[duplicate] with { Level = responsibility.Level };
+                    }
+
                     continue;
                 }
 
@@ -290,7 +296,7 @@ internal sealed class MigrationPlanner(MigrationReport report)
                 if (isNew)
                 {
                     report.PupilLinks++;
-                    if (!attached.Contains(pupil.Key))
+                    if (!planned.LegacyAccounts.Any(a => a.Attachments.Any(x => x.PupilKey == pupil.Key)))
                     {
                         report.LinksAddedByRapprochement++;
                     }
@@ -353,14 +359,13 @@ internal sealed class MigrationPlanner(MigrationReport report)
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var key in plannedByPerson.Keys)
         {
-            var p = siecle.Persons[key];
-            names.Add(Identity.NameKey(p.FamilyName, p.FirstName));
+            names.Add(siecle.Persons[key].NameKey);
         }
 
         var buckets = new Dictionary<string, List<SieclePerson>>(StringComparer.Ordinal);
         foreach (var person in siecle.Persons.Values)
         {
-            var name = Identity.NameKey(person.FamilyName, person.FirstName);
+            var name = person.NameKey;
             if (names.Contains(name))
             {
                 if (!buckets.TryGetValue(name, out var list))

@@ -24,6 +24,14 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
+            if (provider == DirectoryProvider.Sqlite)
+            {
+                // WAL is set by the initializer; NORMAL skips the fsync of each commit, which in WAL mode can only lose the
+                // last commits on a power cut, never corrupt: the next run redoes them. A larger page cache for the indexes.
+                await using var pragma = Command(connection, null, "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-131072;");
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             var runId = await StartRunAsync(connection, fingerprint, cancellationToken);
             await WriteSchoolsAsync(connection, plan, existing, cancellationToken);
             await WritePupilsAsync(connection, plan, existing, cancellationToken);
@@ -83,13 +91,15 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
         for (var start = 0; start < missing.Count; start += batchSize * 4)
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using var insert = Command(connection, transaction, _dialect.InsertReturningId("Pupils",
-                "SiecleEleveId", "Ine", "FamilyName", "UsageName", "FirstNames", "BirthDate", "SchoolId", "ClassName"));
+            var insert = await KeyedInsert.CreateAsync(connection, transaction, provider, "Pupils",
+                ["SiecleEleveId", "Ine", "FamilyName", "UsageName", "FirstNames", "BirthDate", "SchoolId", "ClassName"], cancellationToken);
             foreach (var p in missing.Skip(start).Take(batchSize * 4))
             {
-                Set(insert, p.EleveId, p.Ine, p.FamilyName, p.UsageName, p.FirstNames, _dialect.Date(p.BirthDate), existing.SchoolIds[p.Uaj], p.ClassName);
-                existing.PupilIds[p.Key] = Convert.ToInt32(await insert.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+                existing.PupilIds[p.Key] = insert.Insert(p.EleveId, p.Ine, p.FamilyName, p.UsageName, p.FirstNames, _dialect.Date(p.BirthDate),
+                    existing.SchoolIds[p.Uaj], p.ClassName);
             }
+
+            insert.Dispose();
 
             await transaction.CommitAsync(cancellationToken);
         }
@@ -101,10 +111,10 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
         var now = _dialect.Date(time.GetUtcNow());
         var created = 0;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var insertAccount = Command(connection, transaction, _dialect.InsertReturningId("Accounts",
-            "Identifier", "Status", "Origin", "Email", "EmailConfirmed", "CreatedAt"));
-        await using var insertPerson = Command(connection, transaction, _dialect.InsertReturningId("Persons",
-            "SiecleUai", "SiecleId", "Civility", "FamilyName", "FirstName", "MobilePhone", "Email", "AccountId"));
+        using var insertAccount = await KeyedInsert.CreateAsync(connection, transaction, provider, "Accounts",
+            ["Identifier", "Status", "Origin", "Email", "EmailConfirmed", "CreatedAt"], cancellationToken);
+        using var insertPerson = await KeyedInsert.CreateAsync(connection, transaction, provider, "Persons",
+            ["SiecleUai", "SiecleId", "Civility", "FamilyName", "FirstName", "MobilePhone", "Email", "AccountId"], cancellationToken);
         await using var attachPerson = Command(connection, transaction, "UPDATE [Persons] SET [AccountId] = @AccountId WHERE [Id] = @Id AND [AccountId] IS NULL");
         await using var insertLink = Command(connection, transaction, SqlDialect.Insert("PersonPupilLinks", "PersonId", "PupilId", "Level", "RelationshipCode"));
         await using var insertAlias = Command(connection, transaction, SqlDialect.Insert("AccountAliases", "AccountId", "Alias"));
@@ -119,9 +129,8 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
             else
             {
                 // Legacy passwords are never carried over: PasswordHash stays null until the parent sets one.
-                Set(insertAccount, planned.Identifier!, planned.Status.ToString(), nameof(AccountDirectory.Accounts.AccountOrigin.MigrationSiecle),
+                accountId = insertAccount.Insert(planned.Identifier!, planned.Status.ToString(), nameof(AccountDirectory.Accounts.AccountOrigin.MigrationSiecle),
                     planned.Email, planned.EmailConfirmed, now);
-                accountId = Convert.ToInt32(await insertAccount.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
                 existing.Identifiers.Add(planned.Identifier!);
                 planned.ExistingAccountId = accountId;
                 created++;
@@ -135,7 +144,7 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
                     if (row.AccountId is null)
                     {
                         Set(attachPerson, accountId, row.PersonId);
-                        await attachPerson.ExecuteNonQueryAsync(cancellationToken);
+                        attachPerson.ExecuteNonQuery();
                         existing.PersonsBySiecleKey[p.Key] = (row.PersonId, accountId);
                     }
 
@@ -143,8 +152,7 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
                     continue;
                 }
 
-                Set(insertPerson, p.Uaj, p.PersonId, p.Civility, p.FamilyName, p.FirstName, p.Mobile, p.Email, accountId);
-                var personId = Convert.ToInt32(await insertPerson.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+                var personId = insertPerson.Insert(p.Uaj, p.PersonId, p.Civility, p.FamilyName, p.FirstName, p.Mobile, p.Email, accountId);
                 existing.PersonsBySiecleKey[p.Key] = (personId, accountId);
                 personIds[p.Key] = personId;
             }
@@ -156,7 +164,7 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
                 if (existing.Links.Add(ExistingDirectory.LinkKey(personId, pupilId)))
                 {
                     Set(insertLink, personId, pupilId, (int)link.Level, link.RelationshipCode);
-                    await insertLink.ExecuteNonQueryAsync(cancellationToken);
+                    insertLink.ExecuteNonQuery();
                 }
             }
 
@@ -165,7 +173,7 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
                 if (existing.AliasOwners.TryAdd(alias, accountId))
                 {
                     Set(insertAlias, accountId, alias);
-                    await insertAlias.ExecuteNonQueryAsync(cancellationToken);
+                    insertAlias.ExecuteNonQuery();
                 }
             }
         }
@@ -176,7 +184,7 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
         return created;
     }
 
-    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
+    internal static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -192,7 +200,7 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
     }
 
     /// <summary>Values in the order the parameters first appear in the SQL.</summary>
-    private static void Set(DbCommand command, params object?[] values)
+    internal static void Set(DbCommand command, params object?[] values)
     {
         for (var i = 0; i < values.Length; i++)
         {
