@@ -21,7 +21,8 @@ internal static class MigrationServices
             .Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
-            .AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true)
+            .AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging"))
+                .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
                 .AddFilter((_, level) => level >= LogLevel.Warning));
         if (time is not null)
         {

@@ -259,7 +259,10 @@ internal sealed class MigrationPlanner(MigrationReport report)
         planned.Status = planned.EmailConfirmed ? AccountStatus.NotifieNonActive : AccountStatus.NonNotifie;
     }
 
-    /// <summary>The legacy account's address belongs to its first holder (the first one found in SIECLE, if the first is missing).</summary>
+    /// <summary>
+    /// The legacy account's address belongs to its first holder. When that holder is missing from SIECLE the address is
+    /// not passed to the second one (it was not theirs): they get their SIECLE address, as rule 5 says for second holders.
+    /// </summary>
     private static string EmailHolder(LegacyAccount account) => account.Holders[0];
 
     /// <summary>Rule 3: every pupil of level 1 or 2 in the current data, through any of the account's persons.</summary>

@@ -54,7 +54,7 @@ internal sealed class SiecleMigrationRunner(IServiceProvider services, Directory
                         Process.GetCurrentProcess().Kill();
                     }
                 });
-                await writer.WriteAsync(plan, existing, Fingerprint(eleves, responsables, comptesFile), new SyncProgress(step.Report), cancellationToken);
+                report.ResumedInterruptedRun = await writer.WriteAsync(plan, existing, Fingerprint(eleves, responsables, comptesFile), new SyncProgress(step.Report), cancellationToken);
             }
 
             return plan;

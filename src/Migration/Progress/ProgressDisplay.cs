@@ -12,9 +12,6 @@ internal sealed class ProgressDisplay(TextWriter error, bool interactive, bool q
 {
     private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);
 
-    public static ProgressDisplay ForConsole(bool quiet) =>
-        new(Console.Error, !Console.IsErrorRedirected && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive, quiet);
-
     /// <summary>Runs <paramref name="work"/>, showing one task whose total may become known on the way.</summary>
     public async Task<T> RunAsync<T>(string label, string unit, Func<IStepProgress, Task<T>> work)
     {

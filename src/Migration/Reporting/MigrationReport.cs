@@ -9,6 +9,9 @@ internal sealed class MigrationReport
 
     public bool DryRun { get; set; }
 
+    /// <summary>An earlier run had been interrupted (killed, Ctrl+C): this one completed its work.</summary>
+    public bool ResumedInterruptedRun { get; set; }
+
     public long LegacyAccountsRead { get; set; }
 
     public long PersonalAccounts { get; set; }

@@ -25,6 +25,7 @@ internal static class ReportWriter
         var summary = new
         {
             report.DryRun,
+            report.ResumedInterruptedRun,
             report.LegacyAccountsRead,
             report.PersonalAccounts,
             report.JointAccounts,

@@ -17,7 +17,8 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
 {
     private readonly SqlDialect _dialect = new(provider);
 
-    public async Task WriteAsync(MigrationPlan plan, ExistingDirectory existing, string fingerprint, IProgress<long>? progress,
+    /// <summary>Writes the plan; returns true when an earlier run had been interrupted (this one completes its work).</summary>
+    public async Task<bool> WriteAsync(MigrationPlan plan, ExistingDirectory existing, string fingerprint, IProgress<long>? progress,
         CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
@@ -30,6 +31,12 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
                 // last commits on a power cut, never corrupt: the next run redoes them. A larger page cache for the indexes.
                 await using var pragma = Command(connection, null, "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-131072;");
                 await pragma.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            bool resumed;
+            await using (var unfinished = Command(connection, null, "SELECT COUNT(*) FROM [SiecleMigrationRuns] WHERE [FinishedAt] IS NULL"))
+            {
+                resumed = Convert.ToInt32(await unfinished.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0;
             }
 
             var runId = await StartRunAsync(connection, fingerprint, cancellationToken);
@@ -47,6 +54,7 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
             }
 
             await FinishRunAsync(connection, runId, created, cancellationToken);
+            return resumed;
         }
         finally
         {
@@ -65,9 +73,10 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
 
     private async Task FinishRunAsync(DbConnection connection, int runId, int created, CancellationToken cancellationToken)
     {
+        // Earlier interrupted runs are closed too: this run has finished their work.
         await using var command = Command(connection, null,
-            "UPDATE [SiecleMigrationRuns] SET [FinishedAt] = @FinishedAt, [AccountsCreated] = [AccountsCreated] + @Created WHERE [Id] = @Id");
-        Set(command, _dialect.Date(time.GetUtcNow()), created, runId);
+            "UPDATE [SiecleMigrationRuns] SET [FinishedAt] = @FinishedAt, [AccountsCreated] = [AccountsCreated] + (CASE WHEN [Id] = @Id THEN @Created ELSE 0 END) WHERE [Id] = @Id OR [FinishedAt] IS NULL");
+        Set(command, _dialect.Date(time.GetUtcNow()), runId, created);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

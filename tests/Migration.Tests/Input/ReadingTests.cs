@@ -51,7 +51,7 @@ public sealed class ReadingTests
     }
 
     [Fact]
-    public async Task LegacyRespLegalFile_LegalRepresentativesLinkedContactsNot()
+    public async Task LegacyRespLegalFile_LegalRepresentativesLinkedContactsNotTwoFirstsReported()
     {
         await using var harness = new MigrationHarness();
         var input = harness.Write(OneFamily());
@@ -64,15 +64,18 @@ public sealed class ReadingTests
                 <PERSONNES>
                   <PERSONNE PERSONNE_ID="10"><NOM_DE_FAMILLE>BŒUF</NOM_DE_FAMILLE><PRENOM>Gaëlle</PRENOM></PERSONNE>
                   <PERSONNE PERSONNE_ID="11"><NOM_DE_FAMILLE>BŒUF</NOM_DE_FAMILLE><PRENOM>Paul</PRENOM></PERSONNE>
+                  <PERSONNE PERSONNE_ID="13"><NOM_DE_FAMILLE>BŒUF</NOM_DE_FAMILLE><PRENOM>Marc</PRENOM></PERSONNE>
                 </PERSONNES>
                 <RESPONSABLES>
-                  <RESPONSABLE_ELEVE><ELEVE_ID>1</ELEVE_ID><PERSONNE_ID>10</PERSONNE_ID><RESP_LEGAL>2</RESP_LEGAL></RESPONSABLE_ELEVE>
+                  <RESPONSABLE_ELEVE><ELEVE_ID>1</ELEVE_ID><PERSONNE_ID>10</PERSONNE_ID><RESP_LEGAL>1</RESP_LEGAL></RESPONSABLE_ELEVE>
                   <RESPONSABLE_ELEVE><ELEVE_ID>1</ELEVE_ID><PERSONNE_ID>11</PERSONNE_ID><RESP_LEGAL>0</RESP_LEGAL></RESPONSABLE_ELEVE>
+                  <RESPONSABLE_ELEVE><ELEVE_ID>1</ELEVE_ID><PERSONNE_ID>13</PERSONNE_ID><RESP_LEGAL>1</RESP_LEGAL></RESPONSABLE_ELEVE>
                 </RESPONSABLES>
               </DONNEES>
             </BEE_RESPONSABLES>
             """, Exports.GetLatin9());
-        var exports = OneFamily().Account("2", "PERSONNEL", "paul", null, false, [$"{College}:11"], [$"{College}:1:11"]);
+        var exports = OneFamily().Account("2", "PERSONNEL", "paul", null, false, [$"{College}:11"], [$"{College}:1:11"])
+            .Account("3", "PERSONNEL", "marc", null, false, [$"{College}:13"], []);
         File.WriteAllText(input.Comptes, exports.ComptesXml(), Exports.GetLatin9());
 
         await harness.RunAsync(input);
@@ -80,6 +83,8 @@ public sealed class ReadingTests
         var accounts = await harness.AccountsAsync();
         Assert.Equal($"{College}:1", accounts.Single(a => a["identifiant"] == "g.boeuf")["eleves"]);
         Assert.Equal("", accounts.Single(a => a["identifiant"] == "p.boeuf")["eleves"]);
+        Assert.Equal($"{College}:1", accounts.Single(a => a["identifiant"] == "m.boeuf")["eleves"]);
+        Assert.Contains(harness.Rejects(), l => l.Contains(";signalement;deux_responsables_legaux_1;"));
     }
 
     [Fact]

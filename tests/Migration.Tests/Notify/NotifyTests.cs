@@ -80,6 +80,27 @@ public sealed partial class NotifyTests
     }
 
     [Fact]
+    public async Task MessagesPerMinute_NextMailWaitsForItsSlot()
+    {
+        await using var smtp = await SmtpTestServer.StartAsync();
+        await using var harness = await MigratedAsync(smtp);
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        harness.Time = time;
+        harness.Settings["Migration:MessagesPerMinute"] = "2";
+
+        var notify = harness.CliAsync("notify");
+        await smtp.WaitForMessageAsync(_ => true);
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        var beforeTheSlot = smtp.Messages().Count;
+        time.Advance(TimeSpan.FromSeconds(30));
+        var result = await notify;
+
+        Assert.Equal(1, beforeTheSlot);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(2, smtp.Messages().Count);
+    }
+
+    [Fact]
     public async Task SmtpServerDown_FailureReportedAndRetriedByTheNextRun()
     {
         await using var smtp = await SmtpTestServer.StartAsync();

@@ -28,6 +28,7 @@ public sealed class ResumeAfterKillTests
         Assert.Equal(900, partial);
         Assert.Equal(0, resumed.ExitCode);
         Assert.Equal(uninterrupted, await harness.ExportAsync());
+        Assert.True(harness.Summary().GetProperty("resumedInterruptedRun").GetBoolean());
         Assert.True(uninterrupted.Length > 2000);
     }
 

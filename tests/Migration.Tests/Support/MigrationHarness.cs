@@ -18,6 +18,9 @@ internal sealed class MigrationHarness : IAsyncDisposable
 
     public Dictionary<string, string?> Settings { get; }
 
+    /// <summary>Null for the system clock.</summary>
+    public TimeProvider? Time { get; set; }
+
     public MigrationHarness()
     {
         System.IO.Directory.CreateDirectory(Folder);
@@ -40,7 +43,7 @@ internal sealed class MigrationHarness : IAsyncDisposable
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = await MigrationCli.RunAsync(args, Settings, null, output, error, TestContext.Current.CancellationToken);
+        var code = await MigrationCli.RunAsync(args, Settings, Time, output, error, TestContext.Current.CancellationToken);
         return new CliResult(code, output.ToString(), error.ToString());
     }
 
