@@ -5,7 +5,7 @@ using SupportBot.Migration.Reporting;
 namespace SupportBot.Migration.Input;
 
 /// <summary>Streams ComptesTeleservices.xml (root TELESERVICES_COMPTES, format in DOMAIN.md) into legacy accounts.</summary>
-internal sealed class ComptesReader(MigrationReport report, Action<long>? onRecord = null)
+internal sealed class ComptesReader(MigrationReport report, Action<long>? onRecord = null, SiecleData? siecle = null)
 {
     public const string Root = "TELESERVICES_COMPTES";
 
@@ -59,6 +59,11 @@ internal sealed class ComptesReader(MigrationReport report, Action<long>? onReco
 
         return accounts;
     }
+
+    // The keys of a million accounts' attachments would otherwise be a million more strings equal to SIECLE's own.
+    private string PupilKey(string key) => siecle is not null && siecle.Pupils.TryGetValue(key, out var pupil) ? pupil.Key : key;
+
+    private string PersonKey(string key) => siecle is not null && siecle.Persons.TryGetValue(key, out var person) ? person.Key : key;
 
     private LegacyAccount? ReadCompte(XmlReader reader, string file)
     {
@@ -156,7 +161,7 @@ internal sealed class ComptesReader(MigrationReport report, Action<long>? onReco
             }
 
             var uaj = Uai.Normalize(a.Uaj);
-            kept.Add(new LegacyAttachment(uaj + ":" + a.EleveId.Trim(), uaj + ":" + a.PersonId.Trim(), a.Line));
+            kept.Add(new LegacyAttachment(PupilKey(uaj + ":" + a.EleveId.Trim()), PersonKey(uaj + ":" + a.PersonId.Trim()), a.Line));
         }
 
         return new LegacyAccount
@@ -168,7 +173,7 @@ internal sealed class ComptesReader(MigrationReport report, Action<long>? onReco
             EmailConfirmed = email is not null && Values.IsTrue(f.NonEmpty("MEL_CONFIRME")),
             CreatedOn = Date("DATE_CREATION"),
             LastLoginOn = Date("DERNIERE_CONNEXION"),
-            Holders = holders.Select(h => Uai.Normalize(h.Uaj) + ":" + h.PersonId!.Trim()).ToList(),
+            Holders = holders.Select(h => PersonKey(Uai.Normalize(h.Uaj) + ":" + h.PersonId!.Trim())).ToList(),
             Attachments = kept,
             File = file,
             Line = line,

@@ -35,7 +35,7 @@ internal sealed class SiecleMigrationRunner(IServiceProvider services, Directory
             step.Stage("Lecture des exports SIECLE", 0);
             var siecle = new SiecleReader(report, step.Report).Read(eleves, responsables);
             step.Stage("Lecture des comptes téléservices", 0);
-            var legacy = new ComptesReader(report, step.Report).Read(comptes);
+            var legacy = new ComptesReader(report, step.Report, siecle).Read(comptes);
             cancellationToken.ThrowIfCancellationRequested();
 
             step.Stage("Lecture de l'annuaire", 0);

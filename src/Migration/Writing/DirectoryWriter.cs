@@ -29,7 +29,7 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
             {
                 // WAL is set by the initializer; NORMAL skips the fsync of each commit, which in WAL mode can only lose the
                 // last commits on a power cut, never corrupt: the next run redoes them. A larger page cache for the indexes.
-                await using var pragma = Command(connection, null, "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-131072;");
+                await using var pragma = Command(connection, null, "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;");
                 await pragma.ExecuteNonQueryAsync(cancellationToken);
             }
 
