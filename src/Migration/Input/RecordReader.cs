@@ -20,6 +20,7 @@ internal static class RecordReader
         }
 
         var text = new StringBuilder();
+        string? single = null;
         string? openLeaf = null;
         reader.Read();
         while (!(reader.NodeType == XmlNodeType.EndElement && reader.Depth == recordDepth) && !reader.EOF)
@@ -37,19 +38,32 @@ internal static class RecordReader
                     {
                         openLeaf = reader.LocalName;
                         text.Clear();
+                        single = null;
                     }
 
                     break;
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace:
-                    text.Append(reader.Value);
+                    // Almost every leaf holds one text node: keep its string rather than copying it through the builder.
+                    if (single is null && text.Length == 0)
+                    {
+                        single = reader.Value;
+                    }
+                    else
+                    {
+                        text.Append(single).Append(reader.Value);
+                        single = null;
+                    }
+
                     break;
                 case XmlNodeType.EndElement:
                     if (openLeaf == reader.LocalName)
                     {
-                        onLeaf(openLeaf, text.ToString().Trim());
+                        var value = single ?? text.ToString();
+                        onLeaf(openLeaf, value.Length > 0 && (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1])) ? value.Trim() : value);
                     }
 
                     openLeaf = null;
+                    single = null;
                     text.Clear();
                     break;
             }

@@ -108,6 +108,7 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
                     existing.SchoolIds[p.Uaj], p.ClassName);
             }
 
+            insert.Flush();
             insert.Dispose();
 
             await transaction.CommitAsync(cancellationToken);
@@ -125,8 +126,10 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
         using var insertPerson = await KeyedInsert.CreateAsync(connection, transaction, provider, "Persons",
             ["SiecleUai", "SiecleId", "Civility", "FamilyName", "FirstName", "MobilePhone", "Email", "AccountId"], cancellationToken);
         await using var attachPerson = Command(connection, transaction, "UPDATE [Persons] SET [AccountId] = @AccountId WHERE [Id] = @Id AND [AccountId] IS NULL");
-        await using var insertLink = Command(connection, transaction, SqlDialect.Insert("PersonPupilLinks", "PersonId", "PupilId", "Level", "RelationshipCode"));
-        await using var insertAlias = Command(connection, transaction, SqlDialect.Insert("AccountAliases", "AccountId", "Alias"));
+        var buffered = provider == DirectoryProvider.Sqlite;
+        using var insertLink = new RowWriter(connection, transaction, "PersonPupilLinks", ["PersonId", "PupilId", "Level", "RelationshipCode"], buffered);
+        using var insertAlias = new RowWriter(connection, transaction, "AccountAliases", ["AccountId", "Alias"], buffered);
+        var attachments = new List<(int AccountId, int PersonId)>();
         await using var journal = Command(connection, transaction, "UPDATE [SiecleMigrationRuns] SET [BatchesCommitted] = @Batches WHERE [Id] = @Id");
         foreach (var planned in batch)
         {
@@ -152,8 +155,7 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
                 {
                     if (row.AccountId is null)
                     {
-                        Set(attachPerson, accountId, row.PersonId);
-                        attachPerson.ExecuteNonQuery();
+                        attachments.Add((accountId, row.PersonId));
                         existing.PersonsBySiecleKey[p.Key] = (row.PersonId, accountId);
                     }
 
@@ -172,8 +174,7 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
                 var pupilId = existing.PupilIds[link.Pupil.Key];
                 if (existing.Links.Add(ExistingDirectory.LinkKey(personId, pupilId)))
                 {
-                    Set(insertLink, personId, pupilId, (int)link.Level, link.RelationshipCode);
-                    insertLink.ExecuteNonQuery();
+                    insertLink.Add(personId, pupilId, (int)link.Level, link.RelationshipCode);
                 }
             }
 
@@ -181,12 +182,22 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
             {
                 if (existing.AliasOwners.TryAdd(alias, accountId))
                 {
-                    Set(insertAlias, accountId, alias);
-                    insertAlias.ExecuteNonQuery();
+                    insertAlias.Add(accountId, alias);
                 }
             }
         }
 
+        // Foreign-key order: accounts, then the persons that point at them, then links and aliases.
+        insertAccount.Flush();
+        insertPerson.Flush();
+        foreach (var (accountId, personId) in attachments)
+        {
+            Set(attachPerson, accountId, personId);
+            attachPerson.ExecuteNonQuery();
+        }
+
+        insertLink.Flush();
+        insertAlias.Flush();
         Set(journal, batchNumber, runId);
         await journal.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -5,21 +5,20 @@ using SupportBot.AccountDirectory;
 namespace SupportBot.Migration.Writing;
 
 /// <summary>
-/// An insert that gives back the new row's Id. On SQL Server, OUTPUT INSERTED.Id. On SQLite, the keys are numbered
-/// here from MAX(Id) read inside the transaction: SQLite transactions begin IMMEDIATE (Microsoft.Data.Sqlite's
-/// default), so no other writer can take a number meanwhile, and a plain insert is much cheaper than one that
-/// returns a result set.
+/// An insert that gives back the new row's Id. On SQL Server, OUTPUT INSERTED.Id, row by row. On SQLite, the keys are
+/// numbered here from MAX(Id) read inside the transaction (SQLite transactions begin IMMEDIATE, Microsoft.Data.Sqlite's
+/// default, so no other writer can take a number meanwhile), which lets the rows go buffered in multi-row INSERTs.
 /// </summary>
 internal sealed class KeyedInsert : IDisposable
 {
-    private readonly DbCommand _command;
-    private readonly bool _numbered;
+    private readonly DbCommand? _returning;
+    private readonly RowWriter? _rows;
     private int _last;
 
-    private KeyedInsert(DbCommand command, bool numbered, int last)
+    private KeyedInsert(DbCommand? returning, RowWriter? rows, int last)
     {
-        _command = command;
-        _numbered = numbered;
+        _returning = returning;
+        _rows = rows;
         _last = last;
     }
 
@@ -28,26 +27,31 @@ internal sealed class KeyedInsert : IDisposable
     {
         if (provider == DirectoryProvider.SqlServer)
         {
-            return new KeyedInsert(DirectoryWriter.Command(connection, transaction, new SqlDialect(provider).InsertReturningId(table, columns)), false, 0);
+            return new KeyedInsert(DirectoryWriter.Command(connection, transaction, new SqlDialect(provider).InsertReturningId(table, columns)), null, 0);
         }
 
         await using var max = DirectoryWriter.Command(connection, transaction, $"SELECT COALESCE(MAX([Id]), 0) FROM [{table}]");
         var last = Convert.ToInt32(await max.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        return new KeyedInsert(DirectoryWriter.Command(connection, transaction, SqlDialect.Insert(table, ["Id", .. columns])), true, last);
+        return new KeyedInsert(null, new RowWriter(connection, transaction, table, ["Id", .. columns], buffered: true), last);
     }
 
     public int Insert(params object?[] values)
     {
-        if (!_numbered)
+        if (_returning is not null)
         {
-            DirectoryWriter.Set(_command, values);
-            return Convert.ToInt32(_command.ExecuteScalar(), CultureInfo.InvariantCulture);
+            DirectoryWriter.Set(_returning, values);
+            return Convert.ToInt32(_returning.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
 
-        DirectoryWriter.Set(_command, [++_last, .. values]);
-        _command.ExecuteNonQuery();
+        _rows!.Add([++_last, .. values]);
         return _last;
     }
 
-    public void Dispose() => _command.Dispose();
+    public void Flush() => _rows?.Flush();
+
+    public void Dispose()
+    {
+        _returning?.Dispose();
+        _rows?.Dispose();
+    }
 }
