@@ -30,7 +30,7 @@ internal sealed class SiecleMigrationRunner(IServiceProvider services, Directory
         }
 
         var comptes = InputFile.OnDisk(comptesFile, Path.GetFileName(comptesFile));
-        var plan = await display.RunAsync("Migration SIECLE", "enr.", async step =>
+        await display.RunAsync("Migration SIECLE", "enr.", async step =>
         {
             step.Stage("Lecture des exports SIECLE", 0);
             var siecle = new SiecleReader(report, step.Report).Read(eleves, responsables);
@@ -54,15 +54,15 @@ internal sealed class SiecleMigrationRunner(IServiceProvider services, Directory
                         Process.GetCurrentProcess().Kill();
                     }
                 });
-                report.ResumedInterruptedRun = await writer.WriteAsync(plan, existing, Fingerprint(eleves, responsables, comptesFile), new SyncProgress(step.Report), cancellationToken);
+                report.ResumedInterruptedRun = await writer.WriteAsync(plan, existing, Fingerprint(eleves, responsables, comptesFile),
+                    new SyncProgress(step.Report), cancellationToken);
             }
 
-            return plan;
+            return plan.Accounts.Count;
         });
 
         report.Duration = clock.Elapsed;
         await ReportWriter.WriteAsync(report, reportFolder, cancellationToken);
-        _ = plan;
         return report;
     }
 

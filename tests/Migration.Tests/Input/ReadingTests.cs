@@ -170,4 +170,19 @@ public sealed class ReadingTests
         var source = File.ReadAllLines(input.Comptes, Exports.GetLatin9());
         Assert.Contains("COMPTE_ID=\"5\"", source[int.Parse(line, System.Globalization.CultureInfo.InvariantCulture) - 1]);
     }
+
+    [Fact]
+    public async Task ElenoetAttributeDifferentFromElement_ToleratedAndReported()
+    {
+        await using var harness = new MigrationHarness();
+        var input = harness.Write(OneFamily());
+        var eleves = Directory.GetFiles(input.Siecle, "ElevesSansAdresses.xml", SearchOption.AllDirectories).Single();
+        File.WriteAllText(eleves, File.ReadAllText(eleves, Exports.GetLatin9())
+            .Replace("<NOM_DE_FAMILLE>BŒUF</NOM_DE_FAMILLE>", "<ELENOET>5496</ELENOET><NOM_DE_FAMILLE>BŒUF</NOM_DE_FAMILLE>"), Exports.GetLatin9());
+
+        await harness.RunAsync(input);
+
+        Assert.Equal($"{College}:1", Assert.Single(await harness.AccountsAsync())["eleves"]);
+        Assert.Contains(harness.Rejects(), l => l.Contains("ELEVE 0350999X:1;signalement;anomalie_elenoet;"));
+    }
 }

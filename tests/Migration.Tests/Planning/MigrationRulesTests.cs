@@ -265,4 +265,19 @@ public sealed class MigrationRulesTests
         Assert.Equal("a.legoff", found?.Identifier);
         await directory.ShutDownKeepingFilesAsync();
     }
+
+    [Fact]
+    public async Task SameOldIdentifierOnTwoPersonsAccounts_KeptForTheFirstAndReportedForTheOther()
+    {
+        await using var harness = new MigrationHarness();
+        var exports = LeGoffFamily();
+        exports.Account("1", "PERSONNEL", "legoff", null, false, [$"{College}:209401"], []);
+        exports.Account("2", "PERSONNEL", "LEGOFF", null, false, [$"{College}:209402"], []);
+
+        await harness.RunAsync(harness.Write(exports));
+
+        var accounts = await harness.AccountsAsync();
+        Assert.Equal(("legoff", ""), (accounts[0]["anciens_identifiants"], accounts[1]["anciens_identifiants"]));
+        Assert.Contains(harness.Rejects(), l => l.Contains("COMPTE 2;signalement;ancien_identifiant_en_double;"));
+    }
 }
