@@ -96,6 +96,22 @@ public sealed class RunLifecycleTests
     }
 
     [Fact]
+    public async Task RedirectedOutput_PlainProgressLinesOnStderrAndASummaryOnStdout()
+    {
+        await using var harness = new MigrationHarness();
+        var input = harness.Write(Family());
+
+        var result = await harness.RunAsync(input);
+        var quiet = await harness.RunAsync(input, "--quiet");
+
+        Assert.Contains("Lecture des exports SIECLE…", result.Error);
+        Assert.Contains("Écriture dans l'annuaire (comptes) : 2 / 2 (100 %)", result.Error.Replace('\u202f', ' ').Replace('\u00a0', ' '));
+        Assert.DoesNotContain("\u001b[", result.Error + result.Output);
+        Assert.StartsWith("Migration terminée : 2 anciens comptes lus, 2 comptes créés", result.Output);
+        Assert.Equal("", quiet.Error);
+    }
+
+    [Fact]
     public async Task Help_ExplainsCommandsAndExitCodes()
     {
         await using var harness = new MigrationHarness();
