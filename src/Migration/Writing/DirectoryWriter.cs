@@ -1,4 +1,3 @@
-using System.Data;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using SupportBot.AccountDirectory;
@@ -100,16 +99,17 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
         for (var start = 0; start < missing.Count; start += batchSize * 4)
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var insert = await KeyedInsert.CreateAsync(connection, transaction, provider, "Pupils",
-                ["SiecleEleveId", "Ine", "FamilyName", "UsageName", "FirstNames", "BirthDate", "SchoolId", "ClassName"], cancellationToken);
-            foreach (var p in missing.Skip(start).Take(batchSize * 4))
+            using (var insert = await KeyedInsert.CreateAsync(connection, transaction, provider, "Pupils",
+                       ["SiecleEleveId", "Ine", "FamilyName", "UsageName", "FirstNames", "BirthDate", "SchoolId", "ClassName"], cancellationToken))
             {
-                existing.PupilIds[p.Key] = insert.Insert(p.EleveId, p.Ine, p.FamilyName, p.UsageName, p.FirstNames, _dialect.Date(p.BirthDate),
-                    existing.SchoolIds[p.Uaj], p.ClassName);
-            }
+                foreach (var p in missing.Skip(start).Take(batchSize * 4))
+                {
+                    existing.PupilIds[p.Key] = insert.Insert(p.EleveId, p.Ine, p.FamilyName, p.UsageName, p.FirstNames, _dialect.Date(p.BirthDate),
+                        existing.SchoolIds[p.Uaj], p.ClassName);
+                }
 
-            insert.Flush();
-            insert.Dispose();
+                insert.Flush();
+            }
 
             await transaction.CommitAsync(cancellationToken);
         }
