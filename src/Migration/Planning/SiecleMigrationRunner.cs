@@ -33,15 +33,21 @@ internal sealed class SiecleMigrationRunner(IServiceProvider services, Directory
         await display.RunAsync("Migration SIECLE", "enr.", async step =>
         {
             step.Stage("Lecture des exports SIECLE", 0);
-            var siecle = new SiecleReader(report, step.Report).Read(eleves, responsables);
+            SiecleData? siecle = new SiecleReader(report, step.Report).Read(eleves, responsables);
             step.Stage("Lecture des comptes téléservices", 0);
-            var legacy = new ComptesReader(report, step.Report, siecle).Read(comptes);
+            List<LegacyAccount>? legacy = new ComptesReader(report, step.Report, siecle).Read(comptes);
             cancellationToken.ThrowIfCancellationRequested();
 
             step.Stage("Lecture de l'annuaire", 0);
             var existing = await LoadDirectoryAsync(dryRun, cancellationToken);
             step.Stage("Application des règles", 0);
             var plan = new MigrationPlanner(report).Plan(siecle, legacy, existing);
+
+            // The writer needs only the plan: what it does not reference (the legacy accounts, the SIECLE records of
+            // persons without an account) can go before the directory's own dictionaries grow.
+            siecle = null;
+            legacy = null;
+            plan.Accounts.ForEach(a => a.LegacyAccounts.Clear());
             if (!dryRun)
             {
                 step.Stage("Écriture dans l'annuaire (comptes)", plan.Accounts.Count);
