@@ -112,6 +112,19 @@ public sealed class RunLifecycleTests
     }
 
     [Fact]
+    public async Task InvalidConfiguration_RefusedNamingTheKeyBeforeReadingAnything()
+    {
+        await using var harness = new MigrationHarness();
+        harness.Settings["Migration:BatchSize"] = "0";
+
+        var result = await harness.RunAsync(harness.Write(Family()));
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, result.ExitCode);
+        Assert.Contains("BatchSize", result.Error);
+        Assert.False(File.Exists(harness.DatabasePath));
+    }
+
+    [Fact]
     public async Task Help_ExplainsCommandsAndExitCodes()
     {
         await using var harness = new MigrationHarness();
