@@ -46,7 +46,7 @@ public sealed partial class NotifyTests
         Assert.Contains("Votre identifiant : a.legoff", anne.TextBody);
         Assert.Contains("annelegoff35", anne.TextBody);
         Assert.Contains("<strong>a.legoff</strong>", anne.HtmlBody);
-        Assert.Contains("valable 7 jours", anne.TextBody.Replace('\u00a0', ' '));
+        Assert.Contains("valable 7 jours", anne.TextBody!.Replace('\u00a0', ' '));
         var token = Uri.UnescapeDataString(Link().Match(anne.TextBody).Groups[1].Value);
 
         var directory = await harness.DirectoryAsync();
