@@ -6,6 +6,7 @@ using SupportBot.AccountDirectory.DialogState;
 using SupportBot.AccountDirectory.Persons;
 using SupportBot.AccountDirectory.Pupils;
 using SupportBot.AccountDirectory.Schools;
+using SupportBot.AccountDirectory.SiecleMigration;
 
 namespace SupportBot.AccountDirectory;
 
@@ -39,9 +40,14 @@ public abstract class DirectoryDbContext(DbContextOptions options) : DbContext(o
     public DbSet<SmsMessage> SmsMessages => Set<SmsMessage>();
 
     public DbSet<SmsOptOut> SmsOptOuts => Set<SmsOptOut>();
+
     public DbSet<ConversationStateRecord> ConversationStates => Set<ConversationStateRecord>();
 
     public DbSet<UserStateRecord> UserStates => Set<UserStateRecord>();
+
+    public DbSet<AccountNotification> AccountNotifications => Set<AccountNotification>();
+
+    public DbSet<SiecleMigrationRun> SiecleMigrationRuns => Set<SiecleMigrationRun>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DirectoryDbContext).Assembly);

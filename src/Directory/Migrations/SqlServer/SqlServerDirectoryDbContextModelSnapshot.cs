@@ -105,6 +105,36 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                     b.ToTable("AccountAliases", (string)null);
                 });
 
+            modelBuilder.Entity("SupportBot.AccountDirectory.Accounts.AccountNotification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId")
+                        .IsUnique();
+
+                    b.ToTable("AccountNotifications", (string)null);
+                });
+
             modelBuilder.Entity("SupportBot.AccountDirectory.Accounts.PasswordResetToken", b =>
                 {
                     b.Property<int>("Id")
@@ -572,10 +602,52 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                     b.ToTable("Schools", (string)null);
                 });
 
+            modelBuilder.Entity("SupportBot.AccountDirectory.SiecleMigration.SiecleMigrationRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AccountsCreated")
+                        .HasColumnType("int");
+
+                    b.Property<int>("BatchesCommitted")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("InputFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SiecleMigrationRuns", (string)null);
+                });
+
             modelBuilder.Entity("SupportBot.AccountDirectory.Accounts.AccountAlias", b =>
                 {
                     b.HasOne("SupportBot.AccountDirectory.Accounts.Account", "Account")
                         .WithMany("Aliases")
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Account");
+                });
+
+            modelBuilder.Entity("SupportBot.AccountDirectory.Accounts.AccountNotification", b =>
+                {
+                    b.HasOne("SupportBot.AccountDirectory.Accounts.Account", "Account")
+                        .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

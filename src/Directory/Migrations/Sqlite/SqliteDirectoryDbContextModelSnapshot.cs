@@ -96,6 +96,34 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                     b.ToTable("AccountAliases", (string)null);
                 });
 
+            modelBuilder.Entity("SupportBot.AccountDirectory.Accounts.AccountNotification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId")
+                        .IsUnique();
+
+                    b.ToTable("AccountNotifications", (string)null);
+                });
+
             modelBuilder.Entity("SupportBot.AccountDirectory.Accounts.PasswordResetToken", b =>
                 {
                     b.Property<int>("Id")
@@ -549,10 +577,50 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                     b.ToTable("Schools", (string)null);
                 });
 
+            modelBuilder.Entity("SupportBot.AccountDirectory.SiecleMigration.SiecleMigrationRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccountsCreated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BatchesCommitted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InputFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SiecleMigrationRuns", (string)null);
+                });
+
             modelBuilder.Entity("SupportBot.AccountDirectory.Accounts.AccountAlias", b =>
                 {
                     b.HasOne("SupportBot.AccountDirectory.Accounts.Account", "Account")
                         .WithMany("Aliases")
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Account");
+                });
+
+            modelBuilder.Entity("SupportBot.AccountDirectory.Accounts.AccountNotification", b =>
+                {
+                    b.HasOne("SupportBot.AccountDirectory.Accounts.Account", "Account")
+                        .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

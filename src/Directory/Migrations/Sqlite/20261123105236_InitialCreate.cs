@@ -82,6 +82,23 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SiecleMigrationRuns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InputFingerprint = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    BatchesCommitted = table.Column<int>(type: "INTEGER", nullable: false),
+                    AccountsCreated = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SiecleMigrationRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SmsMessages",
                 columns: table => new
                 {
@@ -135,6 +152,28 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                     table.PrimaryKey("PK_AccountAliases", x => x.Id);
                     table.ForeignKey(
                         name: "FK_AccountAliases_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AccountNotifications",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AccountId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClaimedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    MessageId = table.Column<string>(type: "TEXT", unicode: false, maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountNotifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AccountNotifications_Accounts_AccountId",
                         column: x => x.AccountId,
                         principalTable: "Accounts",
                         principalColumn: "Id",
@@ -311,6 +350,12 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AccountNotifications_AccountId",
+                table: "AccountNotifications",
+                column: "AccountId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Accounts_Email",
                 table: "Accounts",
                 column: "Email");
@@ -405,6 +450,9 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                 name: "AccountAliases");
 
             migrationBuilder.DropTable(
+                name: "AccountNotifications");
+
+            migrationBuilder.DropTable(
                 name: "ChannelActivities");
 
             migrationBuilder.DropTable(
@@ -418,6 +466,9 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "PersonPupilLinks");
+
+            migrationBuilder.DropTable(
+                name: "SiecleMigrationRuns");
 
             migrationBuilder.DropTable(
                 name: "SmsMessages");

@@ -82,6 +82,23 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "SiecleMigrationRuns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    InputFingerprint = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    BatchesCommitted = table.Column<int>(type: "int", nullable: false),
+                    AccountsCreated = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SiecleMigrationRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SmsMessages",
                 columns: table => new
                 {
@@ -135,6 +152,28 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                     table.PrimaryKey("PK_AccountAliases", x => x.Id);
                     table.ForeignKey(
                         name: "FK_AccountAliases_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AccountNotifications",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    AccountId = table.Column<int>(type: "int", nullable: false),
+                    ClaimedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    MessageId = table.Column<string>(type: "varchar(200)", unicode: false, maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountNotifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AccountNotifications_Accounts_AccountId",
                         column: x => x.AccountId,
                         principalTable: "Accounts",
                         principalColumn: "Id",
@@ -311,6 +350,12 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AccountNotifications_AccountId",
+                table: "AccountNotifications",
+                column: "AccountId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Accounts_Email",
                 table: "Accounts",
                 column: "Email");
@@ -407,6 +452,9 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                 name: "AccountAliases");
 
             migrationBuilder.DropTable(
+                name: "AccountNotifications");
+
+            migrationBuilder.DropTable(
                 name: "ChannelActivities");
 
             migrationBuilder.DropTable(
@@ -420,6 +468,9 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "PersonPupilLinks");
+
+            migrationBuilder.DropTable(
+                name: "SiecleMigrationRuns");
 
             migrationBuilder.DropTable(
                 name: "SmsMessages");

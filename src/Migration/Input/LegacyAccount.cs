@@ -1,0 +1,31 @@
+namespace SupportBot.Migration.Input;
+
+/// <summary>A SIECLE téléservices account of ComptesTeleservices.xml. Activation codes are read but never kept.</summary>
+internal sealed class LegacyAccount
+{
+    public required string CompteId { get; init; }
+
+    public bool IsJoint { get; init; }
+
+    /// <summary>The old identifier, lower-cased (identifiers are matched case-insensitively).</summary>
+    public required string Identifier { get; init; }
+
+    public string? Email { get; init; }
+
+    public bool EmailConfirmed { get; init; }
+
+    public DateOnly? CreatedOn { get; init; }
+
+    public DateOnly? LastLoginOn { get; init; }
+
+    /// <summary>UAJ:PERSONNE_ID of the holders, the first one holding the e-mail.</summary>
+    public required List<string> Holders { get; init; }
+
+    public required List<LegacyAttachment> Attachments { get; init; }
+
+    public required string File { get; init; }
+
+    public int Line { get; init; }
+}
+
+internal sealed record LegacyAttachment(string PupilKey, string PersonKey, int Line);

@@ -1,0 +1,31 @@
+namespace SupportBot.Migration.Input;
+
+/// <summary>A pupil of one établissement's BEE_ELEVES export.</summary>
+internal sealed class SieclePupil
+{
+    public required string Uaj { get; init; }
+
+    public required string EleveId { get; init; }
+
+    /// <summary>UAJ:ELEVE_ID, unique across établissements.</summary>
+    public required string Key { get; init; }
+
+    public string? Ine { get; init; }
+
+    public required string FamilyName { get; init; }
+
+    public string? UsageName { get; init; }
+
+    public required string FirstNames { get; init; }
+
+    public DateOnly BirthDate { get; init; }
+
+    /// <summary>DATE_SORTIE is filled: the pupil has left the établissement.</summary>
+    public bool HasLeft { get; init; }
+
+    public string? ClassName { get; set; }
+
+    public required string File { get; init; }
+
+    public int Line { get; init; }
+}

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SupportBot.AccountDirectory;
+using SupportBot.Migration.Input;
+using SupportBot.Migration.Progress;
+using SupportBot.Migration.Reporting;
+using SupportBot.Migration.Writing;
+
+namespace SupportBot.Migration.Planning;
+
+/// <summary>
+/// The run command's work: read everything (a malformed file stops here, before any write), plan, write in batches,
+/// report. With dry-run the database is only read, and not even created when it does not exist.
+/// </summary>
+internal sealed class SiecleMigrationRunner(IServiceProvider services, DirectoryDbContextFactory factory, IOptions<MigrationOptions> options,
+    TimeProvider time)
+{
+    public async Task<MigrationReport> RunAsync(string siecleFolder, string comptesFile, bool dryRun, string reportFolder,
+        ProgressDisplay display, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var report = new MigrationReport { DryRun = dryRun };
+        var (eleves, responsables) = SiecleFolder.Find(siecleFolder);
+        if (!File.Exists(comptesFile))
+        {
+            throw new MigrationInputException($"{comptesFile} : fichier introuvable (--comptes attend ComptesTeleservices.xml).", ExitCodes.UnsupportedInput);
+        }
+
+        var comptes = InputFile.OnDisk(comptesFile, Path.GetFileName(comptesFile));
+        await display.RunAsync("Migration SIECLE", "enr.", async step =>
+        {
+            step.Stage("Lecture des exports SIECLE", 0);
+            SiecleData? siecle = new SiecleReader(report, step.Report).Read(eleves, responsables);
+            step.Stage("Lecture des comptes téléservices", 0);
+            List<LegacyAccount>? legacy = new ComptesReader(report, step.Report, siecle).Read(comptes);
+            cancellationToken.ThrowIfCancellationRequested();
+
+            step.Stage("Lecture de l'annuaire", 0);
+            var existing = await LoadDirectoryAsync(dryRun, cancellationToken);
+            step.Stage("Application des règles", 0);
+            var plan = new MigrationPlanner(report).Plan(siecle, legacy, existing);
+
+            // The writer needs only the plan: what it does not reference (the legacy accounts, the SIECLE records of
+            // persons without an account) can go before the directory's own dictionaries grow.
+            siecle = null;
+            legacy = null;
+            plan.Accounts.ForEach(a => a.LegacyAccounts.Clear());
+            if (!dryRun)
+            {
+                step.Stage("Écriture dans l'annuaire (comptes)", plan.Accounts.Count);
+                await using var db = factory.CreateDbContext();
+                var settings = options.Value;
+                var writer = new DirectoryWriter(db, factory.Provider, time, settings.BatchSize, batches =>
+                {
+                    if (batches == settings.TestKillAfterBatches)
+                    {
+                        Process.GetCurrentProcess().Kill();
+                    }
+                });
+                report.ResumedInterruptedRun = await writer.WriteAsync(plan, existing, Fingerprint(eleves, responsables, comptesFile),
+                    new SyncProgress(step.Report), cancellationToken);
+            }
+
+            return plan.Accounts.Count;
+        });
+
+        report.Duration = clock.Elapsed;
+        await ReportWriter.WriteAsync(report, reportFolder, cancellationToken);
+        return report;
+    }
+
+    private async Task<ExistingDirectory> LoadDirectoryAsync(bool dryRun, CancellationToken cancellationToken)
+    {
+        if (!dryRun)
+        {
+            await services.InitializeAccountDirectoryAsync(cancellationToken: cancellationToken);
+        }
+        else if (factory.Provider == DirectoryProvider.Sqlite && (factory.DataSourcePath is not { Length: > 0 } path || !File.Exists(path)))
+        {
+            // Opening a SQLite connection creates the file: a dry run against a directory that does not exist yet plans against an empty one.
+            return new ExistingDirectory();
+        }
+
+        await using var db = factory.CreateDbContext();
+        if (dryRun && (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            throw new MigrationInputException(
+                "l'annuaire n'est pas à jour (migrations du schéma en attente) : un essai (--dry-run) ne le modifie pas ; lancez d'abord une migration réelle ou l'application.",
+                ExitCodes.InvalidConfiguration);
+        }
+
+        return await ExistingDirectory.LoadAsync(db, cancellationToken);
+    }
+
+    private static string Fingerprint(IEnumerable<InputFile> eleves, IEnumerable<InputFile> responsables, string comptesFile)
+    {
+        var names = string.Join('\n', eleves.Concat(responsables).Select(f => f.DisplayName)) + "\n" + new FileInfo(comptesFile).Length;
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(names)));
+    }
+
+    /// <summary>Progress&lt;T&gt; posts to the thread pool; the bar wants the value now.</summary>
+    private sealed class SyncProgress(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
+    }
+}

@@ -1,0 +1,1 @@
+return await SupportBot.Migration.MigrationCli.RunAsync(args);

@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+
+namespace SupportBot.Migration.Reporting;
+
+/// <summary>What a run read, decided and wrote: the JSON summary and the CSV of rejected or reported records.</summary>
+internal sealed class MigrationReport
+{
+    private readonly List<ReportEntry> _entries = [];
+
+    public bool DryRun { get; set; }
+
+    /// <summary>An earlier run had been interrupted (killed, Ctrl+C): this one completed its work.</summary>
+    public bool ResumedInterruptedRun { get; set; }
+
+    public long LegacyAccountsRead { get; set; }
+
+    public long PersonalAccounts { get; set; }
+
+    public long JointAccounts { get; set; }
+
+    public long SieclePupilsRead { get; set; }
+
+    public long SieclePersonsRead { get; set; }
+
+    /// <summary>Distinct persons (UAJ + PERSONNE_ID) holding at least one legacy account.</summary>
+    public long Holders { get; set; }
+
+    /// <summary>Unified persons after rule 1 (one per unified account).</summary>
+    public long Persons { get; set; }
+
+    public long AccountsCreated { get; set; }
+
+    public long AccountsReused { get; set; }
+
+    public long PupilLinks { get; set; }
+
+    public long LinksAddedByRapprochement { get; set; }
+
+    public long AliasesAdded { get; set; }
+
+    public long StaleAttachments { get; set; }
+
+    public long PossibleDuplicates { get; set; }
+
+    public TimeSpan Duration { get; set; }
+
+    public IReadOnlyList<ReportEntry> Entries => _entries;
+
+    public void Reject(string file, int line, string record, string reason, string detail) =>
+        _entries.Add(new ReportEntry(file, line, record, true, reason, detail));
+
+    public void Note(string file, int line, string record, string reason, string detail) =>
+        _entries.Add(new ReportEntry(file, line, record, false, reason, detail));
+
+    public SortedDictionary<string, int> CountBy(bool rejected)
+    {
+        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var entry in _entries.Where(e => e.Rejected == rejected))
+        {
+            counts[entry.Reason] = counts.GetValueOrDefault(entry.Reason) + 1;
+        }
+
+        return counts;
+    }
+}

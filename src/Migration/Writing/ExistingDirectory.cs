@@ -1,0 +1,81 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using SupportBot.AccountDirectory;
+using SupportBot.Migration.Planning;
+
+namespace SupportBot.Migration.Writing;
+
+/// <summary>
+/// What the directory already holds that the migration must respect: identifiers taken, aliases, SIECLE persons
+/// and their accounts, rule 1 identities, pupils, schools and links. Read once with plain ADO.NET (a million rows
+/// through EF's materialisation would cost more than the migration itself).
+/// </summary>
+internal sealed class ExistingDirectory
+{
+    public HashSet<string> Identifiers { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, int> AliasOwners { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, (int PersonId, int? AccountId)> PersonsBySiecleKey { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, int> AccountByIdentity { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, int> SchoolIds { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, int> PupilIds { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<long> Links { get; } = [];
+
+    public static long LinkKey(int personId, int pupilId) => ((long)personId << 32) | (uint)pupilId;
+
+    public static async Task<ExistingDirectory> LoadAsync(DirectoryDbContext db, CancellationToken cancellationToken)
+    {
+        var existing = new ExistingDirectory();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await ReadAsync(connection, "SELECT [Identifier] FROM [Accounts]", r => existing.Identifiers.Add(r.GetString(0)), cancellationToken);
+            await ReadAsync(connection, "SELECT [Alias], [AccountId] FROM [AccountAliases]", r => existing.AliasOwners[r.GetString(0)] = r.GetInt32(1), cancellationToken);
+            await ReadAsync(connection, "SELECT [Id], [Uai] FROM [Schools]", r => existing.SchoolIds[r.GetString(1)] = r.GetInt32(0), cancellationToken);
+            var schoolUai = existing.SchoolIds.ToDictionary(p => p.Value, p => p.Key);
+            await ReadAsync(connection, "SELECT [Id], [SchoolId], [SiecleEleveId] FROM [Pupils] WHERE [SiecleEleveId] IS NOT NULL",
+                r => existing.PupilIds[schoolUai[r.GetInt32(1)] + ":" + r.GetString(2)] = r.GetInt32(0), cancellationToken);
+            await ReadAsync(connection,
+                "SELECT [Id], [AccountId], [SiecleUai], [SiecleId], [FamilyName], [FirstName], [MobilePhone], [Email] FROM [Persons]", r =>
+                {
+                    int? accountId = r.IsDBNull(1) ? null : r.GetInt32(1);
+                    if (!r.IsDBNull(2) && !r.IsDBNull(3))
+                    {
+                        existing.PersonsBySiecleKey[r.GetString(2) + ":" + r.GetString(3)] = (r.GetInt32(0), accountId);
+                    }
+
+                    if (accountId is { } id && Identity.Key(r.GetString(4), r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6),
+                            r.IsDBNull(7) ? null : r.GetString(7)) is { } identity)
+                    {
+                        // Several accounts for one identity (made before this rule existed): the oldest wins, deterministically.
+                        existing.AccountByIdentity[identity] = Math.Min(id, existing.AccountByIdentity.GetValueOrDefault(identity, int.MaxValue));
+                    }
+                }, cancellationToken);
+            await ReadAsync(connection, "SELECT [PersonId], [PupilId] FROM [PersonPupilLinks]",
+                r => existing.Links.Add(LinkKey(r.GetInt32(0), r.GetInt32(1))), cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        return existing;
+    }
+
+    private static async Task ReadAsync(DbConnection connection, string sql, Action<DbDataReader> row, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            row(reader);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using SupportBot.AccountDirectory;
+using SupportBot.Migration.Tests.Support;
+
+namespace SupportBot.Migration.Tests.Planning;
+
+/// <summary>Rule 9: the real program killed with SIGKILL mid-run, then started again, ends exactly like an uninterrupted run.</summary>
+public sealed class ResumeAfterKillTests
+{
+    [Fact]
+    public async Task KilledMidRunThenRerun_SameAccountsAsAnUninterruptedRun()
+    {
+        await using var harness = new MigrationHarness();
+        var generated = Path.Combine(harness.Folder, "gen");
+        await harness.CliAsync("generate", "--accounts", "2500", "--out", generated, "--seed", "11");
+        var input = (Path.Combine(generated, "siecle"), Path.Combine(generated, "ComptesTeleservices.xml"));
+        harness.Settings["Migration:BatchSize"] = "300";
+        await harness.RunAsync(input);
+        var uninterrupted = await harness.ExportAsync();
+        harness.DeleteDatabase();
+
+        var killed = await RunProcessAsync(harness, input, killAfterBatches: 3);
+        var partial = await CountAccountsAsync(harness);
+        var resumed = await harness.RunAsync(input);
+
+        Assert.Equal(137, killed);
+        Assert.Equal(900, partial);
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.Equal(uninterrupted, await harness.ExportAsync());
+        Assert.True(harness.Summary().GetProperty("resumedInterruptedRun").GetBoolean());
+        Assert.True(uninterrupted.Length > 2000);
+    }
+
+    [Fact]
+    public async Task KilledFromOutsideWhileWriting_RerunEqualsAnUninterruptedRun()
+    {
+        await using var harness = new MigrationHarness();
+        var generated = Path.Combine(harness.Folder, "gen");
+        await harness.CliAsync("generate", "--accounts", "4000", "--out", generated, "--seed", "12");
+        var input = (Path.Combine(generated, "siecle"), Path.Combine(generated, "ComptesTeleservices.xml"));
+        harness.Settings["Migration:BatchSize"] = "100";
+        await harness.RunAsync(input);
+        var uninterrupted = await harness.ExportAsync();
+        harness.DeleteDatabase();
+
+        using (var process = Process.Start(ProcessStart(harness, input, quiet: false))!)
+        {
+            // Plain progress lines on stderr (redirected): kill -9 shortly after the writing stage begins, wherever it is then.
+            string? line;
+            while ((line = await process.StandardError.ReadLineAsync(TestContext.Current.CancellationToken)) is not null && !line.StartsWith("Écriture", StringComparison.Ordinal))
+            {
+            }
+
+            await Task.Delay(150, TestContext.Current.CancellationToken);
+            process.Kill();
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+            Assert.NotNull(line);
+            Assert.Equal(137, process.ExitCode);
+        }
+
+        var partial = await CountAccountsAsync(harness);
+        var resumed = await harness.RunAsync(input);
+
+        Assert.InRange(partial, 0, uninterrupted.Length - 2);
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.Equal(uninterrupted, await harness.ExportAsync());
+    }
+
+    private static async Task<int> RunProcessAsync(MigrationHarness harness, (string Siecle, string Comptes) input, int killAfterBatches)
+    {
+        var start = ProcessStart(harness, input, quiet: true);
+        start.Environment["Migration__TestKillAfterBatches"] = killAfterBatches.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.True(process.ExitCode == 137, $"exit {process.ExitCode}: {await stdout} {await stderr}");
+        return process.ExitCode;
+    }
+
+    /// <summary>The real program, configured through environment variables as an operator would.</summary>
+    private static ProcessStartInfo ProcessStart(MigrationHarness harness, (string Siecle, string Comptes) input, bool quiet)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "SupportBot.Migration.dll"), "run", "--siecle", input.Siecle,
+                     "--comptes", input.Comptes, "--report", harness.ReportFolder })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        if (quiet)
+        {
+            start.ArgumentList.Add("--quiet");
+        }
+
+        foreach (var (key, value) in harness.Settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        return start;
+    }
+
+    private static async Task<int> CountAccountsAsync(MigrationHarness harness)
+    {
+        var directory = await harness.DirectoryAsync();
+        await using var scope = directory.Scope();
+        var count = await directory.Get<DirectoryDbContext>(scope).Accounts.CountAsync(TestContext.Current.CancellationToken);
+        await directory.ShutDownKeepingFilesAsync();
+        return count;
+    }
+}
