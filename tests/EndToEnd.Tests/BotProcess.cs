@@ -37,7 +37,7 @@ internal sealed class BotProcess : IAsyncDisposable
         }
     }
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => Repository.Root;
 
     public static Process Launch(string workingDirectory, IDictionary<string, string>? environment, StringBuilder output, params string[] args)
     {
@@ -148,16 +148,4 @@ internal sealed class BotProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SupportBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("SupportBot.sln not found above the test binaries.");
-    }
 }

@@ -7,7 +7,7 @@ namespace SupportBot.Testing;
 /// <summary>Runs a script of tests/oracles (real npm client libraries) with JSON in and JSON out.</summary>
 public static class NodeOracle
 {
-    public static string Folder { get; } = Path.Combine(RepositoryRoot(), "tests", "oracles");
+    public static string Folder { get; } = Path.Combine(Repository.Root, "tests", "oracles");
 
     public static async Task<JsonNode> RunAsync(string script, object input)
     {
@@ -37,18 +37,5 @@ public static class NodeOracle
         }
 
         return JsonNode.Parse(await stdout) ?? throw new InvalidOperationException($"node {script} wrote nothing");
-    }
-
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SupportBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("SupportBot.sln not found above the test binaries.");
     }
 }

@@ -40,9 +40,8 @@ internal sealed class DirectLineConversationStore(IDbContextFactory<DirectoryDbC
     }
 
     /// <summary>
-    /// Appends activities in order, giving each its id (conversationId|0000001) and timestamp; <paramref name="prepare"/>
-    /// fills the rest once the id is known (replyToId, conversation...). Safe across instances: the conversation row's
-    /// version guards the sequence.
+    /// Appends activities in order, giving each its id (conversationId|0000001), timestamp, channel and conversation.
+    /// Safe across instances: the conversation row's version guards the sequence.
     /// </summary>
     public async Task<IReadOnlyList<JsonObject>> AppendAsync(string conversationId, IReadOnlyList<JsonObject> activities,
         CancellationToken cancellationToken)

@@ -21,31 +21,23 @@ internal sealed class DirectLineTurns(
     public async Task<string> PostAsync(string conversationId, string userId, JsonObject activity, string serviceUrl,
         CancellationToken cancellationToken)
     {
-        var gate = Gates.GetOrAdd(conversationId, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            var from = activity["from"] as JsonObject ?? new JsonObject();
+        using var turn = await SerialiseAsync(conversationId, cancellationToken);
+        var from = activity["from"] as JsonObject ?? new JsonObject();
 
-            // The token says who the user is; a client cannot speak for another user.
-            from["id"] = userId;
-            from["role"] = "user";
-            activity["from"] = from;
-            activity["recipient"] = Bot();
-            activity["serviceUrl"] = serviceUrl;
-            activity["locale"] ??= "fr-FR";
-            activity.Remove("id");
-            activity.Remove("timestamp");
-            var stored = (await store.AppendAsync(conversationId, [activity], cancellationToken))[0];
-            broadcaster.Notify(conversationId);
+        // The token says who the user is; a client cannot speak for another user.
+        from["id"] = userId;
+        from["role"] = "user";
+        activity["from"] = from;
+        activity["recipient"] = Bot();
+        activity["serviceUrl"] = serviceUrl;
+        activity["locale"] ??= "fr-FR";
+        activity.Remove("id");
+        activity.Remove("timestamp");
+        var stored = (await store.AppendAsync(conversationId, [activity], cancellationToken))[0];
+        broadcaster.Notify(conversationId);
 
-            await RunBotAsync(conversationId, userId, stored, serviceUrl, cancellationToken);
-            return stored["id"]!.GetValue<string>();
-        }
-        finally
-        {
-            gate.Release();
-        }
+        await RunBotAsync(conversationId, userId, stored, serviceUrl, cancellationToken);
+        return stored["id"]!.GetValue<string>();
     }
 
     /// <summary>Tells the bot that the user and the bot joined, so that it greets first (Web Chat shows it on opening).</summary>
@@ -63,16 +55,20 @@ internal sealed class DirectLineTurns(
             ["membersAdded"] = new JsonArray(Bot(), new JsonObject { ["id"] = userId, ["role"] = "user" }),
             ["locale"] = "fr-FR",
         };
+        using var turn = await SerialiseAsync(conversationId, cancellationToken);
+        await RunBotAsync(conversationId, userId, update, serviceUrl, cancellationToken);
+    }
+
+    private static async Task<IDisposable> SerialiseAsync(string conversationId, CancellationToken cancellationToken)
+    {
         var gate = Gates.GetOrAdd(conversationId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
-        try
-        {
-            await RunBotAsync(conversationId, userId, update, serviceUrl, cancellationToken);
-        }
-        finally
-        {
-            gate.Release();
-        }
+        return new Release(gate);
+    }
+
+    private sealed class Release(SemaphoreSlim gate) : IDisposable
+    {
+        public void Dispose() => gate.Release();
     }
 
     private async Task RunBotAsync(string conversationId, string userId, JsonObject incoming, string serviceUrl,

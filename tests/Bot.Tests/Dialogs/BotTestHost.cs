@@ -1,3 +1,4 @@
+using SupportBot.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,7 +38,7 @@ internal sealed class BotTestHost : IAsyncDisposable
 
     public BotEngine Engine => Services.GetRequiredService<BotEngine>();
 
-    public static string RepositoryDialogs => Path.Combine(RepositoryRoot(), "dialogs");
+    public static string RepositoryDialogs => Path.Combine(Repository.Root, "dialogs");
 
     public static async Task<BotTestHost> StartAsync(IDictionary<string, string?>? settings = null, string? folder = null,
         bool seedDemo = true, FakeTimeProvider? time = null, Action<IServiceCollection>? configure = null)
@@ -107,16 +108,4 @@ internal sealed class BotTestHost : IAsyncDisposable
         }
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SupportBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("SupportBot.sln not found above the test binaries.");
-    }
 }
