@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SupportBot.AccountDirectory.Providers;
+using SupportBot.AccountDirectory.Sqlite;
 
 namespace SupportBot.AccountDirectory;
 
@@ -20,10 +21,10 @@ public sealed class DirectoryDbContextFactory : IDbContextFactory<DirectoryDbCon
         {
             case DirectoryProvider.Sqlite:
                 var sqlite = new DbContextOptionsBuilder<SqliteDirectoryDbContext>();
-                sqlite.UseSqlite(connectionString);
+                DataSourcePath = new SqliteConnectionStringBuilder(connectionString).DataSource;
+                sqlite.UseSqlite(connectionString).AddInterceptors(new SqliteWriteGateInterceptor(SqliteWriteGate.For(DataSourcePath)));
                 Configure(sqlite, loggerFactory);
                 var sqliteOptions = sqlite.Options;
-                DataSourcePath = new SqliteConnectionStringBuilder(connectionString).DataSource;
                 _create = () => new SqliteDirectoryDbContext(sqliteOptions);
                 break;
             case DirectoryProvider.SqlServer:

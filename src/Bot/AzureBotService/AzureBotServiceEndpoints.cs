@@ -23,6 +23,11 @@ internal static class AzureBotServiceEndpoints
         services.AddHttpClient(nameof(ConnectorClient));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ConnectorClient>(sp,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ConnectorClient))));
+        // Not the default scheme, although it is the only one: otherwise the authentication middleware (which
+        // WebApplication adds by itself) would try every request's Bearer, Direct Line tokens included, against
+        // Azure's OpenID metadata: a network call before each of the help page's turns. The endpoint's policy names it.
+        // https://learn.microsoft.com/aspnet/core/security/authentication/#defaultscheme
+        AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
         services.AddAuthentication().AddJwtBearer(Scheme, _ => { });
         services.AddOptions<JwtBearerOptions>(Scheme).Configure<IOptions<AzureBotServiceOptions>>((jwt, azure) =>
         {

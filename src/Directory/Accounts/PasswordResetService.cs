@@ -70,6 +70,7 @@ public sealed class PasswordResetService(DirectoryDbContext db, TimeProvider tim
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, now), cancellationToken);
         if (spent == 0)
         {
+            await transaction.RollbackAsync(cancellationToken);
             return new PasswordResetResult(ResetTokenState.Used, []);
         }
 

@@ -29,6 +29,7 @@ public sealed class AzureBotServiceEndpointsTests : IAsyncLifetime
     private readonly ConcurrentQueue<(string Path, string? Authorization, JsonObject Body)> _replies = new();
     private readonly List<string> _folders = [];
     private WebApplication _azure = null!;
+    private int _metadataReads;
     private string _azureUrl = "";
 
     public async ValueTask InitializeAsync()
@@ -38,7 +39,10 @@ public sealed class AzureBotServiceEndpointsTests : IAsyncLifetime
         _azure = builder.Build();
         var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(_channelKey.ExportParameters(false)) { KeyId = "channel-key" });
         _azure.MapGet("/v1/.well-known/openidconfiguration", (HttpContext c) =>
-            Results.Json(new { issuer = Issuer, jwks_uri = $"{_azureUrl}/keys", id_token_signing_alg_values_supported = new[] { "RS256" } }));
+        {
+            Interlocked.Increment(ref _metadataReads);
+            return Results.Json(new { issuer = Issuer, jwks_uri = $"{_azureUrl}/keys", id_token_signing_alg_values_supported = new[] { "RS256" } });
+        });
         _azure.MapGet("/keys", () => Results.Json(new { keys = new[] { new { kty = "RSA", use = "sig", kid = jwk.Kid, n = jwk.N, e = jwk.E } } }));
         _azure.MapPost("/token", async (HttpContext c) =>
         {
@@ -127,6 +131,28 @@ public sealed class AzureBotServiceEndpointsTests : IAsyncLifetime
         using var response = await PostAsync(client, Token(), Activity("bonjour"));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task DirectLineRequests_AreNotCheckedAgainstAzuresMetadata()
+    {
+        await using var factory = Factory();
+        using var client = factory.CreateClient();
+
+        // A Direct Line token is a Bearer too; only /api/messages may look at Azure's keys.
+        using var issued = await client.PostAsync("/api/directline/token", null, TestContext.Current.CancellationToken);
+        var token = (await issued.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!["token"]!.GetValue<string>();
+        using var started = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/v3/directline/conversations")
+        {
+            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) },
+        }, TestContext.Current.CancellationToken);
+        var readsBeforeAzure = Volatile.Read(ref _metadataReads);
+        using var channel = await PostAsync(client, Token(), Activity("bonjour"));
+
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        Assert.Equal(0, readsBeforeAzure);
+        Assert.Equal(HttpStatusCode.OK, channel.StatusCode);
+        Assert.True(Volatile.Read(ref _metadataReads) > 0);
     }
 
     public async ValueTask DisposeAsync()

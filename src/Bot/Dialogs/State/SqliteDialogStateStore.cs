@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.Options;
 using SupportBot.AccountDirectory;
+using SupportBot.AccountDirectory.Sqlite;
 using SupportBot.Bot.Dialogs.Turns;
 
 namespace SupportBot.Bot.Dialogs.State;
@@ -22,12 +23,15 @@ internal sealed class SqliteDialogStateStore : IDialogStateStore, IAsyncDisposab
     private readonly TimeProvider _time;
     private readonly IOptions<StateOptions> _options;
     private readonly ConcurrentBag<Session> _idle = [];
+    private readonly SqliteWriteGate _writes;
 
     public SqliteDialogStateStore(IOptions<DirectoryOptions> directory, TimeProvider time, IOptions<StateOptions> options)
     {
         // Its own pool (the connection string differs by DefaultTimeout), so the relaxed fsync set below never applies
         // to the directory's accounts and tokens.
-        _connectionString = new SqliteConnectionStringBuilder(directory.Value.EffectiveConnectionString) { DefaultTimeout = 31 }.ConnectionString;
+        var connection = new SqliteConnectionStringBuilder(directory.Value.EffectiveConnectionString) { DefaultTimeout = 31 };
+        _connectionString = connection.ConnectionString;
+        _writes = SqliteWriteGate.For(connection.DataSource);
         _time = time;
         _options = options;
     }
@@ -39,31 +43,12 @@ internal sealed class SqliteDialogStateStore : IDialogStateStore, IAsyncDisposab
         var giveUpAt = Environment.TickCount64 + _options.Value.WaitSeconds * 1000L;
         while (true)
         {
-            var now = _time.GetUtcNow();
-            var nowMs = now.ToUnixTimeMilliseconds();
-            var take = Command(rental, """
-                UPDATE "ConversationStates" SET "LeaseOwner" = $owner, "LeaseUntilMs" = $until
-                WHERE "Key" = $key AND ("LeaseOwner" IS NULL OR "LeaseUntilMs" < $now)
-                RETURNING "Json", "ETag"
-                """, ("$owner", owner), ("$until", nowMs + _options.Value.LeaseSeconds * 1000L), ("$key", conversationKey), ("$now", nowMs));
-            await using (var reader = await take.ExecuteReaderAsync(cancellationToken))
+            using (await _writes.EnterAsync(cancellationToken))
             {
-                if (await reader.ReadAsync(cancellationToken))
+                if (await TryTakeAsync(rental, conversationKey, owner, cancellationToken) is { } lease)
                 {
-                    return new ConversationLease(conversationKey, owner, reader.GetString(1), StateJson.Read<ConversationData>(reader.GetString(0)));
+                    return lease;
                 }
-            }
-
-            // No row taken: either the conversation is new (create it, leased to us), or another turn holds it.
-            var etag = StateJson.NewETag();
-            var create = Command(rental, """
-                INSERT INTO "ConversationStates" ("Key", "Json", "ETag", "LeaseOwner", "LeaseUntilMs", "UpdatedAt")
-                VALUES ($key, '{}', $etag, $owner, $until, $updated) ON CONFLICT ("Key") DO NOTHING
-                """, ("$key", conversationKey), ("$etag", etag), ("$owner", owner), ("$until", nowMs + _options.Value.LeaseSeconds * 1000L),
-                ("$updated", Instant.ConvertToProvider(now)!));
-            if (await create.ExecuteNonQueryAsync(cancellationToken) == 1)
-            {
-                return new ConversationLease(conversationKey, owner, etag, new ConversationData());
             }
 
             if (Environment.TickCount64 > giveUpAt)
@@ -75,6 +60,35 @@ internal sealed class SqliteDialogStateStore : IDialogStateStore, IAsyncDisposab
         }
     }
 
+    /// <summary>The conversation leased to <paramref name="owner"/>, created if new; null while another turn holds it.</summary>
+    private async Task<ConversationLease?> TryTakeAsync(Rental rental, string conversationKey, string owner, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var take = Command(rental, """
+            UPDATE "ConversationStates" SET "LeaseOwner" = $owner, "LeaseUntilMs" = $until
+            WHERE "Key" = $key AND ("LeaseOwner" IS NULL OR "LeaseUntilMs" < $now)
+            RETURNING "Json", "ETag"
+            """, ("$owner", owner), ("$until", nowMs + _options.Value.LeaseSeconds * 1000L), ("$key", conversationKey), ("$now", nowMs));
+        await using (var reader = await take.ExecuteReaderAsync(cancellationToken))
+        {
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                return new ConversationLease(conversationKey, owner, reader.GetString(1), StateJson.Read<ConversationData>(reader.GetString(0)));
+            }
+        }
+
+        var etag = StateJson.NewETag();
+        var create = Command(rental, """
+            INSERT INTO "ConversationStates" ("Key", "Json", "ETag", "LeaseOwner", "LeaseUntilMs", "UpdatedAt")
+            VALUES ($key, '{}', $etag, $owner, $until, $updated) ON CONFLICT ("Key") DO NOTHING
+            """, ("$key", conversationKey), ("$etag", etag), ("$owner", owner), ("$until", nowMs + _options.Value.LeaseSeconds * 1000L),
+            ("$updated", Instant.ConvertToProvider(now)!));
+        return await create.ExecuteNonQueryAsync(cancellationToken) == 1
+            ? new ConversationLease(conversationKey, owner, etag, new ConversationData())
+            : null;
+    }
+
     public async Task SaveAsync(ConversationLease lease, ConversationData data, CancellationToken cancellationToken)
     {
         await using var rental = await RentAsync(cancellationToken);
@@ -83,6 +97,7 @@ internal sealed class SqliteDialogStateStore : IDialogStateStore, IAsyncDisposab
             WHERE "Key" = $key AND "ETag" = $read AND "LeaseOwner" = $owner
             """, ("$json", StateJson.Write(data)), ("$etag", StateJson.NewETag()), ("$updated", Instant.ConvertToProvider(_time.GetUtcNow())!),
             ("$key", lease.Key), ("$read", lease.ETag), ("$owner", lease.Owner));
+        using var write = await _writes.EnterAsync(cancellationToken);
         if (await save.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
             throw new DialogStateConflictException(lease.Key);
@@ -95,6 +110,7 @@ internal sealed class SqliteDialogStateStore : IDialogStateStore, IAsyncDisposab
         var release = Command(rental, """
             UPDATE "ConversationStates" SET "LeaseOwner" = NULL, "LeaseUntilMs" = 0 WHERE "Key" = $key AND "LeaseOwner" = $owner
             """, ("$key", lease.Key), ("$owner", lease.Owner));
+        using var write = await _writes.EnterAsync(CancellationToken.None);
         await release.ExecuteNonQueryAsync();
     }
 
@@ -128,9 +144,12 @@ internal sealed class SqliteDialogStateStore : IDialogStateStore, IAsyncDisposab
                     UPDATE "UserStates" SET "Json" = $json, "ETag" = $etag, "UpdatedAt" = $updated WHERE "Key" = $key AND "ETag" = $read
                     """, ("$key", userKey), ("$json", StateJson.Write(data)), ("$etag", StateJson.NewETag()), ("$updated", Instant.ConvertToProvider(_time.GetUtcNow())!),
                     ("$read", etag));
-            if (await write.ExecuteNonQueryAsync(cancellationToken) == 1)
+            using (await _writes.EnterAsync(cancellationToken))
             {
-                return true;
+                if (await write.ExecuteNonQueryAsync(cancellationToken) == 1)
+                {
+                    return true;
+                }
             }
         }
 

@@ -73,6 +73,41 @@ public sealed class DialogStateStoreTests
         Assert.Equal(40, count);
     }
 
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task AfterEachStep_NoWriteLockIsLeftOnTheDatabase(string kind)
+    {
+        await using var pair = await InstancesAsync();
+        var store = Store(pair.A, kind);
+        var connectionString = pair.A.GetRequiredService<IOptions<DirectoryOptions>>().Value.EffectiveConnectionString;
+
+        // A lock left behind (a statement stepped but not reset) makes every other writer of the file wait.
+        var created = await store.AcquireAsync("webchat/new", TestContext.Current.CancellationToken);
+        await AssertCanWriteAsync(connectionString, "a new conversation's lease");
+        await store.SaveAsync(created, new ConversationData { Misunderstandings = 1 }, TestContext.Current.CancellationToken);
+        await AssertCanWriteAsync(connectionString, "the save");
+        var taken = await store.AcquireAsync("webchat/new", TestContext.Current.CancellationToken);
+        await AssertCanWriteAsync(connectionString, "an existing conversation's lease");
+        await store.ReleaseAsync(taken);
+        await store.UpdateUserAsync("webchat/u1", user =>
+        {
+            user.Lookups.Add(1);
+            return true;
+        }, TestContext.Current.CancellationToken);
+        await AssertCanWriteAsync(connectionString, "a user update");
+    }
+
+    private static async Task AssertCanWriteAsync(string connectionString, string after)
+    {
+        await using var other = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+        await other.OpenAsync(TestContext.Current.CancellationToken);
+        await using var begin = other.CreateCommand();
+        begin.CommandText = "PRAGMA busy_timeout=0; BEGIN IMMEDIATE; ROLLBACK;";
+        begin.CommandTimeout = 1;
+        var error = await Record.ExceptionAsync(() => begin.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
+        Assert.True(error is null, $"After {after}, another connection could not take the write lock: {error?.Message}");
+    }
+
     private static IDialogStateStore Store(ServiceProvider services, string kind) => kind == "sql"
         ? ActivatorUtilities.CreateInstance<SqliteDialogStateStore>(services)
         : ActivatorUtilities.CreateInstance<DatabaseDialogStateStore>(services);
