@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# Direct Line load: starts the service (Release, embedded SQLite, demo data) on loopback in a temporary folder, then
-# runs `bench directline` from a second process at 50 and 200 concurrent conversations. One JSON line per level.
-# Usage: bench/directline-load.sh [rounds]
+# Direct Line load: starts the service (Release, embedded SQLite, demo data) on loopback in a temporary folder, warms it
+# up (JIT, connection pools), then runs `bench directline` from a second process at each level of concurrent
+# conversations (default 50 and 200). One JSON line per level, with the service's CPU time during that level.
+# Usage: bench/directline-load.sh [rounds] [levels...]      e.g. bench/directline-load.sh 3 1 5 20 50 200
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${1:-3}"
+shift || true
+levels=("${@:-50 200}")
+[ $# -eq 0 ] && levels=(50 200)
 port=5097
 work=$(mktemp -d)
 secret="bench-secret-$(date +%s)-0123456789abcdef"
-dotnet build -c Release -v q -nologo -clp:ErrorsOnly bench/SupportBot.Bench
+dotnet build -c Release -v q -nologo -clp:ErrorsOnly bench/SupportBot.Bench >/dev/null
 (
   cd "$work"
   DirectLine__Secret="$secret" ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning \
@@ -17,7 +21,17 @@ dotnet build -c Release -v q -nologo -clp:ErrorsOnly bench/SupportBot.Bench
 service=$!
 trap 'kill $service 2>/dev/null; wait $service 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
-for n in 50 200; do
+load() {
   dotnet bench/SupportBot.Bench/bin/Release/net10.0/SupportBot.Bench.dll directline \
-    --url "http://127.0.0.1:$port" --secret "$secret" --conversations "$n" --rounds "$rounds"
+    --url "http://127.0.0.1:$port" --secret "$secret" --conversations "$1" --rounds "$2"
+}
+cpu() { awk '{print $14+$15}' "/proc/$service/stat"; }
+echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GB", $2/1048576}' /proc/meminfo); warm-up (JIT tiers): 50 conversations x 20 rounds, twice"
+load 50 20 >/dev/null; load 50 20 >/dev/null
+ticks=$(getconf CLK_TCK)
+for n in "${levels[@]}"; do
+  before=$(cpu)
+  line=$(load "$n" "$rounds")
+  after=$(cpu)
+  echo "${line%\}},\"service_cpu_s\":$(awk -v t="$((after - before))" -v h="$ticks" 'BEGIN{printf "%.2f", t/h}')}"
 done

@@ -69,7 +69,10 @@ internal static class DirectLineLoad
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                Interlocked.Increment(ref errors);
+                if (Interlocked.Increment(ref errors) == 1)
+                {
+                    await Console.Error.WriteLineAsync($"directline: conversation {i} stopped: {e.Message}");
+                }
             }
         }));
         var seconds = clock.Elapsed.TotalSeconds;
@@ -81,12 +84,13 @@ internal static class DirectLineLoad
             errors,
             seconds = Math.Round(seconds, 3),
             turns_per_s = Math.Round(all.Length / seconds, 1),
-            p50_ms = Math.Round(Percentile(all, 0.50), 2),
-            p99_ms = Math.Round(Percentile(all, 0.99), 2),
+            p50_ms = Percentile(all, 0.50),
+            p99_ms = Percentile(all, 0.99),
         }));
         return errors == 0 ? 0 : 1;
     }
 
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    /// <summary>Null when no turn completed (JSON has no NaN).</summary>
+    private static double? Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? null : Math.Round(sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)], 2);
 }

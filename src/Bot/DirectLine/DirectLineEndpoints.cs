@@ -25,6 +25,7 @@ internal static class DirectLineEndpoints
         services.AddSingleton<DirectLineTokenService>();
         services.AddSingleton<DirectLineConversationStore>();
         services.AddSingleton<DirectLineBroadcaster>();
+        services.AddSingleton<ConversationGate>();
         services.AddScoped<DirectLineTurns>();
         services.AddCors(cors => cors.AddPolicy(CorsPolicy, _ => { }));
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using SupportBot.Bot.Conversations;
@@ -12,16 +11,14 @@ namespace SupportBot.Bot.DirectLine;
 internal sealed class DirectLineTurns(
     DirectLineConversationStore store,
     DirectLineBroadcaster broadcaster,
+    ConversationGate gate,
     IConversationBot bot,
     IOptions<DirectLineOptions> options)
 {
-    // Turns of one conversation run one at a time on this instance, so replies keep the order of the messages.
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new();
-
     public async Task<string> PostAsync(string conversationId, string userId, JsonObject activity, string serviceUrl,
         CancellationToken cancellationToken)
     {
-        using var turn = await SerialiseAsync(conversationId, cancellationToken);
+        using var turn = await gate.EnterAsync(conversationId, cancellationToken);
         var from = activity["from"] as JsonObject ?? new JsonObject();
 
         // The token says who the user is; a client cannot speak for another user.
@@ -55,20 +52,8 @@ internal sealed class DirectLineTurns(
             ["membersAdded"] = new JsonArray(Bot(), new JsonObject { ["id"] = userId, ["role"] = "user" }),
             ["locale"] = "fr-FR",
         };
-        using var turn = await SerialiseAsync(conversationId, cancellationToken);
+        using var turn = await gate.EnterAsync(conversationId, cancellationToken);
         await RunBotAsync(conversationId, userId, update, serviceUrl, cancellationToken);
-    }
-
-    private static async Task<IDisposable> SerialiseAsync(string conversationId, CancellationToken cancellationToken)
-    {
-        var gate = Gates.GetOrAdd(conversationId, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        return new Release(gate);
-    }
-
-    private sealed class Release(SemaphoreSlim gate) : IDisposable
-    {
-        public void Dispose() => gate.Release();
     }
 
     private async Task RunBotAsync(string conversationId, string userId, JsonObject incoming, string serviceUrl,

@@ -100,10 +100,12 @@ internal sealed class DatabaseDialogStateStore(IDbContextFactory<DirectoryDbCont
                 await db.SaveChangesAsync(cancellationToken);
                 return true;
             }
-            catch (DbUpdateException) when (attempt < 20)
+            catch (DbUpdateException) when (attempt < 50)
             {
                 // Another instance inserted or updated the row since our read (ETag concurrency token or primary key):
-                // read it again and re-apply the update on top of theirs.
+                // read it again and re-apply the update on top of theirs, after a short random pause so that writers
+                // that all read the same version do not collide again in lockstep.
+                await Task.Delay(Random.Shared.Next(1, 2 + Math.Min(attempt, 10) * 2), cancellationToken);
             }
         }
     }
