@@ -7,6 +7,7 @@ using SupportBot.Bot.DirectLine;
 using SupportBot.Bot.Health;
 using SupportBot.Bot.Language;
 using SupportBot.Bot.PasswordReset;
+using SupportBot.Bot.Retention;
 using SupportBot.Bot.Sms;
 
 // Command-line tools, dispatched before the web host is built.
@@ -30,6 +31,7 @@ builder.Services.AddDirectoryHealthChecks();
 builder.Services.AddDirectLine();
 builder.Services.AddTwilioSms();
 builder.Services.AddAzureBotService();
+builder.Services.AddRetention();
 
 var app = builder.Build();
 await app.Services.InitializeAccountDirectoryAsync(seedDemo);

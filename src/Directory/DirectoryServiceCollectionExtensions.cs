@@ -6,6 +6,7 @@ using SupportBot.AccountDirectory.Accounts;
 using SupportBot.AccountDirectory.Cases;
 using SupportBot.AccountDirectory.Demo;
 using SupportBot.AccountDirectory.Mail;
+using SupportBot.AccountDirectory.Retention;
 
 namespace SupportBot.AccountDirectory;
 
@@ -27,6 +28,8 @@ public static class DirectoryServiceCollectionExtensions
                 "Mail:Smtp:Host is required when Mail:Mode is Smtp.")
             .ValidateOnStart();
 
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DirectoryDbContextFactory>();
         services.AddSingleton<IDbContextFactory<DirectoryDbContext>>(sp => sp.GetRequiredService<DirectoryDbContextFactory>());
@@ -36,6 +39,7 @@ public static class DirectoryServiceCollectionExtensions
         services.AddScoped<PasswordResetService>();
         services.AddScoped<DirectorCaseService>();
         services.AddScoped<DemoData>();
+        services.AddSingleton<RetentionPurge>();
         services.AddSingleton<IMailSender, MailKitMailSender>();
         return services;
     }

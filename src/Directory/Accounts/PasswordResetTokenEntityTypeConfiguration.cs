@@ -11,6 +11,7 @@ internal sealed class PasswordResetTokenEntityTypeConfiguration : IEntityTypeCon
         builder.Property(t => t.TokenHash).HasMaxLength(64).IsUnicode(false).IsFixedLength();
         builder.HasIndex(t => t.TokenHash).IsUnique();
         builder.HasIndex(t => t.AccountId);
+        builder.HasIndex(t => t.ExpiresAt);
         builder.HasOne(t => t.Account).WithMany().HasForeignKey(t => t.AccountId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -12,5 +12,6 @@ internal sealed class ChannelConversationEntityTypeConfiguration : IEntityTypeCo
         builder.Property(c => c.ChannelId).HasMaxLength(32).IsUnicode(false);
         builder.Property(c => c.UserId).HasMaxLength(64);
         builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasIndex(c => c.CreatedAt);
     }
 }

@@ -12,5 +12,6 @@ internal sealed class SmsMessageEntityTypeConfiguration : IEntityTypeConfigurati
         builder.Property(m => m.MessageSid).HasMaxLength(64).IsUnicode(false);
         builder.Property(m => m.From).HasMaxLength(32).IsUnicode(false);
         builder.HasIndex(m => new { m.From, m.ReceivedAt });
+        builder.HasIndex(m => m.ReceivedAt);
     }
 }

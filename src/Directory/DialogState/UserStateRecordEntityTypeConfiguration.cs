@@ -11,5 +11,6 @@ internal sealed class UserStateRecordEntityTypeConfiguration : IEntityTypeConfig
         builder.HasKey(s => s.Key);
         builder.Property(s => s.Key).HasMaxLength(200);
         builder.Property(s => s.ETag).HasMaxLength(32).IsUnicode(false).IsConcurrencyToken();
+        builder.HasIndex(s => s.UpdatedAt);
     }
 }

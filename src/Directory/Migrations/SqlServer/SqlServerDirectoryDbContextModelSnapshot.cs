@@ -166,6 +166,8 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
 
                     b.HasIndex("AccountId");
 
+                    b.HasIndex("ExpiresAt");
+
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
@@ -326,6 +328,8 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.ToTable("ChannelConversations", (string)null);
                 });
 
@@ -349,6 +353,8 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                         .HasColumnType("nvarchar(max)");
 
                     b.HasKey("MessageSid");
+
+                    b.HasIndex("ReceivedAt");
 
                     b.HasIndex("From", "ReceivedAt");
 
@@ -426,6 +432,8 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                         .HasColumnType("datetimeoffset");
 
                     b.HasKey("Key");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.ToTable("UserStates", (string)null);
                 });

@@ -153,6 +153,8 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
 
                     b.HasIndex("AccountId");
 
+                    b.HasIndex("ExpiresAt");
+
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
@@ -309,6 +311,8 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.ToTable("ChannelConversations", (string)null);
                 });
 
@@ -332,6 +336,8 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("MessageSid");
+
+                    b.HasIndex("ReceivedAt");
 
                     b.HasIndex("From", "ReceivedAt");
 
@@ -409,6 +415,8 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Key");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.ToTable("UserStates", (string)null);
                 });

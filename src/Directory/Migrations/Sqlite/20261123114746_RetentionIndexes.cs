@@ -1,0 +1,54 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SupportBot.AccountDirectory.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class RetentionIndexes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_UserStates_UpdatedAt",
+                table: "UserStates",
+                column: "UpdatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SmsMessages_ReceivedAt",
+                table: "SmsMessages",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PasswordResetTokens_ExpiresAt",
+                table: "PasswordResetTokens",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelConversations_CreatedAt",
+                table: "ChannelConversations",
+                column: "CreatedAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_UserStates_UpdatedAt",
+                table: "UserStates");
+
+            migrationBuilder.DropIndex(
+                name: "IX_SmsMessages_ReceivedAt",
+                table: "SmsMessages");
+
+            migrationBuilder.DropIndex(
+                name: "IX_PasswordResetTokens_ExpiresAt",
+                table: "PasswordResetTokens");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ChannelConversations_CreatedAt",
+                table: "ChannelConversations");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SupportBot.AccountDirectory.Accounts;
+using SupportBot.AccountDirectory.Cases;
+using SupportBot.AccountDirectory.Channels;
+using SupportBot.AccountDirectory.DialogState;
+using SupportBot.AccountDirectory.Retention;
+using SupportBot.Testing;
+
+namespace SupportBot.AccountDirectory.Tests.Retention;
+
+public sealed class RetentionPurgeTests
+{
+    [Fact]
+    public async Task ExchangesOlderThanTheRetention_AreDeleted_TheRestIsKept()
+    {
+        await using var directory = await TestDirectory.CreateAsync(seedDemo: true);
+        var now = directory.Time.GetUtcNow();
+        var old = now.AddDays(-31);
+        var recent = now.AddDays(-29);
+        await using (var scope = directory.Scope())
+        {
+            var db = directory.Get<DirectoryDbContext>(scope);
+            var accountId = await db.Accounts.Select(a => a.Id).FirstAsync(TestContext.Current.CancellationToken);
+            AddConversation(db, "ancienne", old, old, old.AddMinutes(5));
+            AddConversation(db, "recente", recent, recent);
+            AddConversation(db, "toujours-en-cours", old, old, now.AddHours(-1));
+            db.ConversationStates.AddRange(
+                new ConversationStateRecord { Key = "directline/ancienne", Json = "{}", ETag = "a", UpdatedAt = old },
+                new ConversationStateRecord { Key = "sms/+33600000001", Json = "{}", ETag = "b", UpdatedAt = recent },
+                new ConversationStateRecord { Key = "sms/+33600000002", Json = "{}", ETag = "c", UpdatedAt = old, LeaseOwner = "tour-en-cours", LeaseUntilMs = long.MaxValue });
+            db.UserStates.AddRange(
+                new UserStateRecord { Key = "sms/+33600000001", Json = "{}", ETag = "a", UpdatedAt = old },
+                new UserStateRecord { Key = "sms/+33600000003", Json = "{}", ETag = "b", UpdatedAt = recent });
+            db.SmsMessages.AddRange(
+                new SmsMessage { MessageSid = "SM-ancien", From = "+33600000001", ReceivedAt = old, ResponseTwiml = "<Response/>" },
+                new SmsMessage { MessageSid = "SM-recent", From = "+33600000001", ReceivedAt = recent });
+            db.SmsOptOuts.Add(new SmsOptOut { Phone = "+33600000001", OptedOutAt = old.AddDays(-300) });
+            db.PasswordResetTokens.AddRange(
+                new PasswordResetToken { AccountId = accountId, TokenHash = new string('a', 64), CreatedAt = old, ExpiresAt = old.AddHours(1) },
+                new PasswordResetToken { AccountId = accountId, TokenHash = new string('b', 64), CreatedAt = recent, ExpiresAt = recent.AddHours(1) });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            await directory.Get<DirectorCaseService>(scope).OpenAsync(new NewDirectorCase(DirectorCaseKind.Other, "sms", "+33600000001"),
+                TestContext.Current.CancellationToken);
+        }
+
+        var report = await directory.Services.GetRequiredService<RetentionPurge>().PurgeAsync(TestContext.Current.CancellationToken);
+
+        await using var check = directory.Scope();
+        var after = directory.Get<DirectoryDbContext>(check);
+        Assert.Equal(["recente", "toujours-en-cours"], await after.ChannelConversations.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(2, await after.ChannelActivities.CountAsync(a => a.ConversationId == "toujours-en-cours", TestContext.Current.CancellationToken));
+        Assert.Equal(["sms/+33600000001", "sms/+33600000002"], await after.ConversationStates.OrderBy(s => s.Key).Select(s => s.Key).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(["sms/+33600000003"], await after.UserStates.Select(s => s.Key).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(["SM-recent"], await after.SmsMessages.Select(m => m.MessageSid).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(1, await after.SmsOptOuts.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(1, await after.PasswordResetTokens.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(1, await after.DirectorCases.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(new RetentionReport(Conversations: 1, Activities: 2, ConversationStates: 1, UserStates: 1, SmsMessages: 1, ResetTokens: 1), report);
+    }
+
+    [Fact]
+    public async Task ManyOldConversations_AreAllDeletedAcrossBatches()
+    {
+        await using var directory = await TestDirectory.CreateAsync(settings: new Dictionary<string, string?> { ["Retention:Days"] = "7" });
+        var old = directory.Time.GetUtcNow().AddDays(-8);
+        await using (var scope = directory.Scope())
+        {
+            var db = directory.Get<DirectoryDbContext>(scope);
+            for (var i = 0; i < 450; i++)
+            {
+                AddConversation(db, $"c{i:D4}", old, old, old.AddSeconds(1));
+            }
+
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var report = await directory.Services.GetRequiredService<RetentionPurge>().PurgeAsync(TestContext.Current.CancellationToken);
+
+        await using var check = directory.Scope();
+        var after = directory.Get<DirectoryDbContext>(check);
+        Assert.Equal((450, 900), (report.Conversations, report.Activities));
+        Assert.False(await after.ChannelActivities.AnyAsync(TestContext.Current.CancellationToken));
+    }
+
+    private static void AddConversation(DirectoryDbContext db, string id, DateTimeOffset created, params DateTimeOffset[] activities)
+    {
+        db.ChannelConversations.Add(new ChannelConversation
+        {
+            Id = id, ChannelId = "directline", UserId = "dl_parent", CreatedAt = created, LastSequence = activities.Length, Version = Guid.NewGuid(),
+        });
+        for (var i = 0; i < activities.Length; i++)
+        {
+            db.ChannelActivities.Add(new ChannelActivity
+            {
+                ConversationId = id, Sequence = i + 1, ActivityId = $"{id}|{i + 1:D7}", Json = "{}", CreatedAt = activities[i],
+            });
+        }
+    }
+}
