@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SupportBot.AccountDirectory;
+using SupportBot.AccountDirectory.DialogState;
+
+namespace SupportBot.Bot.Tests.Retention;
+
+public sealed class RetentionServiceTests
+{
+    [Fact]
+    public async Task RunningService_PurgesOldStateAtEachInterval()
+    {
+        await using var factory = new BotFactory(settings: new Dictionary<string, string?> { ["Retention:Days"] = "1", ["Retention:IntervalMinutes"] = "60" });
+        using var client = factory.CreateClient();
+        var contexts = factory.Services.GetRequiredService<IDbContextFactory<DirectoryDbContext>>();
+        await using (var db = await contexts.CreateDbContextAsync(TestContext.Current.CancellationToken))
+        {
+            db.ConversationStates.Add(new ConversationStateRecord { Key = "sms/+33600000009", Json = "{}", ETag = "e", UpdatedAt = factory.Time.GetUtcNow() });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        factory.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(60));
+        var purged = false;
+        for (var i = 0; i < 100 && !purged; i++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            await using var db = await contexts.CreateDbContextAsync(TestContext.Current.CancellationToken);
+            purged = !await db.ConversationStates.AnyAsync(s => s.Key == "sms/+33600000009", TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(purged, "The state written a day and an interval ago is still there.");
+        BotFactory.DeleteFolder(factory.Folder);
+    }
+}
