@@ -5,12 +5,15 @@ using SupportBot.AccountDirectory.DialogState;
 
 namespace SupportBot.Bot.Tests.Retention;
 
-public sealed class RetentionServiceTests
+public sealed class RetentionServiceTests : IDisposable
 {
+    private string? _folder;
+
     [Fact]
     public async Task RunningService_PurgesOldStateAtEachInterval()
     {
         await using var factory = new BotFactory(settings: new Dictionary<string, string?> { ["Retention:Days"] = "1", ["Retention:IntervalMinutes"] = "60" });
+        _folder = factory.Folder;
         using var client = factory.CreateClient();
         var contexts = factory.Services.GetRequiredService<IDbContextFactory<DirectoryDbContext>>();
         await using (var db = await contexts.CreateDbContextAsync(TestContext.Current.CancellationToken))
@@ -29,6 +32,13 @@ public sealed class RetentionServiceTests
         }
 
         Assert.True(purged, "The state written a day and an interval ago is still there.");
-        BotFactory.DeleteFolder(factory.Folder);
+    }
+
+    public void Dispose()
+    {
+        if (_folder is not null)
+        {
+            BotFactory.DeleteFolder(_folder);
+        }
     }
 }
