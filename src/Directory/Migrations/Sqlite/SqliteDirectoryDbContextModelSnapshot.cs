@@ -192,6 +192,9 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ParentNotifiedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PhoneGiven")
                         .HasMaxLength(16)
                         .IsUnicode(false)
@@ -239,6 +242,8 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("SchoolId", "Status");
+
+                    b.HasIndex("Status", "ResolvedAt");
 
                     b.ToTable("DirectorCases", (string)null);
                 });
