@@ -1,3 +1,4 @@
+using SupportBot.AccountDirectory.Cases;
 using SupportBot.Bot.Dialogs.Declarative;
 using SupportBot.Bot.Sms;
 
@@ -7,4 +8,17 @@ namespace SupportBot.Bot.Conversations;
 internal sealed class CatalogSmsTexts(DialogCatalog catalog) : ISmsSystemTexts
 {
     public string StopConfirmation => catalog.Texts.Get(SystemTexts.SmsStop).Sms;
+
+    public string CaseResolved(DirectorCaseKind kind, string reference)
+    {
+        var name = kind switch
+        {
+            DirectorCaseKind.PhoneMismatch or DirectorCaseKind.BirthDateMismatch => SystemTexts.SmsCaseResolvedOnde,
+            DirectorCaseKind.LostNotification or DirectorCaseKind.LostTemporaryPassword or DirectorCaseKind.NoMobilePhone => SystemTexts.SmsCaseResolvedNotification,
+
+            // Other, and any kind added later: the wording that promises nothing the school may not have done.
+            _ => SystemTexts.SmsCaseResolvedOther,
+        };
+        return catalog.Texts.Get(name).Format(new Dictionary<string, string> { ["reference"] = reference }).Sms;
+    }
 }

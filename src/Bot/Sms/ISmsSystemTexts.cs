@@ -1,8 +1,13 @@
+using SupportBot.AccountDirectory.Cases;
+
 namespace SupportBot.Bot.Sms;
 
-/// <summary>The SMS channel's own words (carrier keywords), kept with the dialogs' texts.</summary>
+/// <summary>The SMS channel's own words (carrier keywords, messages that are not replies), kept with the dialogs' texts.</summary>
 public interface ISmsSystemTexts
 {
     /// <summary>Answer to STOP: the last message the number receives until START.</summary>
     string StopConfirmation { get; }
+
+    /// <summary>The message telling the parent that the school resolved the case <paramref name="reference"/>.</summary>
+    string CaseResolved(DirectorCaseKind kind, string reference);
 }

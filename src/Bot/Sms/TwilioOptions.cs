@@ -27,4 +27,8 @@ public sealed class TwilioOptions
 
     [Range(1, 1600)]
     public int MaxBodyLength { get; set; } = 1600;
+
+    /// <summary>How often the bot looks for resolved cases whose parent is to be told by SMS.</summary>
+    [Range(1, 3600)]
+    public int CaseNotificationPollSeconds { get; set; } = 30;
 }

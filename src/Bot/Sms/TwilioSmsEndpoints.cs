@@ -23,6 +23,8 @@ internal static partial class TwilioSmsEndpoints
     {
         services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient<TwilioSmsSender>();
+        services.AddSingleton<CaseResolvedSmsService>();
+        services.AddHostedService(sp => sp.GetRequiredService<CaseResolvedSmsService>());
         return services;
     }
 

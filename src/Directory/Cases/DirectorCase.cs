@@ -44,4 +44,7 @@ public sealed class DirectorCase
     public DateTimeOffset UpdatedAt { get; set; }
 
     public DateTimeOffset? ResolvedAt { get; set; }
+
+    /// <summary>When the parent was told by SMS that the case was resolved (null: not yet, or not an SMS case).</summary>
+    public DateTimeOffset? ParentNotifiedAt { get; set; }
 }

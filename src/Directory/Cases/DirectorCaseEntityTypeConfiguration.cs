@@ -13,6 +13,9 @@ internal sealed class DirectorCaseEntityTypeConfiguration : IEntityTypeConfigura
         builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(32).IsUnicode(false);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16).IsUnicode(false);
         builder.HasIndex(c => new { c.SchoolId, c.Status });
+
+        // The bot polls recently resolved cases to text the parent.
+        builder.HasIndex(c => new { c.Status, c.ResolvedAt });
         builder.Property(c => c.Channel).HasMaxLength(32).IsUnicode(false);
         builder.Property(c => c.ChannelAddress).HasMaxLength(64);
         builder.Property(c => c.SchoolGiven).HasMaxLength(200);

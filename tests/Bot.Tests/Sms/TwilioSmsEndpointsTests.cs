@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SupportBot.AccountDirectory;
+using SupportBot.AccountDirectory.Cases;
 using SupportBot.Bot.Conversations;
 using SupportBot.Bot.Sms;
 using SupportBot.Bot.Tests.DirectLine;
@@ -209,5 +210,7 @@ public sealed class TwilioSmsEndpointsTests : IDisposable
     private sealed class TestSmsTexts : ISmsSystemTexts
     {
         public string StopConfirmation => "Vous ne recevrez plus de SMS de l'assistant. Envoyez START pour reprendre.";
+
+        public string CaseResolved(DirectorCaseKind kind, string reference) => $"Votre demande {reference} est traitée.";
     }
 }

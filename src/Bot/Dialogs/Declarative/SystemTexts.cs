@@ -30,6 +30,9 @@ internal static class SystemTexts
     public const string PageUsed = "page-lien-utilise";
     public const string PageUnknown = "page-lien-inconnu";
     public const string SmsStop = "sms-stop";
+    public const string SmsCaseResolvedOnde = "sms-dossier-traite-onde";
+    public const string SmsCaseResolvedNotification = "sms-dossier-traite-notification";
+    public const string SmsCaseResolvedOther = "sms-dossier-traite-autre";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -37,7 +40,7 @@ internal static class SystemTexts
         PageExpired, PageUsed, PageUnknown,
         Error, StaleState, TooManyAttempts, AnswerWithNumber, Clarification, ClarificationMenu, Yes, No, TooManyLookups,
         IdentifierMailSubject, IdentifierMailBody, ResetMailSubject, ResetMailBody, DirectorMailSubject, DirectorMailBody,
-        SmsStop,
+        SmsStop, SmsCaseResolvedOnde, SmsCaseResolvedNotification, SmsCaseResolvedOther,
     ];
 
     /// <summary>Whether the text is sent in the chat (the others are e-mails and the reset page).</summary>

@@ -209,6 +209,9 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                         .IsUnicode(false)
                         .HasColumnType("varchar(32)");
 
+                    b.Property<DateTimeOffset?>("ParentNotifiedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("PhoneGiven")
                         .HasMaxLength(16)
                         .IsUnicode(false)
@@ -256,6 +259,8 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("SchoolId", "Status");
+
+                    b.HasIndex("Status", "ResolvedAt");
 
                     b.ToTable("DirectorCases", (string)null);
                 });

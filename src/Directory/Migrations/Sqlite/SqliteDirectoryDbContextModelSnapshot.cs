@@ -194,6 +194,9 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ParentNotifiedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PhoneGiven")
                         .HasMaxLength(16)
                         .IsUnicode(false)
@@ -241,6 +244,8 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("SchoolId", "Status");
+
+                    b.HasIndex("Status", "ResolvedAt");
 
                     b.ToTable("DirectorCases", (string)null);
                 });

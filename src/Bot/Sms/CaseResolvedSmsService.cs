@@ -1,0 +1,170 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SupportBot.AccountDirectory;
+using SupportBot.AccountDirectory.Cases;
+using SupportBot.AccountDirectory.Privacy;
+
+namespace SupportBot.Bot.Sms;
+
+/// <summary>
+/// Texts the parent when a school director resolved the case they opened by SMS. Cases are resolved by
+/// <see cref="DirectorCaseService.ResolveAsync"/>, possibly in another process (a director's tool), so the trigger is
+/// the database: every <see cref="TwilioOptions.CaseNotificationPollSeconds"/>, resolved SMS cases whose parent has not
+/// been told are claimed (<see cref="DirectorCase.ParentNotifiedAt"/>) and sent.
+/// </summary>
+internal sealed partial class CaseResolvedSmsService(IDbContextFactory<DirectoryDbContext> factory, IServiceScopeFactory scopes,
+    ISmsSystemTexts texts, IOptions<TwilioOptions> options, TimeProvider time, ILogger<CaseResolvedSmsService> logger) : BackgroundService
+{
+    // Cases resolved longer ago are never texted: when this feature first ships (every case resolved before it has no
+    // ParentNotifiedAt) or the bot comes back after a long outage, parents must not receive news of weeks-old requests.
+    private static readonly TimeSpan MaxAge = TimeSpan.FromDays(7);
+    private const int BatchSize = 50;
+
+    /// <summary>One poll: sends what is due, returns how many messages went out (Twilio or outbox).</summary>
+    internal async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var since = time.GetUtcNow() - MaxAge;
+        List<DueCase> due;
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            due = await db.DirectorCases.AsNoTracking()
+                .Where(c => c.Status == DirectorCaseStatus.Resolved && c.Channel == TwilioSmsEndpoints.ChannelId && c.ChannelAddress != null
+                    && c.ParentNotifiedAt == null && c.ResolvedAt >= since)
+                .OrderBy(c => c.ResolvedAt)
+                .Take(BatchSize)
+                .Select(c => new DueCase(c.Id, c.Reference, c.Kind, c.ChannelAddress!))
+                .ToListAsync(cancellationToken);
+        }
+
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        // The typed HttpClient is transient: one per poll, so that its handler is renewed like any other client's.
+        await using var scope = scopes.CreateAsyncScope();
+        var sender = scope.ServiceProvider.GetRequiredService<TwilioSmsSender>();
+        var sent = 0;
+        foreach (var directorCase in due)
+        {
+            if (await NotifyAsync(sender, directorCase, cancellationToken))
+            {
+                sent++;
+            }
+        }
+
+        return sent;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.CaseNotificationPollSeconds), time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await RunOnceAsync(stoppingToken);
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // A failed poll (database busy or unreachable) must not stop the host: the next one tries again.
+                    LogPollFailed(logger, e);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task<bool> NotifyAsync(TwilioSmsSender sender, DueCase directorCase, CancellationToken cancellationToken)
+    {
+        // Several bot instances may poll the same directory: the conditional update lets exactly one of them send.
+        var claimedAt = time.GetUtcNow();
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            var claimed = await db.DirectorCases
+                .Where(c => c.Id == directorCase.Id && c.ParentNotifiedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.ParentNotifiedAt, claimedAt), cancellationToken);
+            if (claimed == 0)
+            {
+                return false;
+            }
+        }
+
+        var phone = Mask.Phone(directorCase.Phone);
+        SmsSendOutcome outcome;
+        try
+        {
+            outcome = await sender.SendAsync(directorCase.Phone, texts.CaseResolved(directorCase.Kind, directorCase.Reference), cancellationToken);
+        }
+        catch (HttpRequestException e) when (e.StatusCode == HttpStatusCode.BadRequest)
+        {
+            // Twilio refused this message for good (invalid or unsubscribed number, 21211, 21610...): asking again every
+            // poll would be refused the same way for a week. The claim stays; an operator reads the log.
+            LogRefused(logger, directorCase.Reference, phone, Describe(e));
+            return false;
+        }
+        catch (Exception e)
+        {
+            // Twilio down (5xx), network, timeout, credentials being fixed, outbox not writable, shutting down: give the
+            // claim back so that the next poll sends it. Not with the caller's token: a stopping host must still release.
+            await using (var db = await factory.CreateDbContextAsync(CancellationToken.None))
+            {
+                await db.DirectorCases
+                    .Where(c => c.Id == directorCase.Id && c.ParentNotifiedAt == claimedAt)
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.ParentNotifiedAt, (DateTimeOffset?)null), CancellationToken.None);
+            }
+
+            if (e is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+
+            LogRetry(logger, directorCase.Reference, phone, Describe(e));
+            return false;
+        }
+
+        if (outcome == SmsSendOutcome.OptedOut)
+        {
+            LogOptedOut(logger, directorCase.Reference, phone);
+            return false;
+        }
+
+        LogNotified(logger, directorCase.Reference, phone);
+        return true;
+    }
+
+    // Not the exception itself: Twilio's error text may quote the number in full ("The 'To' number +336... is not valid").
+    private static string Describe(Exception e) => e switch
+    {
+        HttpRequestException { StatusCode: { } status } when TwilioErrorCode().Match(e.Message) is { Success: true } code =>
+            $"Twilio answered {(int)status}, error {code.Groups[1].Value}",
+        HttpRequestException { StatusCode: { } status } => $"Twilio answered {(int)status}",
+        _ => $"{e.GetType().Name}: {e.Message}",
+    };
+
+    [GeneratedRegex("\"code\"\\s*:\\s*(\\d+)")]
+    private static partial Regex TwilioErrorCode();
+
+    private sealed record DueCase(int Id, string Reference, DirectorCaseKind Kind, string Phone);
+
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Information, Message = "Case {Reference}: parent {To} told by SMS that it is resolved")]
+    private static partial void LogNotified(ILogger logger, string reference, string to);
+
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Information, Message = "Case {Reference}: {To} sent STOP, no SMS")]
+    private static partial void LogOptedOut(ILogger logger, string reference, string to);
+
+    [LoggerMessage(EventId = 4012, Level = LogLevel.Warning, Message = "Case {Reference}: SMS to {To} failed ({Error}), retried at the next poll")]
+    private static partial void LogRetry(ILogger logger, string reference, string to, string error);
+
+    [LoggerMessage(EventId = 4013, Level = LogLevel.Error, Message = "Case {Reference}: Twilio refused the SMS to {To} ({Error}); not retried")]
+    private static partial void LogRefused(ILogger logger, string reference, string to, string error);
+
+    [LoggerMessage(EventId = 4014, Level = LogLevel.Error, Message = "Polling resolved cases for SMS failed")]
+    private static partial void LogPollFailed(ILogger logger, Exception exception);
+}
