@@ -12,7 +12,7 @@ using SupportBot.AccountDirectory.Providers;
 namespace SupportBot.AccountDirectory.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerDirectoryDbContext))]
-    [Migration("20261123114747_RetentionIndexes")]
+    [Migration("20261123115508_RetentionIndexes")]
     partial class RetentionIndexes
     {
         /// <inheritdoc />
@@ -212,6 +212,9 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                         .IsUnicode(false)
                         .HasColumnType("varchar(32)");
 
+                    b.Property<DateTimeOffset?>("ParentNotifiedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("PhoneGiven")
                         .HasMaxLength(16)
                         .IsUnicode(false)
@@ -259,6 +262,8 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("SchoolId", "Status");
+
+                    b.HasIndex("Status", "ResolvedAt");
 
                     b.ToTable("DirectorCases", (string)null);
                 });

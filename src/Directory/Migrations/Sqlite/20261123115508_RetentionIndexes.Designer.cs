@@ -11,7 +11,7 @@ using SupportBot.AccountDirectory.Providers;
 namespace SupportBot.AccountDirectory.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDirectoryDbContext))]
-    [Migration("20261123114746_RetentionIndexes")]
+    [Migration("20261123115508_RetentionIndexes")]
     partial class RetentionIndexes
     {
         /// <inheritdoc />
@@ -197,6 +197,9 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ParentNotifiedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PhoneGiven")
                         .HasMaxLength(16)
                         .IsUnicode(false)
@@ -244,6 +247,8 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("SchoolId", "Status");
+
+                    b.HasIndex("Status", "ResolvedAt");
 
                     b.ToTable("DirectorCases", (string)null);
                 });
