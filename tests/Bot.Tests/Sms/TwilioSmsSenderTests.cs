@@ -1,9 +1,5 @@
-using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SupportBot.AccountDirectory;
@@ -22,13 +18,12 @@ public sealed class TwilioSmsSenderTests : IDisposable
     [Fact]
     public async Task WithCredentials_PostsToTheMessagesApiWithBasicAuth()
     {
-        var received = new ConcurrentQueue<(string Path, string? Authorization, Dictionary<string, string> Form)>();
-        await using var twilio = await StartFakeTwilioAsync(received);
+        await using var twilio = await TwilioRestStandIn.StartAsync();
         await using var factory = Factory(new Dictionary<string, string?>
         {
             ["Twilio:AccountSid"] = AccountSid,
             ["Twilio:AuthToken"] = AuthToken,
-            ["Twilio:ApiBaseUrl"] = twilio.Urls.First(),
+            ["Twilio:ApiBaseUrl"] = twilio.BaseUrl,
             ["Twilio:FromNumber"] = "+33757000000",
         });
         var sender = factory.Services.GetRequiredService<TwilioSmsSender>();
@@ -36,7 +31,7 @@ public sealed class TwilioSmsSenderTests : IDisposable
         var outcome = await sender.SendAsync("+33612345678", "Votre demande SB-7KQ4M2 est traitée : réessayez demain.", TestContext.Current.CancellationToken);
 
         Assert.Equal(SmsSendOutcome.Sent, outcome);
-        var call = Assert.Single(received);
+        var call = Assert.Single(twilio.Calls);
         Assert.Equal($"/2010-04-01/Accounts/{AccountSid}/Messages.json", call.Path);
         Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{AccountSid}:{AuthToken}")), call.Authorization);
         Assert.Equal(("+33612345678", "+33757000000", "Votre demande SB-7KQ4M2 est traitée : réessayez demain."),
@@ -46,13 +41,13 @@ public sealed class TwilioSmsSenderTests : IDisposable
     [Fact]
     public async Task TwilioRefuses_FailsWithItsMessage()
     {
-        var received = new ConcurrentQueue<(string Path, string? Authorization, Dictionary<string, string> Form)>();
-        await using var twilio = await StartFakeTwilioAsync(received, refuse: true);
+        await using var twilio = await TwilioRestStandIn.StartAsync();
+        twilio.Answer = _ => 400;
         await using var factory = Factory(new Dictionary<string, string?>
         {
             ["Twilio:AccountSid"] = AccountSid,
             ["Twilio:AuthToken"] = AuthToken,
-            ["Twilio:ApiBaseUrl"] = twilio.Urls.First(),
+            ["Twilio:ApiBaseUrl"] = twilio.BaseUrl,
         });
         var sender = factory.Services.GetRequiredService<TwilioSmsSender>();
 
@@ -107,24 +102,5 @@ public sealed class TwilioSmsSenderTests : IDisposable
         var factory = new BotFactory(folder, settings);
         _ = factory.Server;
         return factory;
-    }
-
-    private static async Task<WebApplication> StartFakeTwilioAsync(
-        ConcurrentQueue<(string Path, string? Authorization, Dictionary<string, string> Form)> received, bool refuse = false)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        app.MapPost("/2010-04-01/Accounts/{sid}/Messages.json", async (HttpContext context) =>
-        {
-            var form = await context.Request.ReadFormAsync();
-            received.Enqueue((context.Request.Path, context.Request.Headers.Authorization.FirstOrDefault(),
-                form.ToDictionary(f => f.Key, f => f.Value.ToString())));
-            return refuse
-                ? Results.Json(new { code = 21211, message = "The 'To' number is not a valid phone number.", status = 400 }, statusCode: 400)
-                : Results.Json(new { sid = "SM" + Guid.NewGuid().ToString("N"), status = "queued" }, statusCode: 201);
-        });
-        await app.StartAsync();
-        return app;
     }
 }
