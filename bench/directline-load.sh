@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Direct Line load: starts the service (Release, embedded SQLite, demo data) on loopback in a temporary folder, warms it
 # up (JIT, connection pools), then runs `bench directline` from a second process at each level of concurrent
-# conversations (default 50 and 200). One JSON line per level, with the service's CPU time during that level.
+# conversations (default 50 and 200), in both Web Chat transports (polling, WebSocket stream). One JSON line per level
+# and transport, with the service's CPU time during it.
 # Usage: bench/directline-load.sh [rounds] [levels...]      e.g. bench/directline-load.sh 3 1 5 20 50 200
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,15 +24,17 @@ trap 'kill $service 2>/dev/null; wait $service 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
 load() {
   dotnet bench/SupportBot.Bench/bin/Release/net10.0/SupportBot.Bench.dll directline \
-    --url "http://127.0.0.1:$port" --secret "$secret" --conversations "$1" --rounds "$2"
+    --url "http://127.0.0.1:$port" --secret "$secret" --conversations "$1" --rounds "$2" --transport "$3"
 }
 cpu() { awk '{print $14+$15}' "/proc/$service/stat"; }
-echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GB", $2/1048576}' /proc/meminfo); warm-up (JIT tiers): 50 conversations x 20 rounds, twice"
-load 50 20 >/dev/null; load 50 20 >/dev/null
+echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GB", $2/1048576}' /proc/meminfo); warm-up (JIT tiers): 50 conversations x 20 rounds, twice per transport"
+for transport in polling websocket polling websocket; do load 50 20 "$transport" >/dev/null; done
 ticks=$(getconf CLK_TCK)
 for n in "${levels[@]}"; do
-  before=$(cpu)
-  line=$(load "$n" "$rounds")
-  after=$(cpu)
-  echo "${line%\}},\"service_cpu_s\":$(awk -v t="$((after - before))" -v h="$ticks" 'BEGIN{printf "%.2f", t/h}')}"
+  for transport in polling websocket; do
+    before=$(cpu)
+    line=$(load "$n" "$rounds" "$transport")
+    after=$(cpu)
+    echo "${line%\}},\"service_cpu_s\":$(awk -v t="$((after - before))" -v h="$ticks" 'BEGIN{printf "%.2f", t/h}')}"
+  done
 done

@@ -1,18 +1,21 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace SupportBot.Bench.DirectLine;
 
 /// <summary>
-/// Load on a running SupportBot over loopback, as Web Chat in polling mode would: N concurrent conversations, each
-/// posting its script of messages and reading the bot's reply. Prints one JSON line: turns/s and latency percentiles.
+/// Load on a running SupportBot over loopback, as Web Chat would: N concurrent conversations, each posting its script
+/// of messages and reading the bot's reply from the WebSocket stream or by polling. Prints one JSON line: turns/s and
+/// latency percentiles.
 /// </summary>
 internal static class DirectLineLoad
 {
-    public static async Task<int> RunAsync(string url, string secret, int conversations, int rounds, string[] script)
+    public static async Task<int> RunAsync(string url, string secret, int conversations, int rounds, string[] script, bool webSocket)
     {
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = conversations * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
@@ -35,6 +38,7 @@ internal static class DirectLineLoad
                 var conversation = (await started.Content.ReadFromJsonAsync<JsonObject>())!;
                 var id = conversation["conversationId"]!.GetValue<string>();
                 var token = conversation["token"]!.GetValue<string>();
+                using var stream = webSocket ? await StreamAsync(conversation["streamUrl"]!.GetValue<string>()) : null;
                 var watermark = "0";
                 for (var round = 0; round < rounds; round++)
                 {
@@ -51,12 +55,21 @@ internal static class DirectLineLoad
                         var activityId = (await posted.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
                         while (true)
                         {
-                            using var get = new HttpRequestMessage(HttpMethod.Get, $"/v3/directline/conversations/{id}/activities?watermark={watermark}");
-                            get.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                            using var read = await http.SendAsync(get);
-                            read.EnsureSuccessStatusCode();
-                            var set = (await read.Content.ReadFromJsonAsync<JsonObject>())!;
-                            watermark = set["watermark"]!.GetValue<string>();
+                            JsonObject set;
+                            if (stream is not null)
+                            {
+                                set = await ReceiveAsync(stream);
+                            }
+                            else
+                            {
+                                using var get = new HttpRequestMessage(HttpMethod.Get, $"/v3/directline/conversations/{id}/activities?watermark={watermark}");
+                                get.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                                using var read = await http.SendAsync(get);
+                                read.EnsureSuccessStatusCode();
+                                set = (await read.Content.ReadFromJsonAsync<JsonObject>())!;
+                                watermark = set["watermark"]!.GetValue<string>();
+                            }
+
                             if (set["activities"]!.AsArray().Any(a => a!["replyToId"]?.GetValue<string>() == activityId && a["type"]?.GetValue<string>() == "message"))
                             {
                                 break;
@@ -67,7 +80,7 @@ internal static class DirectLineLoad
                     }
                 }
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or WebSocketException)
             {
                 if (Interlocked.Increment(ref errors) == 1)
                 {
@@ -79,6 +92,7 @@ internal static class DirectLineLoad
         var all = latencies.SelectMany(l => l).Order().ToArray();
         Console.WriteLine(JsonSerializer.Serialize(new
         {
+            transport = webSocket ? "websocket" : "polling",
             conversations,
             turns = all.Length,
             errors,
@@ -88,6 +102,36 @@ internal static class DirectLineLoad
             p99_ms = Percentile(all, 0.99),
         }));
         return errors == 0 ? 0 : 1;
+    }
+
+    private static async Task<ClientWebSocket> StreamAsync(string streamUrl)
+    {
+        var socket = new ClientWebSocket();
+        await socket.ConnectAsync(new Uri(streamUrl), CancellationToken.None);
+        return socket;
+    }
+
+    /// <summary>The next activity set the stream pushes (empty keep-alive frames are skipped).</summary>
+    private static async Task<JsonObject> ReceiveAsync(ClientWebSocket socket)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        while (true)
+        {
+            var result = await socket.ReceiveAsync(buffer.GetMemory(8192), CancellationToken.None);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                throw new WebSocketException("The service closed the stream.");
+            }
+
+            buffer.Advance(result.Count);
+            if (result.EndOfMessage)
+            {
+                if (buffer.WrittenCount > 0)
+                {
+                    return JsonNode.Parse(buffer.WrittenSpan)!.AsObject();
+                }
+            }
+        }
     }
 
     /// <summary>Null when no turn completed (JSON has no NaN).</summary>

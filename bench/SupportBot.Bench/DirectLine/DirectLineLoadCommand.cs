@@ -19,9 +19,15 @@ internal static class DirectLineLoadCommand
             Description = "The parent's messages, separated by |.",
             DefaultValueFactory = _ => "bonjour|où trouver modulo sur toutatice ?|merci",
         };
-        var command = new Command("directline", "Direct Line load from a second process over loopback: turns per second and p50/p99 latency (POST the message, GET until the reply).")
+        var transport = new Option<string>("--transport")
         {
-            url, secret, conversations, rounds, script,
+            Description = "How replies are read, as Web Chat does: websocket (its default) or polling.",
+            DefaultValueFactory = _ => "polling",
+        };
+        transport.AcceptOnlyFromAmong("polling", "websocket");
+        var command = new Command("directline", "Direct Line load from a second process over loopback: turns per second and p50/p99 latency (POST the message, then GET until the reply or read it from the WebSocket stream).")
+        {
+            url, secret, conversations, rounds, script, transport,
         };
         command.SetAction(async (parse, _) =>
         {
@@ -39,7 +45,7 @@ internal static class DirectLineLoadCommand
             }
 
             return await DirectLineLoad.RunAsync(parse.GetValue(url)!, key, parse.GetValue(conversations), parse.GetValue(rounds),
-                parse.GetValue(script)!.Split('|'));
+                parse.GetValue(script)!.Split('|'), parse.GetValue(transport) == "websocket");
         });
         return command;
     }
