@@ -43,7 +43,7 @@ public sealed partial class SmsConversationTests : IDisposable
 
         var mail = MimeMessage.Load(Assert.Single(Directory.GetFiles(Path.Combine(_factory.Folder, "outbox"), "*.eml")));
         Assert.Equal("valery.durant@example.fr", mail.To.Mailboxes.Single().Address);
-        var link = ResetLink().Match(mail.TextBody).Value;
+        var link = ResetLink().Match(mail.TextBody ?? "").Value;
         using var page = await client.GetAsync(new Uri(link).PathAndQuery, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var token = Regex.Match(link, "jeton=([^&\\s]+)").Groups[1].Value;
