@@ -30,16 +30,37 @@ internal sealed class SiecleMigrationRunner(IServiceProvider services, Directory
         }
 
         var comptes = InputFile.OnDisk(comptesFile, Path.GetFileName(comptesFile));
+        var phaseClock = Stopwatch.StartNew();
+        string? phase = null;
+        var gcBefore = TimeSpan.Zero;
+        void Mark(string? next)
+        {
+            if (phase is not null)
+            {
+                report.Phases.Add(new(phase, phaseClock.Elapsed.TotalSeconds));
+                report.Phases.Add(new(phase + "_gc", (GC.GetTotalPauseDuration() - gcBefore).TotalSeconds));
+            }
+
+            gcBefore = GC.GetTotalPauseDuration();
+
+            phase = next;
+            phaseClock.Restart();
+        }
+
         await display.RunAsync("Migration SIECLE", "enr.", async step =>
         {
+            Mark("lecture_siecle");
             step.Stage("Lecture des exports SIECLE", 0);
             SiecleData? siecle = new SiecleReader(report, step.Report).Read(eleves, responsables);
+            Mark("lecture_comptes");
             step.Stage("Lecture des comptes téléservices", 0);
             List<LegacyAccount>? legacy = new ComptesReader(report, step.Report, siecle).Read(comptes);
             cancellationToken.ThrowIfCancellationRequested();
 
+            Mark("lecture_annuaire");
             step.Stage("Lecture de l'annuaire", 0);
             var existing = await LoadDirectoryAsync(dryRun, cancellationToken);
+            Mark("regles");
             step.Stage("Application des règles", 0);
             var plan = new MigrationPlanner(report).Plan(siecle, legacy, existing);
 
@@ -50,6 +71,7 @@ internal sealed class SiecleMigrationRunner(IServiceProvider services, Directory
             plan.Accounts.ForEach(a => a.LegacyAccounts.Clear());
             if (!dryRun)
             {
+                Mark("ecriture");
                 step.Stage("Écriture dans l'annuaire (comptes)", plan.Accounts.Count);
                 await using var db = factory.CreateDbContext();
                 var settings = options.Value;
@@ -64,6 +86,7 @@ internal sealed class SiecleMigrationRunner(IServiceProvider services, Directory
                     new SyncProgress(step.Report), cancellationToken);
             }
 
+            Mark(null);
             return plan.Accounts.Count;
         });
 

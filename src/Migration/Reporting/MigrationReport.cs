@@ -44,6 +44,9 @@ internal sealed class MigrationReport
 
     public TimeSpan Duration { get; set; }
 
+    /// <summary>Seconds spent in each stage of the run, in order (where the time goes, for operators and the benchmark).</summary>
+    public List<KeyValuePair<string, double>> Phases { get; } = [];
+
     public IReadOnlyList<ReportEntry> Entries => _entries;
 
     public void Reject(string file, int line, string record, string reason, string detail) =>
