@@ -28,4 +28,7 @@ internal sealed class SieclePupil
     public required string File { get; init; }
 
     public int Line { get; init; }
+
+    /// <summary>The directory's Pupils.Id, once the writer has found or inserted the row.</summary>
+    public int DirectoryId { get; set; }
 }
