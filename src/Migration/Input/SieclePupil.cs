@@ -29,6 +29,9 @@ internal sealed class SieclePupil
 
     public int Line { get; init; }
 
+    /// <summary>Set by the planner when some account links it (it is then written).</summary>
+    public bool Planned { get; set; }
+
     /// <summary>The directory's Pupils.Id, once the writer has found or inserted the row.</summary>
     public int DirectoryId { get; set; }
 }
