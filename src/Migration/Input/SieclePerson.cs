@@ -40,4 +40,4 @@ internal sealed class SieclePerson
 }
 
 /// <summary>A RESPONSABLE_ELEVE line: a person's responsibility for a pupil of the same établissement.</summary>
-internal sealed record SiecleResponsibility(string PupilKey, ResponsibilityLevel Level, string? RelationshipCode);
+internal readonly record struct SiecleResponsibility(string PupilKey, ResponsibilityLevel Level, string? RelationshipCode);

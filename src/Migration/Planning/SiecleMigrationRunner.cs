@@ -49,12 +49,11 @@ internal sealed class SiecleMigrationRunner(IServiceProvider services, Directory
 
         await display.RunAsync("Migration SIECLE", "enr.", async step =>
         {
-            Mark("lecture_siecle");
-            step.Stage("Lecture des exports SIECLE", 0);
-            SiecleData? siecle = new SiecleReader(report, step.Report).Read(eleves, responsables);
-            Mark("lecture_comptes");
-            step.Stage("Lecture des comptes téléservices", 0);
-            List<LegacyAccount>? legacy = new ComptesReader(report, step.Report, siecle).Read(comptes);
+            Mark("lecture");
+            step.Stage("Lecture des exports SIECLE et des comptes téléservices", 0);
+            SiecleData? siecle;
+            List<LegacyAccount>? legacy;
+            (siecle, legacy) = new ExportsReader(report, step.Report).Read(eleves, responsables, comptes, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
 
             Mark("lecture_annuaire");

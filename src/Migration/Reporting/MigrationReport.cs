@@ -49,6 +49,17 @@ internal sealed class MigrationReport
 
     public IReadOnlyList<ReportEntry> Entries => _entries;
 
+    public void Add(ReportEntry entry) => _entries.Add(entry);
+
+    /// <summary>Another report's entries and reading counts, after this one's (a reading done on another thread).</summary>
+    public void Append(MigrationReport other)
+    {
+        _entries.AddRange(other._entries);
+        LegacyAccountsRead += other.LegacyAccountsRead;
+        PersonalAccounts += other.PersonalAccounts;
+        JointAccounts += other.JointAccounts;
+    }
+
     public void Reject(string file, int line, string record, string reason, string detail) =>
         _entries.Add(new ReportEntry(file, line, record, true, reason, detail));
 
