@@ -134,7 +134,6 @@ internal sealed class SiecleFileParser(Action tick)
         parsed.Records.Add(new SieclePupil
         {
             Uaj = uaj,
-            EleveId = id!,
             Key = uaj + ":" + id,
             Ine = f.NonEmpty(5),
             FamilyName = Pooled(f[0]!),
@@ -200,7 +199,6 @@ internal sealed class SiecleFileParser(Action tick)
         parsed.Records.Add(new SieclePerson
         {
             Uaj = uaj,
-            PersonId = id!,
             Key = uaj + ":" + id,
             Civility = Pooled(f.NonEmpty(4)),
             FamilyName = Pooled(f[0]!),

@@ -5,7 +5,8 @@ internal sealed class SieclePupil
 {
     public required string Uaj { get; init; }
 
-    public required string EleveId { get; init; }
+    /// <summary>ELEVE_ID, the part of <see cref="Key"/> after the UAJ.</summary>
+    public string EleveId => Key[(Uaj.Length + 1)..];
 
     /// <summary>UAJ:ELEVE_ID, unique across établissements.</summary>
     public required string Key { get; init; }

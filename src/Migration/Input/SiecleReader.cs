@@ -66,7 +66,7 @@ internal sealed class SiecleReader(MigrationReport report)
                 case SiecleFileParser.Responsibility line:
                     if (data.Persons.TryGetValue(line.PersonKey, out var responsible))
                     {
-                        responsible.Responsibilities.Add(Resolve(line));
+                        responsible.AddResponsibility(Resolve(line));
                     }
                     else
                     {
@@ -86,7 +86,7 @@ internal sealed class SiecleReader(MigrationReport report)
         {
             if (Data.Persons.TryGetValue(line.PersonKey, out var person))
             {
-                person.Responsibilities.Add(Resolve(line));
+                person.AddResponsibility(Resolve(line));
             }
             else
             {

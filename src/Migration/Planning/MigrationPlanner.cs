@@ -20,8 +20,14 @@ internal sealed class MigrationPlanner(MigrationReport report)
         report.Holders = accountsByHolder.Count;
         CheckAttachments(siecle, legacyAccounts);
 
-        var names = NameBuckets(siecle, accountsByHolder);
-        var groups = Group(accountsByHolder, names);
+        var holderNames = new Dictionary<SieclePerson, string>(accountsByHolder.Count);
+        foreach (var holder in accountsByHolder.Keys)
+        {
+            holderNames[holder] = holder.NameKey;
+        }
+
+        var names = NameBuckets(siecle, holderNames);
+        var groups = Group(accountsByHolder, holderNames, names);
         var plannedByPerson = new Dictionary<SieclePerson, PlannedAccount>(accountsByHolder.Count + accountsByHolder.Count / 4);
         var hints = new Dictionary<string, int>(StringComparer.Ordinal);
         var taken = new HashSet<string>(existing.Identifiers, StringComparer.Ordinal);
@@ -167,12 +173,12 @@ internal sealed class MigrationPlanner(MigrationReport report)
     /// Every SIECLE person whose folded names are those of a holder, bucketed by those names (rule 1 and its near misses
     /// only ever compare such persons). The names of the others are folded into a buffer and never become strings.
     /// </summary>
-    private static Dictionary<string, List<SieclePerson>> NameBuckets(SiecleData siecle, Dictionary<SieclePerson, List<LegacyAccount>> accountsByHolder)
+    private static Dictionary<string, List<SieclePerson>> NameBuckets(SiecleData siecle, Dictionary<SieclePerson, string> holderNames)
     {
         var names = new Dictionary<string, List<SieclePerson>>(StringComparer.Ordinal);
-        foreach (var holder in accountsByHolder.Keys)
+        foreach (var name in holderNames.Values)
         {
-            names.TryAdd(holder.NameKey, []);
+            names.TryAdd(name, []);
         }
 
         var lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -190,7 +196,8 @@ internal sealed class MigrationPlanner(MigrationReport report)
     }
 
     /// <summary>Rule 1: holders merged with every SIECLE person of the same identity, sorted for deterministic identifiers.</summary>
-    private List<PlannedAccount> Group(Dictionary<SieclePerson, List<LegacyAccount>> accountsByHolder, Dictionary<string, List<SieclePerson>> names)
+    private List<PlannedAccount> Group(Dictionary<SieclePerson, List<LegacyAccount>> accountsByHolder, Dictionary<SieclePerson, string> holderNames,
+        Dictionary<string, List<SieclePerson>> names)
     {
         // Rule 1's classes, for the identities some holder has: same folded names (the bucket), mobile and e-mail.
         var classes = new Dictionary<(string Name, string Mobile, string Email), List<SieclePerson>>();
@@ -198,7 +205,7 @@ internal sealed class MigrationPlanner(MigrationReport report)
         {
             if (holder is { Mobile: { } mobile, Email: { } email })
             {
-                classes.TryAdd((holder.NameKey, mobile, email), []);
+                classes.TryAdd((holderNames[holder], mobile, email), []);
             }
         }
 
@@ -219,7 +226,7 @@ internal sealed class MigrationPlanner(MigrationReport report)
             List<SieclePerson>? identityClass = null;
             if (holder is { Mobile: { } mobile, Email: { } email })
             {
-                identityClass = classes[(holder.NameKey, mobile, email)];
+                identityClass = classes[(holderNames[holder], mobile, email)];
             }
 
             object groupKey = identityClass is null ? holder : identityClass;
@@ -516,7 +523,7 @@ internal sealed class MigrationPlanner(MigrationReport report)
                 }
 
                 owners[alias] = planned;
-                planned.Aliases.Add(alias);
+                planned.AddAlias(alias);
                 report.AliasesAdded++;
             }
         }
