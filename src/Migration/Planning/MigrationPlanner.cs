@@ -14,6 +14,10 @@ namespace SupportBot.Migration.Planning;
 /// </summary>
 internal sealed class MigrationPlanner(MigrationReport report)
 {
+    private Dictionary<string, List<SieclePerson>>? _names;
+    private Dictionary<SieclePerson, PlannedAccount>? _plannedByPerson;
+
+    /// <summary>Everything but rule 1's near misses, which only add to the report: <see cref="ReportPossibleDuplicates()"/>.</summary>
     public MigrationPlan Plan(SiecleData siecle, IReadOnlyList<LegacyAccount> legacyAccounts, ExistingDirectory existing)
     {
         var accountsByHolder = CollectHolders(siecle, legacyAccounts);
@@ -58,7 +62,8 @@ internal sealed class MigrationPlanner(MigrationReport report)
         }
 
         AddAliases(groups, existing, taken);
-        ReportPossibleDuplicates(names, plannedByPerson);
+        _names = names;
+        _plannedByPerson = plannedByPerson;
         report.Persons = groups.Count;
         foreach (var pupil in pupils)
         {
@@ -529,9 +534,16 @@ internal sealed class MigrationPlanner(MigrationReport report)
         }
     }
 
-    /// <summary>Rule 1's near misses: same names in two établissements with only the phone or only the e-mail equal.</summary>
-    private void ReportPossibleDuplicates(Dictionary<string, List<SieclePerson>> names, Dictionary<SieclePerson, PlannedAccount> plannedByPerson)
+    /// <summary>
+    /// Rule 1's near misses: same names in two établissements with only the phone or only the e-mail equal. Reads the
+    /// plan without changing it, so it may run while the plan is written; the report is not touched meanwhile.
+    /// </summary>
+    public void ReportPossibleDuplicates()
     {
+        var names = _names ?? throw new InvalidOperationException("Plan first.");
+        var plannedByPerson = _plannedByPerson!;
+        _names = null;
+        _plannedByPerson = null;
         var byMobile = new Dictionary<string, List<SieclePerson>>(StringComparer.Ordinal);
         var byEmail = new Dictionary<string, List<SieclePerson>>(StringComparer.Ordinal);
         var candidates = new List<SieclePerson>();

@@ -61,7 +61,11 @@ internal sealed class SiecleMigrationRunner(IServiceProvider services, Directory
             var existing = await LoadDirectoryAsync(dryRun, cancellationToken);
             Mark("regles");
             step.Stage("Application des règles", 0);
-            var plan = new MigrationPlanner(report).Plan(siecle, legacy, existing);
+            var planner = new MigrationPlanner(report);
+            var plan = planner.Plan(siecle, legacy, existing);
+
+            // Rule 1's near misses only add to the report: they are found on the other core while SQLite writes on this one.
+            var duplicates = Task.Run(planner.ReportPossibleDuplicates, CancellationToken.None);
 
             // The writer needs only the plan: what it does not reference (the legacy accounts, the SIECLE records of
             // persons without an account) can go before the directory's own dictionaries grow.
@@ -81,10 +85,13 @@ internal sealed class SiecleMigrationRunner(IServiceProvider services, Directory
                         Process.GetCurrentProcess().Kill();
                     }
                 });
-                report.ResumedInterruptedRun = await writer.WriteAsync(plan, existing, Fingerprint(eleves, responsables, comptesFile),
+                var resumed = await writer.WriteAsync(plan, existing, Fingerprint(eleves, responsables, comptesFile),
                     new SyncProgress(step.Report), cancellationToken);
+                await duplicates;
+                report.ResumedInterruptedRun = resumed;
             }
 
+            await duplicates;
             Mark(null);
             return plan.Accounts.Count;
         });
