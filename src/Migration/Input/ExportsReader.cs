@@ -9,9 +9,9 @@ namespace SupportBot.Migration.Input;
 /// merged on the calling thread in their sorted order, so the result and the report are those of a reading one file
 /// after the other. The first malformed file in that order stops the reading.
 /// </summary>
-internal sealed class ExportsReader(MigrationReport report, Action<long>? onRecord = null)
+internal sealed class ExportsReader(MigrationReport report, int? threads = null, Action<long>? onRecord = null)
 {
-    private static readonly int Workers = Math.Clamp(Environment.ProcessorCount, 1, 4);
+    private readonly int _workers = threads ?? Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     private readonly Lock _progress = new();
     private long _records;
@@ -58,7 +58,7 @@ internal sealed class ExportsReader(MigrationReport report, Action<long>? onReco
             }
         }
 
-        var workers = Enumerable.Range(0, Workers).Select(_ => Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+        var workers = Enumerable.Range(0, _workers).Select(_ => Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
             .ToArray();
         try
         {

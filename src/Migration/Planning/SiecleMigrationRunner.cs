@@ -37,8 +37,7 @@ internal sealed class SiecleMigrationRunner(IServiceProvider services, Directory
         {
             if (phase is not null)
             {
-                report.Phases.Add(new(phase, phaseClock.Elapsed.TotalSeconds));
-                report.Phases.Add(new(phase + "_gc", (GC.GetTotalPauseDuration() - gcBefore).TotalSeconds));
+                report.Phases.Add(new PhaseTime(phase, phaseClock.Elapsed.TotalSeconds, (GC.GetTotalPauseDuration() - gcBefore).TotalSeconds));
             }
 
             gcBefore = GC.GetTotalPauseDuration();
@@ -49,11 +48,11 @@ internal sealed class SiecleMigrationRunner(IServiceProvider services, Directory
 
         await display.RunAsync("Migration SIECLE", "enr.", async step =>
         {
-            Mark("lecture");
+            Mark("lecture_exports");
             step.Stage("Lecture des exports SIECLE et des comptes téléservices", 0);
             SiecleData? siecle;
             List<LegacyAccount>? legacy;
-            (siecle, legacy) = new ExportsReader(report, step.Report).Read(eleves, responsables, comptes, cancellationToken);
+            (siecle, legacy) = new ExportsReader(report, options.Value.ReadingThreads, step.Report).Read(eleves, responsables, comptes, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
 
             Mark("lecture_annuaire");

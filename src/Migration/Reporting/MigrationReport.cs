@@ -45,7 +45,7 @@ internal sealed class MigrationReport
     public TimeSpan Duration { get; set; }
 
     /// <summary>Seconds spent in each stage of the run, in order (where the time goes, for operators and the benchmark).</summary>
-    public List<KeyValuePair<string, double>> Phases { get; } = [];
+    public List<PhaseTime> Phases { get; } = [];
 
     public IReadOnlyList<ReportEntry> Entries => _entries;
 
@@ -77,3 +77,6 @@ internal sealed class MigrationReport
         return counts;
     }
 }
+
+/// <summary>One stage of a run: wall seconds, and the part of them the garbage collector had every thread stopped.</summary>
+internal sealed record PhaseTime(string Phase, double Seconds, double GcPauseSeconds);

@@ -43,7 +43,7 @@ internal static class ReportWriter
             RejectsByReason = report.CountBy(rejected: true),
             ReportsByReason = report.CountBy(rejected: false),
             DurationSeconds = Math.Round(report.Duration.TotalSeconds, 3),
-            PhaseSeconds = report.Phases.Select(p => new { Phase = p.Key, Seconds = Math.Round(p.Value, 3) }),
+            Phases = report.Phases.Select(p => new { p.Phase, Seconds = Math.Round(p.Seconds, 3), GcPauseSeconds = Math.Round(p.GcPauseSeconds, 3) }),
         };
         await WriteAtomicallyAsync(Path.Combine(folder, SummaryFileName),
             async stream => await JsonSerializer.SerializeAsync(stream, summary, Json, cancellationToken));
