@@ -37,7 +37,9 @@ internal sealed class SiecleMigrationRunner(IServiceProvider services, Directory
         {
             if (phase is not null)
             {
-                report.Phases.Add(new PhaseTime(phase, phaseClock.Elapsed.TotalSeconds, (GC.GetTotalPauseDuration() - gcBefore).TotalSeconds));
+                using var process = Process.GetCurrentProcess();
+                report.Phases.Add(new PhaseTime(phase, phaseClock.Elapsed.TotalSeconds, (GC.GetTotalPauseDuration() - gcBefore).TotalSeconds,
+                    GC.GetTotalMemory(false) >> 20, process.PeakWorkingSet64 >> 20));
             }
 
             gcBefore = GC.GetTotalPauseDuration();

@@ -78,5 +78,8 @@ internal sealed class MigrationReport
     }
 }
 
-/// <summary>One stage of a run: wall seconds, and the part of them the garbage collector had every thread stopped.</summary>
-internal sealed record PhaseTime(string Phase, double Seconds, double GcPauseSeconds);
+/// <summary>
+/// One stage of a run: wall seconds, the part of them the garbage collector had every thread stopped, the managed heap
+/// at its end and the process's peak resident memory so far (where the time and the memory go, for the benchmark).
+/// </summary>
+internal sealed record PhaseTime(string Phase, double Seconds, double GcPauseSeconds, long HeapMegabytes, long PeakResidentMegabytes);
