@@ -49,8 +49,12 @@ internal sealed class SiecleMigrationRunner(IServiceProvider services, Directory
             phaseClock.Restart();
         }
 
+        var latency = GCSettings.LatencyMode;
         await display.RunAsync("Migration SIECLE", "enr.", async step =>
         {
+            // Reading and planning mostly accumulate what the run keeps: full blocking collections would walk millions
+            // of live records again and again; background ones run beside the work.
+            GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
             Mark("lecture_exports");
             step.Stage("Lecture des exports SIECLE et des comptes téléservices", 0);
             SiecleData? siecle;
@@ -80,6 +84,7 @@ internal sealed class SiecleMigrationRunner(IServiceProvider services, Directory
             siecle = null;
             legacy = null;
             plan.Accounts.ForEach(a => a.LegacyAccounts.Clear());
+            GCSettings.LatencyMode = latency;
             if (!dryRun)
             {
                 Mark("ecriture");
@@ -104,6 +109,7 @@ internal sealed class SiecleMigrationRunner(IServiceProvider services, Directory
             return plan.Accounts.Count;
         });
 
+        GCSettings.LatencyMode = latency;
         report.Duration = clock.Elapsed;
         await ReportWriter.WriteAsync(report, reportFolder, cancellationToken);
         return report;
