@@ -29,6 +29,9 @@ internal sealed class SieclePerson
 
     public int Line { get; init; }
 
+    /// <summary>Its rank among the persons read (set by the merge): the planner's dictionaries hash persons by it.</summary>
+    public int Index { get; set; }
+
     /// <summary>Its RESPONSABLE_ELEVE lines, in an array of the exact size (most persons have one or two).</summary>
     public SiecleResponsibility[] Responsibilities { get; private set; } = [];
 
@@ -49,3 +52,13 @@ internal sealed class SieclePerson
 
 /// <summary>A RESPONSABLE_ELEVE line: a person's responsibility for a pupil of the same établissement.</summary>
 internal readonly record struct SiecleResponsibility(string PupilKey, ResponsibilityLevel Level, string? RelationshipCode);
+
+/// <summary>Persons as dictionary keys: the same object, hashed by its <see cref="SieclePerson.Index"/> (cheaper than an object's identity hash).</summary>
+internal sealed class PersonIdentity : IEqualityComparer<SieclePerson>
+{
+    public static readonly PersonIdentity Instance = new();
+
+    public bool Equals(SieclePerson? x, SieclePerson? y) => ReferenceEquals(x, y);
+
+    public int GetHashCode(SieclePerson obj) => obj.Index;
+}

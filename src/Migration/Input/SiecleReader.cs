@@ -60,6 +60,7 @@ internal sealed class SiecleReader(MigrationReport report)
                         break;
                     }
 
+                    person.Index = data.Persons.Count;
                     data.Persons.Add(person.Key, person);
                     data.Uajs.Add(person.Uaj);
                     break;

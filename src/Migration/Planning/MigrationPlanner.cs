@@ -24,7 +24,7 @@ internal sealed class MigrationPlanner(MigrationReport report)
         report.Holders = accountsByHolder.Count;
         CheckAttachments(siecle, legacyAccounts);
 
-        var holderNames = new Dictionary<SieclePerson, string>(accountsByHolder.Count);
+        var holderNames = new Dictionary<SieclePerson, string>(accountsByHolder.Count, PersonIdentity.Instance);
         foreach (var holder in accountsByHolder.Keys)
         {
             holderNames[holder] = holder.NameKey;
@@ -32,7 +32,7 @@ internal sealed class MigrationPlanner(MigrationReport report)
 
         var names = NameBuckets(siecle, holderNames);
         var groups = Group(accountsByHolder, holderNames, names);
-        var plannedByPerson = new Dictionary<SieclePerson, PlannedAccount>(accountsByHolder.Count + accountsByHolder.Count / 4);
+        var plannedByPerson = new Dictionary<SieclePerson, PlannedAccount>(accountsByHolder.Count + accountsByHolder.Count / 4, PersonIdentity.Instance);
         var hints = new Dictionary<string, int>(StringComparer.Ordinal);
         var taken = new HashSet<string>(existing.Identifiers, StringComparer.Ordinal);
         taken.EnsureCapacity(existing.Identifiers.Count + groups.Count);
@@ -82,7 +82,7 @@ internal sealed class MigrationPlanner(MigrationReport report)
     /// <summary>Rule 2: the holders found in SIECLE, each with the legacy accounts they hold (in the order read).</summary>
     private Dictionary<SieclePerson, List<LegacyAccount>> CollectHolders(SiecleData siecle, IReadOnlyList<LegacyAccount> legacyAccounts)
     {
-        var byHolder = new Dictionary<SieclePerson, List<LegacyAccount>>(legacyAccounts.Count + legacyAccounts.Count / 4);
+        var byHolder = new Dictionary<SieclePerson, List<LegacyAccount>>(legacyAccounts.Count + legacyAccounts.Count / 4, PersonIdentity.Instance);
         var found = new List<SieclePerson>(2);
         foreach (var account in legacyAccounts)
         {
@@ -205,12 +205,13 @@ internal sealed class MigrationPlanner(MigrationReport report)
         Dictionary<string, List<SieclePerson>> names)
     {
         // Rule 1's classes, for the identities some holder has: same folded names (the bucket), mobile and e-mail.
-        var classes = new Dictionary<(string Name, string Mobile, string Email), List<SieclePerson>>();
+        // Numbered from -1 down, so that a group's key is its class number or its lone holder's index.
+        var classes = new Dictionary<(string Name, string Mobile, string Email), (int Id, List<SieclePerson> Members)>();
         foreach (var holder in accountsByHolder.Keys)
         {
             if (holder is { Mobile: { } mobile, Email: { } email })
             {
-                classes.TryAdd((holderNames[holder], mobile, email), []);
+                classes.TryAdd((holderNames[holder], mobile, email), (-1 - classes.Count, []));
             }
         }
 
@@ -220,21 +221,21 @@ internal sealed class MigrationPlanner(MigrationReport report)
             {
                 if (person is { Mobile: { } mobile, Email: { } email } && classes.TryGetValue((name, mobile, email), out var identityClass))
                 {
-                    identityClass.Add(person);
+                    identityClass.Members.Add(person);
                 }
             }
         }
 
-        var groups = new Dictionary<object, (List<SieclePerson> Persons, List<SieclePerson> Holders)>(accountsByHolder.Count);
+        var groups = new Dictionary<int, (List<SieclePerson> Persons, List<SieclePerson> Holders)>(accountsByHolder.Count);
         foreach (var holder in accountsByHolder.Keys)
         {
             List<SieclePerson>? identityClass = null;
+            var groupKey = holder.Index;
             if (holder is { Mobile: { } mobile, Email: { } email })
             {
-                identityClass = classes[(holderNames[holder], mobile, email)];
+                (groupKey, identityClass) = classes[(holderNames[holder], mobile, email)];
             }
 
-            object groupKey = identityClass is null ? holder : identityClass;
             if (!groups.TryGetValue(groupKey, out var group))
             {
                 group = (identityClass ?? [holder], new List<SieclePerson>(1));
