@@ -17,7 +17,7 @@ internal sealed class ComptesReader(MigrationReport report, Action? tick = null)
     private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
     private Action<System.Xml.XmlReader>? _onElement;
 
-    public List<LegacyAccount> Read(InputFile file)
+    public List<LegacyAccount> Read(InputFile file, CancellationToken cancellationToken = default)
     {
         var accounts = new List<LegacyAccount>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -31,6 +31,10 @@ internal sealed class ComptesReader(MigrationReport report, Action? tick = null)
                     var account = ReadCompte(reader, file.DisplayName);
                     report.LegacyAccountsRead++;
                     tick?.Invoke();
+                    if ((report.LegacyAccountsRead & 0x3FF) == 0)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
 
                     if (account is null)
                     {

@@ -43,7 +43,7 @@ internal sealed class ExportsReader(MigrationReport report, int? threads = null,
                 {
                     if (item == 0)
                     {
-                        legacy.SetResult(new ComptesReader(comptesReport, Tick).Read(comptes));
+                        legacy.SetResult(new ComptesReader(comptesReport, Tick).Read(comptes, cancellationToken));
                     }
                     else
                     {

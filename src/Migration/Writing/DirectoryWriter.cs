@@ -139,7 +139,7 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
         BulkInsert[] inserts = [insertAccount, insertPerson, insertLink, insertAlias];
         var created = 0;
         var batches = 0;
-        var personIds = new Dictionary<SieclePerson, int>();
+        var personIds = new Dictionary<SieclePerson, int>(PersonIdentity.Instance);
         for (var start = 0; start < accounts.Count; start += batchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
