@@ -50,66 +50,72 @@ internal sealed class SiecleMigrationRunner(IServiceProvider services, Directory
         }
 
         var latency = GCSettings.LatencyMode;
-        await display.RunAsync("Migration SIECLE", "enr.", async step =>
+        try
         {
-            // Reading and planning mostly accumulate what the run keeps: full blocking collections would walk millions
-            // of live records again and again; background ones run beside the work.
-            GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
-            Mark("lecture_exports");
-            step.Stage("Lecture des exports SIECLE et des comptes téléservices", 0);
-            SiecleData? siecle;
-            List<LegacyAccount>? legacy;
-            (siecle, legacy) = new ExportsReader(report, options.Value.ReadingThreads, step.Report).Read(eleves, responsables, comptes, cancellationToken);
-            cancellationToken.ThrowIfCancellationRequested();
-
-            // The parsed files and the accounts reader's copies of the keys are garbage now, spread among what the run
-            // keeps: one compacting collection (about a second for a million accounts) leaves the planning a dense heap,
-            // which it then walks faster and grows less (measured: rules 19 s -> 14 s, peak memory -250 MB at 1M).
-            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-
-            Mark("lecture_annuaire");
-            step.Stage("Lecture de l'annuaire", 0);
-            var existing = await LoadDirectoryAsync(dryRun, cancellationToken);
-            Mark("regles");
-            step.Stage("Application des règles", 0);
-            var planner = new MigrationPlanner(report);
-            var plan = planner.Plan(siecle, legacy, existing);
-
-            // Rule 1's near misses only add to the report: they are found on the other core while SQLite writes on this one.
-            var duplicates = Task.Run(planner.ReportPossibleDuplicates, CancellationToken.None);
-
-            // The writer needs only the plan: what it does not reference (the legacy accounts, the SIECLE records of
-            // persons without an account) can go before the directory's own dictionaries grow.
-            siecle = null;
-            legacy = null;
-            plan.Accounts.ForEach(a => a.LegacyAccounts.Clear());
-            GCSettings.LatencyMode = latency;
-            if (!dryRun)
+            await display.RunAsync("Migration SIECLE", "enr.", async step =>
             {
-                Mark("ecriture");
-                step.Stage("Écriture dans l'annuaire (comptes)", plan.Accounts.Count);
-                await using var db = factory.CreateDbContext();
-                var settings = options.Value;
-                var writer = new DirectoryWriter(db, factory.Provider, time, settings.BatchSize, batches =>
+                // Reading and planning mostly accumulate what the run keeps: full blocking collections would walk millions
+                // of live records again and again; background ones run beside the work.
+                GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
+                Mark("lecture_exports");
+                step.Stage("Lecture des exports SIECLE et des comptes téléservices", 0);
+                SiecleData? siecle;
+                List<LegacyAccount>? legacy;
+                (siecle, legacy) = new ExportsReader(report, options.Value.ReadingThreads, step.Report).Read(eleves, responsables, comptes, cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested();
+
+                // The parsed files and the accounts reader's copies of the keys are garbage now, spread among what the run
+                // keeps: one compacting collection (about a second for a million accounts) leaves the planning a dense heap,
+                // which it then walks faster and grows less (measured: rules 19 s -> 14 s, peak memory -250 MB at 1M).
+                GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+
+                Mark("lecture_annuaire");
+                step.Stage("Lecture de l'annuaire", 0);
+                var existing = await LoadDirectoryAsync(dryRun, cancellationToken);
+                Mark("regles");
+                step.Stage("Application des règles", 0);
+                var planner = new MigrationPlanner(report);
+                var plan = planner.Plan(siecle, legacy, existing);
+
+                // Rule 1's near misses only add to the report: they are found on the other core while SQLite writes on this one.
+                var duplicates = Task.Run(planner.ReportPossibleDuplicates, CancellationToken.None);
+
+                // The writer needs only the plan: what it does not reference (the legacy accounts, the SIECLE records of
+                // persons without an account) can go before the directory's own dictionaries grow.
+                siecle = null;
+                legacy = null;
+                plan.Accounts.ForEach(a => a.LegacyAccounts.Clear());
+                GCSettings.LatencyMode = latency;
+                if (!dryRun)
                 {
-                    if (batches == settings.TestKillAfterBatches)
+                    Mark("ecriture");
+                    step.Stage("Écriture dans l'annuaire (comptes)", plan.Accounts.Count);
+                    await using var db = factory.CreateDbContext();
+                    var settings = options.Value;
+                    var writer = new DirectoryWriter(db, factory.Provider, time, settings.BatchSize, batches =>
                     {
-                        Process.GetCurrentProcess().Kill();
-                    }
-                });
-                var resumed = await writer.WriteAsync(plan, existing, Fingerprint(eleves, responsables, comptesFile),
-                    new SyncProgress(step.Report), cancellationToken);
+                        if (batches == settings.TestKillAfterBatches)
+                        {
+                            Process.GetCurrentProcess().Kill();
+                        }
+                    });
+                    var resumed = await writer.WriteAsync(plan, existing, Fingerprint(eleves, responsables, comptesFile),
+                        new SyncProgress(step.Report), cancellationToken);
+                    await duplicates;
+                    report.ResumedInterruptedRun = resumed;
+                }
+
                 await duplicates;
-                report.ResumedInterruptedRun = resumed;
-            }
+                Mark(null);
+                return plan.Accounts.Count;
+            });
+        }
+        finally
+        {
+            GCSettings.LatencyMode = latency;
+        }
 
-            await duplicates;
-            Mark(null);
-            return plan.Accounts.Count;
-        });
-
-        GCSettings.LatencyMode = latency;
         report.Duration = clock.Elapsed;
         await ReportWriter.WriteAsync(report, reportFolder, cancellationToken);
         return report;
