@@ -8,6 +8,7 @@ work="${BENCH_DIR:-/tmp/supportbot-migration-bench}"
 dotnet build "$root/src/Migration" -c Release -v quiet -nologo >/dev/null
 app="$root/src/Migration/bin/Release/net10.0/SupportBot.Migration.dll"
 mkdir -p "$work"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-10s %-10s %-12s %-12s %-10s\n' accounts wall_s accounts/s peak_rss_MB created
 for n in "${@:-100000}"; do
   input="$work/input-$n"
@@ -22,4 +23,6 @@ for n in "${@:-100000}"; do
   created=$(python3 -c "import json;print(json.load(open('$work/report-$n/rapport.json'))['accountsCreated'])")
   rate=$(python3 -c "print(round($n/$elapsed))")
   printf '%-10s %-10s %-12s %-12s %-10s (in-process %ss)\n' "$n" "$elapsed" "$rate" "$rss" "$created" "$wall"
+  python3 -c "import json;print('           phases: ' + ', '.join(f\"{p['phase']} {p['seconds']} s (GC {p['gcPauseSeconds']} s, heap {p['heapMegabytes']} MB)\" for p in json.load(open('$work/report-$n/rapport.json'))['phases']))"
+  echo "           load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 done

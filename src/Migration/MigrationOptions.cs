@@ -19,6 +19,10 @@ internal sealed class MigrationOptions
     [Range(1, 1_000_000)]
     public int BatchSize { get; set; } = 5000;
 
+    /// <summary>Threads parsing the exports (file by file); by default the machine's cores, at most 4.</summary>
+    [Range(1, 64)]
+    public int? ReadingThreads { get; set; }
+
     /// <summary>Test only: the run kills its own process (SIGKILL, like kill -9) after this many committed batches.</summary>
     public int? TestKillAfterBatches { get; set; }
 }

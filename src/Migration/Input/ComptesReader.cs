@@ -5,11 +5,19 @@ using SupportBot.Migration.Reporting;
 namespace SupportBot.Migration.Input;
 
 /// <summary>Streams ComptesTeleservices.xml (root TELESERVICES_COMPTES, format in DOMAIN.md) into legacy accounts.</summary>
-internal sealed class ComptesReader(MigrationReport report, Action<long>? onRecord = null, SiecleData? siecle = null)
+internal sealed class ComptesReader(MigrationReport report, Action? tick = null)
 {
     public const string Root = "TELESERVICES_COMPTES";
 
-    public List<LegacyAccount> Read(InputFile file)
+    private readonly RecordFields _fields = new("IDENTIFIANT", "MEL", "MEL_CONFIRME", "DATE_CREATION", "DERNIERE_CONNEXION");
+    private readonly List<(string? Uaj, string? PersonId, int Line)> _holders = [];
+    private readonly List<(string? Uaj, string? EleveId, string? PersonId, int Line)> _attachments = [];
+
+    // The keys of a million accounts' attachments would otherwise be millions of strings, most of them equal.
+    private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
+    private Action<System.Xml.XmlReader>? _onElement;
+
+    public List<LegacyAccount> Read(InputFile file, CancellationToken cancellationToken = default)
     {
         var accounts = new List<LegacyAccount>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -22,9 +30,10 @@ internal sealed class ComptesReader(MigrationReport report, Action<long>? onReco
                 {
                     var account = ReadCompte(reader, file.DisplayName);
                     report.LegacyAccountsRead++;
+                    tick?.Invoke();
                     if ((report.LegacyAccountsRead & 0x3FF) == 0)
                     {
-                        onRecord?.Invoke(report.LegacyAccountsRead);
+                        cancellationToken.ThrowIfCancellationRequested();
                     }
 
                     if (account is null)
@@ -60,27 +69,64 @@ internal sealed class ComptesReader(MigrationReport report, Action<long>? onReco
         return accounts;
     }
 
-    // The keys of a million accounts' attachments would otherwise be a million more strings equal to SIECLE's own.
-    private string PupilKey(string key) => siecle is not null && siecle.Pupils.TryGetValue(key, out var pupil) ? pupil.Key : key;
+    /// <summary>
+    /// Points the accounts' keys at SIECLE's own strings (the same UAJ:ID read from the exports) and forgets this reader's
+    /// copies: read on another thread, the accounts could not share them sooner.
+    /// </summary>
+    public static void ShareKeys(List<LegacyAccount> accounts, SiecleData siecle)
+    {
+        foreach (var account in accounts)
+        {
+            for (var i = 0; i < account.Holders.Count; i++)
+            {
+                if (siecle.Persons.TryGetValue(account.Holders[i], out var person))
+                {
+                    account.Holders[i] = person.Key;
+                }
+            }
 
-    private string PersonKey(string key) => siecle is not null && siecle.Persons.TryGetValue(key, out var person) ? person.Key : key;
+            for (var i = 0; i < account.Attachments.Count; i++)
+            {
+                var a = account.Attachments[i];
+                account.Attachments[i] = a with
+                {
+                    PupilKey = siecle.Pupils.TryGetValue(a.PupilKey, out var pupil) ? pupil.Key : a.PupilKey,
+                    PersonKey = siecle.Persons.TryGetValue(a.PersonKey, out var person) ? person.Key : a.PersonKey,
+                };
+            }
+        }
+    }
+
+    private string Key(string key)
+    {
+        if (_keys.TryGetValue(key, out var shared))
+        {
+            return shared;
+        }
+
+        _keys[key] = key;
+        return key;
+    }
 
     private LegacyAccount? ReadCompte(XmlReader reader, string file)
     {
         var line = XmlInput.Line(reader);
         var id = reader.GetAttribute("COMPTE_ID")?.Trim();
         var type = reader.GetAttribute("TYPE")?.Trim().ToUpperInvariant();
-        var holders = new List<(string? Uaj, string? PersonId, int Line)>();
-        var attachments = new List<(string? Uaj, string? EleveId, string? PersonId, int Line)>();
-        var f = RecordReader.ReadLeaves(reader, element =>
+        var holders = _holders;
+        var attachments = _attachments;
+        holders.Clear();
+        attachments.Clear();
+        var f = _fields;
+        f.Read(reader, _onElement ??= element =>
         {
             switch (element.LocalName)
             {
                 case "TITULAIRE":
-                    holders.Add((element.GetAttribute("UAJ"), element.GetAttribute("PERSONNE_ID"), XmlInput.Line(element)));
+                    _holders.Add((element.GetAttribute("UAJ"), element.GetAttribute("PERSONNE_ID"), XmlInput.Line(element)));
                     break;
                 case "RATTACHEMENT":
-                    attachments.Add((element.GetAttribute("UAJ"), element.GetAttribute("ELEVE_ID"), element.GetAttribute("PERSONNE_ID"), XmlInput.Line(element)));
+                    _attachments.Add((element.GetAttribute("UAJ"), element.GetAttribute("ELEVE_ID"), element.GetAttribute("PERSONNE_ID"), XmlInput.Line(element)));
                     break;
             }
         });
@@ -105,7 +151,7 @@ internal sealed class ComptesReader(MigrationReport report, Action<long>? onReco
             return null;
         }
 
-        var identifier = f.NonEmpty("IDENTIFIANT")?.ToLowerInvariant();
+        var identifier = f.NonEmpty(0)?.ToLowerInvariant();
         if (identifier is null)
         {
             Reject("champ_obligatoire_absent", "IDENTIFIANT absent : compte ignoré.");
@@ -128,15 +174,15 @@ internal sealed class ComptesReader(MigrationReport report, Action<long>? onReco
             }
         }
 
-        var email = Values.Email(f.NonEmpty("MEL"));
-        if (email is null && f.NonEmpty("MEL") is not null)
+        var email = Values.Email(f.NonEmpty(1));
+        if (email is null && f.NonEmpty(1) is not null)
         {
             report.Note(file, line, record, "mel_invalide", "MEL n'est pas une adresse valide : le compte est repris sans adresse.");
         }
 
-        DateOnly? Date(string name)
+        DateOnly? Date(int field, string name)
         {
-            var value = f.NonEmpty(name);
+            var value = f.NonEmpty(field);
             if (value is null)
             {
                 return null;
@@ -161,7 +207,7 @@ internal sealed class ComptesReader(MigrationReport report, Action<long>? onReco
             }
 
             var uaj = Uai.Normalize(a.Uaj);
-            kept.Add(new LegacyAttachment(PupilKey(uaj + ":" + a.EleveId.Trim()), PersonKey(uaj + ":" + a.PersonId.Trim()), a.Line));
+            kept.Add(new LegacyAttachment(Key(uaj + ":" + a.EleveId.Trim()), Key(uaj + ":" + a.PersonId.Trim()), a.Line));
         }
 
         return new LegacyAccount
@@ -170,10 +216,10 @@ internal sealed class ComptesReader(MigrationReport report, Action<long>? onReco
             IsJoint = type == "JOINT",
             Identifier = identifier,
             Email = email,
-            EmailConfirmed = email is not null && Values.IsTrue(f.NonEmpty("MEL_CONFIRME")),
-            CreatedOn = Date("DATE_CREATION"),
-            LastLoginOn = Date("DERNIERE_CONNEXION"),
-            Holders = holders.Select(h => PersonKey(Uai.Normalize(h.Uaj) + ":" + h.PersonId!.Trim())).ToList(),
+            EmailConfirmed = email is not null && Values.IsTrue(f.NonEmpty(2)),
+            CreatedOn = Date(3, "DATE_CREATION"),
+            LastLoginOn = Date(4, "DERNIERE_CONNEXION"),
+            Holders = holders.Select(h => Key(Uai.Normalize(h.Uaj) + ":" + h.PersonId!.Trim())).ToList(),
             Attachments = kept,
             File = file,
             Line = line,

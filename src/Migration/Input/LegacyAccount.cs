@@ -28,4 +28,4 @@ internal sealed class LegacyAccount
     public int Line { get; init; }
 }
 
-internal sealed record LegacyAttachment(string PupilKey, string PersonKey, int Line);
+internal readonly record struct LegacyAttachment(string PupilKey, string PersonKey, int Line);

@@ -73,15 +73,4 @@ internal static class RecordReader
 
         reader.Read();
     }
-
-    /// <summary>The fields of a flat record, first occurrence winning.</summary>
-    public static Dictionary<string, string> ReadLeaves(XmlReader reader, Action<XmlReader>? onElement = null)
-    {
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        Read(reader, onElement, (name, value) => fields.TryAdd(name, value));
-        return fields;
-    }
-
-    public static string? NonEmpty(this Dictionary<string, string> fields, string name) =>
-        fields.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
 }

@@ -7,7 +7,8 @@ internal sealed class SieclePerson
 {
     public required string Uaj { get; init; }
 
-    public required string PersonId { get; init; }
+    /// <summary>PERSONNE_ID, the part of <see cref="Key"/> after the UAJ (not kept twice: millions of persons).</summary>
+    public string PersonId => Key[(Uaj.Length + 1)..];
 
     /// <summary>UAJ:PERSONNE_ID: rule 1's identity of a person within one établissement.</summary>
     public required string Key { get; init; }
@@ -28,16 +29,36 @@ internal sealed class SieclePerson
 
     public int Line { get; init; }
 
-    public List<SiecleResponsibility> Responsibilities { get; } = [];
+    /// <summary>Its rank among the persons read (set by the merge): the planner's dictionaries hash persons by it.</summary>
+    public int Index { get; set; }
 
-    /// <summary>Folded family and first names (rule 1), computed once: millions of comparisons use it.</summary>
-    public string NameKey => _nameKey ??= Planning.Identity.NameKey(FamilyName, FirstName);
+    /// <summary>Its RESPONSABLE_ELEVE lines, in an array of the exact size (most persons have one or two).</summary>
+    public SiecleResponsibility[] Responsibilities { get; private set; } = [];
+
+    /// <summary>Folded family and first names (rule 1).</summary>
+    public string NameKey => Planning.Identity.NameKey(FamilyName, FirstName);
 
     /// <summary>Rule 1's identity, or null without both a mobile and an e-mail.</summary>
     public string? IdentityKey => Mobile is null || Email is null ? null : NameKey + "|" + Mobile + "|" + Email;
 
-    private string? _nameKey;
+    public void AddResponsibility(SiecleResponsibility responsibility)
+    {
+        var grown = new SiecleResponsibility[Responsibilities.Length + 1];
+        Responsibilities.CopyTo(grown, 0);
+        grown[^1] = responsibility;
+        Responsibilities = grown;
+    }
 }
 
 /// <summary>A RESPONSABLE_ELEVE line: a person's responsibility for a pupil of the same établissement.</summary>
-internal sealed record SiecleResponsibility(string PupilKey, ResponsibilityLevel Level, string? RelationshipCode);
+internal readonly record struct SiecleResponsibility(string PupilKey, ResponsibilityLevel Level, string? RelationshipCode);
+
+/// <summary>Persons as dictionary keys: the same object, hashed by its <see cref="SieclePerson.Index"/> (cheaper than an object's identity hash).</summary>
+internal sealed class PersonIdentity : IEqualityComparer<SieclePerson>
+{
+    public static readonly PersonIdentity Instance = new();
+
+    public bool Equals(SieclePerson? x, SieclePerson? y) => ReferenceEquals(x, y);
+
+    public int GetHashCode(SieclePerson obj) => obj.Index;
+}

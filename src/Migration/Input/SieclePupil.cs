@@ -5,7 +5,8 @@ internal sealed class SieclePupil
 {
     public required string Uaj { get; init; }
 
-    public required string EleveId { get; init; }
+    /// <summary>ELEVE_ID, the part of <see cref="Key"/> after the UAJ.</summary>
+    public string EleveId => Key[(Uaj.Length + 1)..];
 
     /// <summary>UAJ:ELEVE_ID, unique across établissements.</summary>
     public required string Key { get; init; }
@@ -28,4 +29,10 @@ internal sealed class SieclePupil
     public required string File { get; init; }
 
     public int Line { get; init; }
+
+    /// <summary>Set by the planner when some account links it (it is then written).</summary>
+    public bool Planned { get; set; }
+
+    /// <summary>The directory's Pupils.Id, once the writer has found or inserted the row.</summary>
+    public int DirectoryId { get; set; }
 }

@@ -25,6 +25,37 @@ internal static class Identity
             : $"{first[0]}.{family}";
     }
 
+    /// <summary><see cref="NameKey(string, string)"/> folded into <paramref name="buffer"/> when it fits, without a string.</summary>
+    public static ReadOnlySpan<char> NameKey(string familyName, string firstName, Span<char> buffer)
+    {
+        if (TryFold(familyName, buffer, out var family) && family < buffer.Length
+            && TryFold(firstName, buffer[(family + 1)..], out var first))
+        {
+            buffer[family] = '|';
+            return buffer[..(family + 1 + first)];
+        }
+
+        return NameKey(familyName, firstName);
+    }
+
+    private static bool TryFold(string value, Span<char> buffer, out int length)
+    {
+        length = 0;
+        foreach (var c in value)
+        {
+            if (c >= Folded.Length || length + 2 > buffer.Length)
+            {
+                return false;
+            }
+
+            var f = Folded[c];
+            f.CopyTo(buffer[length..]);
+            length += f.Length;
+        }
+
+        return true;
+    }
+
     public static string Fold(string value)
     {
         Span<char> buffer = stackalloc char[Math.Min(value.Length * 2, 512)];

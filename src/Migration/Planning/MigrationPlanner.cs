@@ -14,22 +14,36 @@ namespace SupportBot.Migration.Planning;
 /// </summary>
 internal sealed class MigrationPlanner(MigrationReport report)
 {
+    private Dictionary<string, List<SieclePerson>>? _names;
+    private Dictionary<SieclePerson, PlannedAccount>? _plannedByPerson;
+
+    /// <summary>Everything but rule 1's near misses, which only add to the report: <see cref="ReportPossibleDuplicates()"/>.</summary>
     public MigrationPlan Plan(SiecleData siecle, IReadOnlyList<LegacyAccount> legacyAccounts, ExistingDirectory existing)
     {
         var accountsByHolder = CollectHolders(siecle, legacyAccounts);
         report.Holders = accountsByHolder.Count;
         CheckAttachments(siecle, legacyAccounts);
 
-        var groups = Group(siecle, accountsByHolder);
-        var plannedByPerson = new Dictionary<string, PlannedAccount>(StringComparer.Ordinal);
+        var holderNames = new Dictionary<SieclePerson, string>(accountsByHolder.Count, PersonIdentity.Instance);
+        foreach (var holder in accountsByHolder.Keys)
+        {
+            holderNames[holder] = holder.NameKey;
+        }
+
+        var names = NameBuckets(siecle, holderNames);
+        var groups = Group(accountsByHolder, holderNames, names);
+        var plannedByPerson = new Dictionary<SieclePerson, PlannedAccount>(accountsByHolder.Count + accountsByHolder.Count / 4, PersonIdentity.Instance);
         var hints = new Dictionary<string, int>(StringComparer.Ordinal);
         var taken = new HashSet<string>(existing.Identifiers, StringComparer.Ordinal);
-        var pupils = new Dictionary<string, SieclePupil>(StringComparer.Ordinal);
+        taken.EnsureCapacity(existing.Identifiers.Count + groups.Count);
+        var pupils = new List<SieclePupil>(groups.Count * 2);
+        var uajs = new HashSet<string>(StringComparer.Ordinal);
         foreach (var planned in groups)
         {
             foreach (var person in planned.Persons)
             {
-                plannedByPerson[person.Key] = planned;
+                plannedByPerson[person] = planned;
+                uajs.Add(person.Uaj);
             }
 
             planned.ExistingAccountId = FindExistingAccount(planned, existing);
@@ -48,34 +62,59 @@ internal sealed class MigrationPlanner(MigrationReport report)
         }
 
         AddAliases(groups, existing, taken);
-        ReportPossibleDuplicates(siecle, plannedByPerson);
+        _names = names;
+        _plannedByPerson = plannedByPerson;
         report.Persons = groups.Count;
+        foreach (var pupil in pupils)
+        {
+            uajs.Add(pupil.Uaj);
+        }
+
+        pupils.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
         return new MigrationPlan
         {
-            Uajs = new SortedSet<string>(pupils.Values.Select(p => p.Uaj).Concat(groups.SelectMany(g => g.Persons.Select(p => p.Uaj))), StringComparer.Ordinal),
-            Pupils = pupils.Values.OrderBy(p => p.Key, StringComparer.Ordinal).ToList(),
+            Uajs = new SortedSet<string>(uajs, StringComparer.Ordinal),
+            Pupils = pupils,
             Accounts = groups,
         };
     }
 
-    /// <summary>Rule 2: the holders found in SIECLE, each with the legacy accounts they hold.</summary>
-    private Dictionary<string, List<LegacyAccount>> CollectHolders(SiecleData siecle, IReadOnlyList<LegacyAccount> legacyAccounts)
+    /// <summary>Rule 2: the holders found in SIECLE, each with the legacy accounts they hold (in the order read).</summary>
+    private Dictionary<SieclePerson, List<LegacyAccount>> CollectHolders(SiecleData siecle, IReadOnlyList<LegacyAccount> legacyAccounts)
     {
-        var byHolder = new Dictionary<string, List<LegacyAccount>>(StringComparer.Ordinal);
+        var byHolder = new Dictionary<SieclePerson, List<LegacyAccount>>(legacyAccounts.Count + legacyAccounts.Count / 4, PersonIdentity.Instance);
+        var found = new List<SieclePerson>(2);
         foreach (var account in legacyAccounts)
         {
-            var found = account.Holders.Where(siecle.Persons.ContainsKey).Distinct().ToList();
-            foreach (var missing in account.Holders.Where(h => !siecle.Persons.ContainsKey(h)))
+            found.Clear();
+            foreach (var key in account.Holders)
             {
-                if (found.Count == 0)
+                if (siecle.Persons.TryGetValue(key, out var person) && !found.Contains(person))
                 {
-                    report.Reject(account.File, account.Line, $"COMPTE {account.CompteId}", "titulaire_introuvable",
-                        $"le titulaire {missing} n'est dans aucun export SIECLE lu : compte non repris.");
+                    found.Add(person);
                 }
-                else
+            }
+
+            var count = found.Count;
+            if (count < account.Holders.Count)
+            {
+                foreach (var missing in account.Holders)
                 {
-                    report.Note(account.File, account.Line, $"COMPTE {account.CompteId}", "titulaire_introuvable",
-                        $"le titulaire {missing} n'est dans aucun export SIECLE lu : seul l'autre titulaire est repris.");
+                    if (siecle.Persons.ContainsKey(missing))
+                    {
+                        continue;
+                    }
+
+                    if (count == 0)
+                    {
+                        report.Reject(account.File, account.Line, $"COMPTE {account.CompteId}", "titulaire_introuvable",
+                            $"le titulaire {missing} n'est dans aucun export SIECLE lu : compte non repris.");
+                    }
+                    else
+                    {
+                        report.Note(account.File, account.Line, $"COMPTE {account.CompteId}", "titulaire_introuvable",
+                            $"le titulaire {missing} n'est dans aucun export SIECLE lu : seul l'autre titulaire est repris.");
+                    }
                 }
             }
 
@@ -83,7 +122,7 @@ internal sealed class MigrationPlanner(MigrationReport report)
             {
                 if (!byHolder.TryGetValue(holder, out var list))
                 {
-                    byHolder[holder] = list = [];
+                    byHolder[holder] = list = new List<LegacyAccount>(1);
                 }
 
                 list.Add(account);
@@ -107,8 +146,7 @@ internal sealed class MigrationPlanner(MigrationReport report)
                     reason = "rattachement_eleve_parti";
                     detail = $"l'élève {attachment.PupilKey} a quitté l'établissement ou n'est plus dans l'export : pas de lien.";
                 }
-                else if (!siecle.Persons.TryGetValue(attachment.PersonKey, out var person)
-                    || !person.Responsibilities.Any(r => r.PupilKey == attachment.PupilKey && r.Level != ResponsibilityLevel.Contact))
+                else if (!siecle.Persons.TryGetValue(attachment.PersonKey, out var person) || !IsResponsible(person, attachment.PupilKey))
                 {
                     reason = "rattachement_plus_responsable";
                     detail = $"{attachment.PersonKey} n'est plus responsable (niveau 1 ou 2) de l'élève {attachment.PupilKey} : pas de lien.";
@@ -123,39 +161,84 @@ internal sealed class MigrationPlanner(MigrationReport report)
         }
     }
 
-    /// <summary>Rule 1: holders merged with every SIECLE person of the same identity, sorted for deterministic identifiers.</summary>
-    private List<PlannedAccount> Group(SiecleData siecle, Dictionary<string, List<LegacyAccount>> accountsByHolder)
+    private static bool IsResponsible(SieclePerson person, string pupilKey)
     {
-        var holderIdentities = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var holder in accountsByHolder.Keys)
+        foreach (var r in person.Responsibilities)
         {
-            if (siecle.Persons[holder].IdentityKey is { } key)
+            if (r.Level != ResponsibilityLevel.Contact && r.PupilKey == pupilKey)
             {
-                holderIdentities[holder] = key;
+                return true;
             }
         }
 
-        var classes = new Dictionary<string, List<SieclePerson>>(StringComparer.Ordinal);
-        foreach (var identity in holderIdentities.Values)
+        return false;
+    }
+
+    /// <summary>
+    /// Every SIECLE person whose folded names are those of a holder, bucketed by those names (rule 1 and its near misses
+    /// only ever compare such persons). The names of the others are folded into a buffer and never become strings.
+    /// </summary>
+    private static Dictionary<string, List<SieclePerson>> NameBuckets(SiecleData siecle, Dictionary<SieclePerson, string> holderNames)
+    {
+        var names = new Dictionary<string, List<SieclePerson>>(StringComparer.Ordinal);
+        foreach (var name in holderNames.Values)
         {
-            classes.TryAdd(identity, []);
+            names.TryAdd(name, []);
         }
 
+        var lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[1024];
         foreach (var person in siecle.Persons.Values)
         {
-            if (person.IdentityKey is { } identity && classes.TryGetValue(identity, out var members))
+            var name = Identity.NameKey(person.FamilyName, person.FirstName, buffer);
+            if (lookup.TryGetValue(name, out var members))
             {
                 members.Add(person);
             }
         }
 
-        var groups = new Dictionary<string, (List<SieclePerson> Persons, List<string> Holders)>(StringComparer.Ordinal);
+        return names;
+    }
+
+    /// <summary>Rule 1: holders merged with every SIECLE person of the same identity, sorted for deterministic identifiers.</summary>
+    private List<PlannedAccount> Group(Dictionary<SieclePerson, List<LegacyAccount>> accountsByHolder, Dictionary<SieclePerson, string> holderNames,
+        Dictionary<string, List<SieclePerson>> names)
+    {
+        // Rule 1's classes, for the identities some holder has: same folded names (the bucket), mobile and e-mail.
+        // Numbered from -1 down, so that a group's key is its class number or its lone holder's index.
+        var classes = new Dictionary<(string Name, string Mobile, string Email), (int Id, List<SieclePerson> Members)>();
         foreach (var holder in accountsByHolder.Keys)
         {
-            var groupKey = holderIdentities.TryGetValue(holder, out var identity) ? identity : "#" + holder;
+            if (holder is { Mobile: { } mobile, Email: { } email })
+            {
+                classes.TryAdd((holderNames[holder], mobile, email), (-1 - classes.Count, []));
+            }
+        }
+
+        foreach (var (name, members) in names)
+        {
+            foreach (var person in members)
+            {
+                if (person is { Mobile: { } mobile, Email: { } email } && classes.TryGetValue((name, mobile, email), out var identityClass))
+                {
+                    identityClass.Members.Add(person);
+                }
+            }
+        }
+
+        var groups = new Dictionary<int, (List<SieclePerson> Persons, List<SieclePerson> Holders)>(accountsByHolder.Count);
+        foreach (var holder in accountsByHolder.Keys)
+        {
+            List<SieclePerson>? identityClass = null;
+            var groupKey = holder.Index;
+            if (holder is { Mobile: { } mobile, Email: { } email })
+            {
+                (groupKey, identityClass) = classes[(holderNames[holder], mobile, email)];
+            }
+
             if (!groups.TryGetValue(groupKey, out var group))
             {
-                group = (identity is null ? [siecle.Persons[holder]] : classes[identity], []);
+                group = (identityClass ?? [holder], new List<SieclePerson>(1));
                 groups[groupKey] = group;
             }
 
@@ -163,11 +246,12 @@ internal sealed class MigrationPlanner(MigrationReport report)
         }
 
         var planned = new List<PlannedAccount>(groups.Count);
+        var legacy = new List<LegacyAccount>();
         foreach (var (persons, holders) in groups.Values)
         {
-            persons.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
-            holders.Sort(StringComparer.Ordinal);
-            var representative = siecle.Persons[holders[0]];
+            persons.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+            holders.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+            var representative = holders[0];
             string baseIdentifier;
             try
             {
@@ -181,11 +265,28 @@ internal sealed class MigrationPlanner(MigrationReport report)
             }
 
             var account = new PlannedAccount { Persons = persons, Representative = representative, BaseIdentifier = baseIdentifier };
-            account.LegacyAccounts.AddRange(holders.SelectMany(h => accountsByHolder[h]).Distinct().OrderBy(a => a.CompteId, StringComparer.Ordinal));
+            legacy.Clear();
+            foreach (var holder in holders)
+            {
+                foreach (var a in accountsByHolder[holder])
+                {
+                    if (!legacy.Contains(a))
+                    {
+                        legacy.Add(a);
+                    }
+                }
+            }
+
+            if (legacy.Count > 1)
+            {
+                legacy.Sort(static (a, b) => string.CompareOrdinal(a.CompteId, b.CompteId));
+            }
+
+            account.LegacyAccounts.AddRange(legacy);
             planned.Add(account);
         }
 
-        planned.Sort((a, b) =>
+        planned.Sort(static (a, b) =>
         {
             var byBase = string.CompareOrdinal(a.BaseIdentifier, b.BaseIdentifier);
             return byBase != 0 ? byBase : string.CompareOrdinal(a.Representative.Key, b.Representative.Key);
@@ -196,15 +297,18 @@ internal sealed class MigrationPlanner(MigrationReport report)
     private static int? FindExistingAccount(PlannedAccount planned, ExistingDirectory existing)
     {
         int? found = null;
-        foreach (var person in planned.Persons)
+        if (existing.PersonsBySiecleKey.Count > 0)
         {
-            if (existing.PersonsBySiecleKey.TryGetValue(person.Key, out var row) && row.AccountId is { } id)
+            foreach (var person in planned.Persons)
             {
-                found = Math.Min(id, found ?? int.MaxValue);
+                if (existing.PersonsBySiecleKey.TryGetValue(person.Key, out var row) && row.AccountId is { } id)
+                {
+                    found = Math.Min(id, found ?? int.MaxValue);
+                }
             }
         }
 
-        if (found is null && planned.Representative.IdentityKey is { } identity
+        if (found is null && existing.AccountByIdentity.Count > 0 && planned.Representative.IdentityKey is { } identity
             && existing.AccountByIdentity.TryGetValue(identity, out var byIdentity))
         {
             found = byIdentity;
@@ -237,14 +341,21 @@ internal sealed class MigrationPlanner(MigrationReport report)
     /// <summary>Rules 5 and 6.</summary>
     private static void ChooseEmail(PlannedAccount planned)
     {
-        var holders = planned.Persons.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
-        var best = planned.LegacyAccounts
-            .Where(a => a.Email is not null && holders.Contains(EmailHolder(a)))
-            .OrderByDescending(a => a.EmailConfirmed)
-            .ThenByDescending(a => a.LastLoginOn ?? DateOnly.MinValue)
-            .ThenByDescending(a => a.CreatedOn ?? DateOnly.MinValue)
-            .ThenBy(a => a.CompteId, StringComparer.Ordinal)
-            .FirstOrDefault();
+        // Confirmed first, then the most recent last connection, then creation, then the smallest COMPTE_ID.
+        LegacyAccount? best = null;
+        foreach (var a in planned.LegacyAccounts)
+        {
+            if (a.Email is null || !Holds(planned, EmailHolder(a)))
+            {
+                continue;
+            }
+
+            if (best is null || Better(a, best))
+            {
+                best = a;
+            }
+        }
+
         if (best is not null)
         {
             planned.Email = best.Email;
@@ -252,11 +363,46 @@ internal sealed class MigrationPlanner(MigrationReport report)
         }
         else
         {
-            planned.Email = planned.Representative.Email ?? planned.Persons.FirstOrDefault(p => p.Email is not null)?.Email;
+            planned.Email = planned.Representative.Email;
+            foreach (var p in planned.Persons)
+            {
+                planned.Email ??= p.Email;
+            }
+
             planned.EmailConfirmed = false;
         }
 
         planned.Status = planned.EmailConfirmed ? AccountStatus.NotifieNonActive : AccountStatus.NonNotifie;
+    }
+
+    private static bool Better(LegacyAccount a, LegacyAccount b)
+    {
+        if (a.EmailConfirmed != b.EmailConfirmed)
+        {
+            return a.EmailConfirmed;
+        }
+
+        var byLogin = (a.LastLoginOn ?? DateOnly.MinValue).CompareTo(b.LastLoginOn ?? DateOnly.MinValue);
+        if (byLogin != 0)
+        {
+            return byLogin > 0;
+        }
+
+        var byCreation = (a.CreatedOn ?? DateOnly.MinValue).CompareTo(b.CreatedOn ?? DateOnly.MinValue);
+        return byCreation != 0 ? byCreation > 0 : string.CompareOrdinal(a.CompteId, b.CompteId) < 0;
+    }
+
+    private static bool Holds(PlannedAccount planned, string personKey)
+    {
+        foreach (var p in planned.Persons)
+        {
+            if (p.Key == personKey)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -266,7 +412,7 @@ internal sealed class MigrationPlanner(MigrationReport report)
     private static string EmailHolder(LegacyAccount account) => account.Holders[0];
 
     /// <summary>Rule 3: every pupil of level 1 or 2 in the current data, through any of the account's persons.</summary>
-    private void AddLinks(PlannedAccount planned, ExistingDirectory existing, Dictionary<string, SieclePupil> current, Dictionary<string, SieclePupil> pupils)
+    private void AddLinks(PlannedAccount planned, ExistingDirectory existing, Dictionary<string, SieclePupil> current, List<SieclePupil> pupils)
     {
         foreach (var person in planned.Persons)
         {
@@ -280,7 +426,16 @@ internal sealed class MigrationPlanner(MigrationReport report)
                 }
 
                 // Two lines for the same pair (an export anomaly): one link, at the stronger level.
-                var duplicate = planned.Links.FindIndex(l => l.Person == person && l.Pupil == pupil);
+                var duplicate = -1;
+                for (var i = 0; i < planned.Links.Count; i++)
+                {
+                    if (planned.Links[i].Person == person && planned.Links[i].Pupil == pupil)
+                    {
+                        duplicate = i;
+                        break;
+                    }
+                }
+
                 if (duplicate >= 0)
                 {
                     if (responsibility.Level < planned.Links[duplicate].Level)
@@ -292,14 +447,19 @@ internal sealed class MigrationPlanner(MigrationReport report)
                 }
 
                 planned.Links.Add(new PlannedLink(person, pupil, responsibility.Level, responsibility.RelationshipCode));
-                pupils.TryAdd(pupil.Key, pupil);
+                if (!pupil.Planned)
+                {
+                    pupil.Planned = true;
+                    pupils.Add(pupil);
+                }
+
                 var isNew = !(existing.PersonsBySiecleKey.TryGetValue(person.Key, out var row)
                     && existing.PupilIds.TryGetValue(pupil.Key, out var pupilId)
                     && existing.Links.Contains(ExistingDirectory.LinkKey(row.PersonId, pupilId)));
                 if (isNew)
                 {
                     report.PupilLinks++;
-                    if (!planned.LegacyAccounts.Any(a => a.Attachments.Any(x => x.PupilKey == pupil.Key)))
+                    if (!WasAttached(planned, pupil.Key))
                     {
                         report.LinksAddedByRapprochement++;
                     }
@@ -308,22 +468,41 @@ internal sealed class MigrationPlanner(MigrationReport report)
         }
     }
 
+    private static bool WasAttached(PlannedAccount planned, string pupilKey)
+    {
+        foreach (var a in planned.LegacyAccounts)
+        {
+            foreach (var x in a.Attachments)
+            {
+                if (x.PupilKey == pupilKey)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Rule 8: each old identifier becomes an alias of the account of the legacy account's first holder.</summary>
     private void AddAliases(List<PlannedAccount> groups, ExistingDirectory existing, HashSet<string> identifiers)
     {
-        var owners = new Dictionary<string, PlannedAccount>(StringComparer.Ordinal);
+        var owners = new Dictionary<string, PlannedAccount>(groups.Count, StringComparer.Ordinal);
         foreach (var planned in groups)
         {
-            var persons = planned.Persons.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
-            foreach (var legacy in planned.LegacyAccounts.Where(a => persons.Contains(EmailHolder(a))))
+            foreach (var legacy in planned.LegacyAccounts)
             {
+                if (!Holds(planned, EmailHolder(legacy)))
+                {
+                    continue;
+                }
+
                 var alias = legacy.Identifier;
-                var record = $"COMPTE {legacy.CompteId}";
                 if (owners.TryGetValue(alias, out var other))
                 {
                     if (other != planned)
                     {
-                        report.Note(legacy.File, legacy.Line, record, "ancien_identifiant_en_double",
+                        report.Note(legacy.File, legacy.Line, $"COMPTE {legacy.CompteId}", "ancien_identifiant_en_double",
                             $"l'ancien identifiant est aussi celui d'un autre compte ({other.Representative.Key}) : il n'est gardé que pour le premier.");
                     }
 
@@ -334,7 +513,7 @@ internal sealed class MigrationPlanner(MigrationReport report)
                 {
                     if (ownerId != planned.ExistingAccountId)
                     {
-                        report.Note(legacy.File, legacy.Line, record, "ancien_identifiant_deja_pris",
+                        report.Note(legacy.File, legacy.Line, $"COMPTE {legacy.CompteId}", "ancien_identifiant_deja_pris",
                             "l'ancien identifiant désigne déjà un autre compte de l'annuaire : il n'est pas repris.");
                     }
 
@@ -344,57 +523,82 @@ internal sealed class MigrationPlanner(MigrationReport report)
 
                 if (identifiers.Contains(alias))
                 {
-                    report.Note(legacy.File, legacy.Line, record, "ancien_identifiant_deja_pris",
+                    report.Note(legacy.File, legacy.Line, $"COMPTE {legacy.CompteId}", "ancien_identifiant_deja_pris",
                         "l'ancien identifiant est l'identifiant d'un compte de l'annuaire : il n'est pas repris comme alias.");
                     continue;
                 }
 
                 owners[alias] = planned;
-                planned.Aliases.Add(alias);
+                planned.AddAlias(alias);
                 report.AliasesAdded++;
             }
         }
     }
 
-    /// <summary>Rule 1's near misses: same names in two établissements with only the phone or only the e-mail equal.</summary>
-    private void ReportPossibleDuplicates(SiecleData siecle, Dictionary<string, PlannedAccount> plannedByPerson)
+    /// <summary>
+    /// Rule 1's near misses: same names in two établissements with only the phone or only the e-mail equal. Reads the
+    /// plan without changing it, so it may run while the plan is written; the report is not touched meanwhile.
+    /// </summary>
+    public void ReportPossibleDuplicates()
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var key in plannedByPerson.Keys)
+        var names = _names ?? throw new InvalidOperationException("Plan first.");
+        var plannedByPerson = _plannedByPerson!;
+        _names = null;
+        _plannedByPerson = null;
+        var byMobile = new Dictionary<string, List<SieclePerson>>(StringComparer.Ordinal);
+        var byEmail = new Dictionary<string, List<SieclePerson>>(StringComparer.Ordinal);
+        var candidates = new List<SieclePerson>();
+        foreach (var bucket in names.Values)
         {
-            names.Add(siecle.Persons[key].NameKey);
-        }
-
-        var buckets = new Dictionary<string, List<SieclePerson>>(StringComparer.Ordinal);
-        foreach (var person in siecle.Persons.Values)
-        {
-            var name = person.NameKey;
-            if (names.Contains(name))
+            if (bucket.Count < 2)
             {
-                if (!buckets.TryGetValue(name, out var list))
+                continue;
+            }
+
+            byMobile.Clear();
+            byEmail.Clear();
+            foreach (var p in bucket)
+            {
+                if (p.Mobile is not null)
                 {
-                    buckets[name] = list = [];
+                    Add(byMobile, p.Mobile, p);
                 }
 
-                list.Add(person);
+                if (p.Email is not null)
+                {
+                    Add(byEmail, p.Email, p);
+                }
             }
-        }
 
-        foreach (var bucket in buckets.Values.Where(b => b.Count > 1))
-        {
-            var byMobile = bucket.Where(p => p.Mobile is not null).ToLookup(p => p.Mobile!, StringComparer.Ordinal);
-            var byEmail = bucket.Where(p => p.Email is not null).ToLookup(p => p.Email!, StringComparer.Ordinal);
-            foreach (var a in bucket.OrderBy(p => p.Key, StringComparer.Ordinal))
+            bucket.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+            foreach (var a in bucket)
             {
-                if (!plannedByPerson.TryGetValue(a.Key, out var aAccount))
+                if (!plannedByPerson.TryGetValue(a, out var aAccount))
                 {
                     continue;
                 }
 
-                var candidates = (a.Mobile is null ? [] : byMobile[a.Mobile]).Concat(a.Email is null ? [] : byEmail[a.Email]).Distinct();
-                foreach (var b in candidates.OrderBy(p => p.Key, StringComparer.Ordinal))
+                candidates.Clear();
+                if (a.Mobile is not null)
                 {
-                    var bAccount = plannedByPerson.GetValueOrDefault(b.Key);
+                    candidates.AddRange(byMobile[a.Mobile]);
+                }
+
+                if (a.Email is not null)
+                {
+                    foreach (var b in byEmail[a.Email])
+                    {
+                        if (!candidates.Contains(b))
+                        {
+                            candidates.Add(b);
+                        }
+                    }
+                }
+
+                candidates.Sort(static (x, y) => string.CompareOrdinal(x.Key, y.Key));
+                foreach (var b in candidates)
+                {
+                    var bAccount = plannedByPerson.GetValueOrDefault(b);
                     if (b.Uaj == a.Uaj || bAccount == aAccount || (bAccount is not null && string.CompareOrdinal(b.Key, a.Key) < 0))
                     {
                         continue;
@@ -411,6 +615,16 @@ internal sealed class MigrationPlanner(MigrationReport report)
                     }
                 }
             }
+        }
+
+        static void Add(Dictionary<string, List<SieclePerson>> index, string key, SieclePerson person)
+        {
+            if (!index.TryGetValue(key, out var list))
+            {
+                index[key] = list = new List<SieclePerson>(1);
+            }
+
+            list.Add(person);
         }
     }
 }

@@ -31,7 +31,11 @@ internal sealed class PlannedAccount
 
     public List<PlannedLink> Links { get; } = [];
 
-    public List<string> Aliases { get; } = [];
+    public IReadOnlyList<string> Aliases => (IReadOnlyList<string>?)_aliases ?? [];
+
+    private List<string>? _aliases;
+
+    public void AddAlias(string alias) => (_aliases ??= new List<string>(1)).Add(alias);
 }
 
-internal sealed record PlannedLink(SieclePerson Person, SieclePupil Pupil, ResponsibilityLevel Level, string? RelationshipCode);
+internal readonly record struct PlannedLink(SieclePerson Person, SieclePupil Pupil, ResponsibilityLevel Level, string? RelationshipCode);

@@ -44,7 +44,21 @@ internal sealed class MigrationReport
 
     public TimeSpan Duration { get; set; }
 
+    /// <summary>Seconds spent in each stage of the run, in order (where the time goes, for operators and the benchmark).</summary>
+    public List<PhaseTime> Phases { get; } = [];
+
     public IReadOnlyList<ReportEntry> Entries => _entries;
+
+    public void Add(ReportEntry entry) => _entries.Add(entry);
+
+    /// <summary>Another report's entries and reading counts, after this one's (a reading done on another thread).</summary>
+    public void Append(MigrationReport other)
+    {
+        _entries.AddRange(other._entries);
+        LegacyAccountsRead += other.LegacyAccountsRead;
+        PersonalAccounts += other.PersonalAccounts;
+        JointAccounts += other.JointAccounts;
+    }
 
     public void Reject(string file, int line, string record, string reason, string detail) =>
         _entries.Add(new ReportEntry(file, line, record, true, reason, detail));
@@ -63,3 +77,9 @@ internal sealed class MigrationReport
         return counts;
     }
 }
+
+/// <summary>
+/// One stage of a run: wall seconds, the part of them the garbage collector had every thread stopped, the managed heap
+/// at its end and the process's peak resident memory so far (where the time and the memory go, for the benchmark).
+/// </summary>
+internal sealed record PhaseTime(string Phase, double Seconds, double GcPauseSeconds, long HeapMegabytes, long PeakResidentMegabytes);

@@ -43,6 +43,10 @@ internal static class ReportWriter
             RejectsByReason = report.CountBy(rejected: true),
             ReportsByReason = report.CountBy(rejected: false),
             DurationSeconds = Math.Round(report.Duration.TotalSeconds, 3),
+            Phases = report.Phases.Select(p => new
+            {
+                p.Phase, Seconds = Math.Round(p.Seconds, 3), GcPauseSeconds = Math.Round(p.GcPauseSeconds, 3), p.HeapMegabytes, p.PeakResidentMegabytes,
+            }),
         };
         await WriteAtomicallyAsync(Path.Combine(folder, SummaryFileName),
             async stream => await JsonSerializer.SerializeAsync(stream, summary, Json, cancellationToken));

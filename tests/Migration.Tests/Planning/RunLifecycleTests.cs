@@ -91,6 +91,9 @@ public sealed class RunLifecycleTests
         Assert.Equal(0, s.GetProperty("possibleDuplicates").GetInt32());
         Assert.Empty(s.GetProperty("rejectsByReason").EnumerateObject());
         Assert.True(s.GetProperty("durationSeconds").GetDouble() > 0);
+        Assert.Equal(["lecture_exports", "lecture_annuaire", "regles", "ecriture"],
+            s.GetProperty("phases").EnumerateArray().Select(p => p.GetProperty("phase").GetString()));
+        Assert.All(s.GetProperty("phases").EnumerateArray(), p => Assert.InRange(p.GetProperty("gcPauseSeconds").GetDouble(), 0, p.GetProperty("seconds").GetDouble()));
         Assert.Equal("fichier;ligne;enregistrement;statut;motif;detail", harness.Rejects()[0]);
         Assert.Contains(harness.Rejects(), l => l.StartsWith("ComptesTeleservices.xml;", StringComparison.Ordinal) && l.Contains(";rattachement_eleve_parti;"));
     }
@@ -104,7 +107,7 @@ public sealed class RunLifecycleTests
         var result = await harness.RunAsync(input);
         var quiet = await harness.RunAsync(input, "--quiet");
 
-        Assert.Contains("Lecture des exports SIECLE…", result.Error);
+        Assert.Contains("Lecture des exports SIECLE et des comptes téléservices…", result.Error);
         Assert.Contains("Écriture dans l'annuaire (comptes) : 2 / 2 (100 %)", result.Error.Replace('\u202f', ' ').Replace('\u00a0', ' '));
         Assert.DoesNotContain("\u001b[", result.Error + result.Output);
         Assert.StartsWith("Migration terminée : 2 anciens comptes lus, 2 comptes créés", result.Output);

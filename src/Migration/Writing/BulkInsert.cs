@@ -1,0 +1,43 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using SupportBot.AccountDirectory;
+
+namespace SupportBot.Migration.Writing;
+
+/// <summary>
+/// One prepared INSERT, reused for every row of the run. Keyed tables get their new row's Id back: on SQLite the Ids
+/// are numbered here from MAX(Id) read inside each transaction (SQLite transactions begin IMMEDIATE, Microsoft.Data.Sqlite's
+/// default, so no other writer can take a number meanwhile); on SQL Server through OUTPUT INSERTED.Id.
+/// Column indexes are those of the column list given at creation.
+/// </summary>
+internal abstract class BulkInsert(string table, bool keyed) : IDisposable
+{
+    protected string Table { get; } = table;
+
+    protected bool Keyed { get; } = keyed;
+
+    public static BulkInsert Create(DbConnection connection, DirectoryProvider provider, string table, string[] columns, bool keyed = false) =>
+        connection is SqliteConnection sqlite
+            ? new SqliteBulkInsert(sqlite, table, keyed ? ["Id", .. columns] : columns, keyed)
+            : new CommandBulkInsert(connection, new SqlDialect(provider), table, columns, keyed);
+
+    /// <summary>Called at the start of each transaction, before any row.</summary>
+    public abstract void Enlist(DbTransaction transaction);
+
+    public abstract BulkInsert Text(int column, string? value);
+
+    public abstract BulkInsert Integer(int column, long value);
+
+    public BulkInsert Integer(int column, long? value) => value is { } v ? Integer(column, v) : Text(column, null);
+
+    public BulkInsert Boolean(int column, bool value) => Integer(column, value ? 1 : 0);
+
+    public abstract BulkInsert Date(int column, DateTimeOffset value);
+
+    public abstract BulkInsert Date(int column, DateOnly value);
+
+    /// <summary>Inserts the row bound; returns its Id for a keyed table (0 otherwise).</summary>
+    public abstract int Insert();
+
+    public abstract void Dispose();
+}
