@@ -37,7 +37,9 @@ public sealed class ResumeAfterKillTests
     {
         await using var harness = new MigrationHarness();
         var generated = Path.Combine(harness.Folder, "gen");
-        await harness.CliAsync("generate", "--accounts", "4000", "--out", generated, "--seed", "12");
+        // Enough accounts that writing lasts well beyond the kill's delay (about 0.6 s here): 4,000 were written in
+        // less than 150 ms once the writer got faster, and the run finished before the kill.
+        await harness.CliAsync("generate", "--accounts", "20000", "--out", generated, "--seed", "12");
         var input = (Path.Combine(generated, "siecle"), Path.Combine(generated, "ComptesTeleservices.xml"));
         harness.Settings["Migration:BatchSize"] = "100";
         await harness.RunAsync(input);
@@ -52,7 +54,7 @@ public sealed class ResumeAfterKillTests
             {
             }
 
-            await Task.Delay(150, TestContext.Current.CancellationToken);
+            await Task.Delay(100, TestContext.Current.CancellationToken);
             process.Kill();
             await process.WaitForExitAsync(TestContext.Current.CancellationToken);
             Assert.NotNull(line);
