@@ -12,7 +12,9 @@ namespace SupportBot.Bot.Sms;
 /// Texts the parent when a school director resolved the case they opened by SMS. Cases are resolved by
 /// <see cref="DirectorCaseService.ResolveAsync"/>, possibly in another process (a director's tool), so the trigger is
 /// the database: every <see cref="TwilioOptions.CaseNotificationPollSeconds"/>, resolved SMS cases whose parent has not
-/// been told are claimed (<see cref="DirectorCase.ParentNotifiedAt"/>) and sent.
+/// been told are claimed for a few minutes (<see cref="DirectorCase.ParentNotificationClaimedUntil"/>), sent, then marked
+/// (<see cref="DirectorCase.ParentNotifiedAt"/>). A crash between the send and the mark texts the parent twice, never
+/// zero times.
 /// </summary>
 internal sealed partial class CaseResolvedSmsService(IDbContextFactory<DirectoryDbContext> factory, IServiceScopeFactory scopes,
     ISmsSystemTexts texts, IOptions<TwilioOptions> options, TimeProvider time, ILogger<CaseResolvedSmsService> logger) : BackgroundService
@@ -20,18 +22,24 @@ internal sealed partial class CaseResolvedSmsService(IDbContextFactory<Directory
     // Cases resolved longer ago are never texted: when this feature first ships (every case resolved before it has no
     // ParentNotifiedAt) or the bot comes back after a long outage, parents must not receive news of weeks-old requests.
     private static readonly TimeSpan MaxAge = TimeSpan.FromDays(7);
+
+    // Longer than a send can take (the HttpClient gives up after 100 s); an instance that died meanwhile leaves a claim
+    // that lapses after this, and the parent is texted by the next poll, once.
+    private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
     private const int BatchSize = 50;
 
     /// <summary>One poll: sends what is due, returns how many messages went out (Twilio or outbox).</summary>
     internal async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var since = time.GetUtcNow() - MaxAge;
+        var now = time.GetUtcNow();
+        var since = now - MaxAge;
         List<DueCase> due;
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
             due = await db.DirectorCases.AsNoTracking()
                 .Where(c => c.Status == DirectorCaseStatus.Resolved && c.Channel == TwilioSmsEndpoints.ChannelId && c.ChannelAddress != null
-                    && c.ParentNotifiedAt == null && c.ResolvedAt >= since)
+                    && c.ParentNotifiedAt == null && c.ResolvedAt >= since
+                    && (c.ParentNotificationClaimedUntil == null || c.ParentNotificationClaimedUntil < now))
                 .OrderBy(c => c.ResolvedAt)
                 .Take(BatchSize)
                 .Select(c => new DueCase(c.Id, c.Reference, c.Kind, c.ChannelAddress!))
@@ -84,12 +92,14 @@ internal sealed partial class CaseResolvedSmsService(IDbContextFactory<Directory
     private async Task<bool> NotifyAsync(TwilioSmsSender sender, DueCase directorCase, CancellationToken cancellationToken)
     {
         // Several bot instances may poll the same directory: the conditional update lets exactly one of them send.
-        var claimedAt = time.GetUtcNow();
+        var now = time.GetUtcNow();
+        var claimedUntil = now + ClaimLease;
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
             var claimed = await db.DirectorCases
-                .Where(c => c.Id == directorCase.Id && c.ParentNotifiedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.ParentNotifiedAt, claimedAt), cancellationToken);
+                .Where(c => c.Id == directorCase.Id && c.ParentNotifiedAt == null
+                    && (c.ParentNotificationClaimedUntil == null || c.ParentNotificationClaimedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.ParentNotificationClaimedUntil, claimedUntil), cancellationToken);
             if (claimed == 0)
             {
                 return false;
@@ -107,6 +117,7 @@ internal sealed partial class CaseResolvedSmsService(IDbContextFactory<Directory
             // Twilio refused this message for good (invalid or unsubscribed number, 21211, 21610...): asking again every
             // poll would be refused the same way for a week. The claim stays; an operator reads the log.
             LogRefused(logger, directorCase.Reference, phone, Describe(e));
+            await SettleAsync(directorCase.Id, claimedUntil);
             return false;
         }
         catch (Exception e)
@@ -116,8 +127,8 @@ internal sealed partial class CaseResolvedSmsService(IDbContextFactory<Directory
             await using (var db = await factory.CreateDbContextAsync(CancellationToken.None))
             {
                 await db.DirectorCases
-                    .Where(c => c.Id == directorCase.Id && c.ParentNotifiedAt == claimedAt)
-                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.ParentNotifiedAt, (DateTimeOffset?)null), CancellationToken.None);
+                    .Where(c => c.Id == directorCase.Id && c.ParentNotificationClaimedUntil == claimedUntil)
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.ParentNotificationClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
             }
 
             if (e is OperationCanceledException && cancellationToken.IsCancellationRequested)
@@ -129,6 +140,7 @@ internal sealed partial class CaseResolvedSmsService(IDbContextFactory<Directory
             return false;
         }
 
+        await SettleAsync(directorCase.Id, claimedUntil);
         if (outcome == SmsSendOutcome.OptedOut)
         {
             LogOptedOut(logger, directorCase.Reference, phone);
@@ -137,6 +149,19 @@ internal sealed partial class CaseResolvedSmsService(IDbContextFactory<Directory
 
         LogNotified(logger, directorCase.Reference, phone);
         return true;
+    }
+
+    /// <summary>The SMS is dealt with (sent, or never to be sent): no instance picks the case again.</summary>
+    private async Task SettleAsync(int caseId, DateTimeOffset claimedUntil)
+    {
+        // Not cancellable: once sent, the case must be marked even if the host is stopping.
+        var now = time.GetUtcNow();
+        await using var db = await factory.CreateDbContextAsync(CancellationToken.None);
+        await db.DirectorCases
+            .Where(c => c.Id == caseId && c.ParentNotificationClaimedUntil == claimedUntil)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.ParentNotifiedAt, now)
+                .SetProperty(c => c.ParentNotificationClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
     }
 
     // Not the exception itself: Twilio's error text may quote the number in full ("The 'To' number +336... is not valid").

@@ -45,6 +45,12 @@ public sealed class DirectorCase
 
     public DateTimeOffset? ResolvedAt { get; set; }
 
-    /// <summary>When the parent was told by SMS that the case was resolved (null: not yet, or not an SMS case).</summary>
+    /// <summary>
+    /// When the SMS telling the parent that the case was resolved was dealt with: sent, or not to be sent (the number sent
+    /// STOP, Twilio refused it). Null: not yet, or not an SMS case.
+    /// </summary>
     public DateTimeOffset? ParentNotifiedAt { get; set; }
+
+    /// <summary>An instance is sending that SMS until then; a claim left by a crashed instance lapses, and another sends.</summary>
+    public DateTimeOffset? ParentNotificationClaimedUntil { get; set; }
 }

@@ -107,6 +107,39 @@ public sealed class CaseResolvedSmsServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task InstanceDiedHoldingTheClaim_AnotherSendsOnceTheClaimLapses()
+    {
+        var factory = Factory();
+        var reference = await OpenAsync(factory, DirectorCaseKind.LostTemporaryPassword, "sms", Parent);
+        await ResolveAsync(factory, reference);
+        await using (var db = await factory.Services.GetRequiredService<IDbContextFactory<DirectoryDbContext>>().CreateDbContextAsync(Token))
+        {
+            // What an instance killed between its claim and its send leaves behind.
+            var claimedUntil = factory.Time.GetUtcNow().AddMinutes(5);
+            await db.DirectorCases.Where(c => c.Reference == reference)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.ParentNotificationClaimedUntil, claimedUntil), Token);
+        }
+
+        var whileClaimed = await Service(factory).RunOnceAsync(Token);
+        var callsWhileClaimed = _twilio.Calls.Count;
+
+        // Past the claim, whichever poll comes first (this one, or the host's own loop, woken by the clock) sends it.
+        factory.Time.Advance(TimeSpan.FromMinutes(6));
+        for (var i = 0; i < 100 && _twilio.Calls.IsEmpty; i++)
+        {
+            await Service(factory).RunOnceAsync(Token);
+            await Task.Delay(20, Token);
+        }
+
+        var again = await Service(factory).RunOnceAsync(Token);
+
+        Assert.Equal((0, 0, 0), (whileClaimed, callsWhileClaimed, again));
+        Assert.Contains(reference, Assert.Single(_twilio.Calls).Form["Body"], StringComparison.Ordinal);
+        var settled = Assert.Single(await CasesAsync(factory));
+        Assert.Equal((factory.Time.GetUtcNow(), (DateTimeOffset?)null), (settled.ParentNotifiedAt!.Value, settled.ParentNotificationClaimedUntil));
+    }
+
+    [Fact]
     public async Task TwilioRefusesTheNumber_IsNotAskedAgainEveryPoll()
     {
         _twilio.Answer = _ => 400;

@@ -209,6 +209,9 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                         .IsUnicode(false)
                         .HasColumnType("varchar(32)");
 
+                    b.Property<DateTimeOffset?>("ParentNotificationClaimedUntil")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset?>("ParentNotifiedAt")
                         .HasColumnType("datetimeoffset");
 

@@ -194,6 +194,9 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ParentNotificationClaimedUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ParentNotifiedAt")
                         .HasColumnType("INTEGER");
 

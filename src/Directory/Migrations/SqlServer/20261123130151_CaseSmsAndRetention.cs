@@ -1,15 +1,28 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace SupportBot.AccountDirectory.Migrations.Sqlite
+namespace SupportBot.AccountDirectory.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class RetentionIndexes : Migration
+    public partial class CaseSmsAndRetention : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ParentNotificationClaimedUntil",
+                table: "DirectorCases",
+                type: "datetimeoffset",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ParentNotifiedAt",
+                table: "DirectorCases",
+                type: "datetimeoffset",
+                nullable: true);
+
             migrationBuilder.CreateIndex(
                 name: "IX_UserStates_UpdatedAt",
                 table: "UserStates",
@@ -24,6 +37,11 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                 name: "IX_PasswordResetTokens_ExpiresAt",
                 table: "PasswordResetTokens",
                 column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectorCases_Status_ResolvedAt",
+                table: "DirectorCases",
+                columns: new[] { "Status", "ResolvedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ChannelConversations_CreatedAt",
@@ -47,8 +65,20 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                 table: "PasswordResetTokens");
 
             migrationBuilder.DropIndex(
+                name: "IX_DirectorCases_Status_ResolvedAt",
+                table: "DirectorCases");
+
+            migrationBuilder.DropIndex(
                 name: "IX_ChannelConversations_CreatedAt",
                 table: "ChannelConversations");
+
+            migrationBuilder.DropColumn(
+                name: "ParentNotificationClaimedUntil",
+                table: "DirectorCases");
+
+            migrationBuilder.DropColumn(
+                name: "ParentNotifiedAt",
+                table: "DirectorCases");
         }
     }
 }

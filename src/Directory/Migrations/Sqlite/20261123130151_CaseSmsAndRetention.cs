@@ -2,14 +2,26 @@
 
 #nullable disable
 
-namespace SupportBot.AccountDirectory.Migrations.SqlServer
+namespace SupportBot.AccountDirectory.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class RetentionIndexes : Migration
+    public partial class CaseSmsAndRetention : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<long>(
+                name: "ParentNotificationClaimedUntil",
+                table: "DirectorCases",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ParentNotifiedAt",
+                table: "DirectorCases",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.CreateIndex(
                 name: "IX_UserStates_UpdatedAt",
                 table: "UserStates",
@@ -24,6 +36,11 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                 name: "IX_PasswordResetTokens_ExpiresAt",
                 table: "PasswordResetTokens",
                 column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectorCases_Status_ResolvedAt",
+                table: "DirectorCases",
+                columns: new[] { "Status", "ResolvedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ChannelConversations_CreatedAt",
@@ -47,8 +64,20 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                 table: "PasswordResetTokens");
 
             migrationBuilder.DropIndex(
+                name: "IX_DirectorCases_Status_ResolvedAt",
+                table: "DirectorCases");
+
+            migrationBuilder.DropIndex(
                 name: "IX_ChannelConversations_CreatedAt",
                 table: "ChannelConversations");
+
+            migrationBuilder.DropColumn(
+                name: "ParentNotificationClaimedUntil",
+                table: "DirectorCases");
+
+            migrationBuilder.DropColumn(
+                name: "ParentNotifiedAt",
+                table: "DirectorCases");
         }
     }
 }

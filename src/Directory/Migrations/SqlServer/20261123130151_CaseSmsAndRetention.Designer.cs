@@ -12,8 +12,8 @@ using SupportBot.AccountDirectory.Providers;
 namespace SupportBot.AccountDirectory.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerDirectoryDbContext))]
-    [Migration("20261123115508_RetentionIndexes")]
-    partial class RetentionIndexes
+    [Migration("20261123130151_CaseSmsAndRetention")]
+    partial class CaseSmsAndRetention
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -211,6 +211,9 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                         .HasMaxLength(32)
                         .IsUnicode(false)
                         .HasColumnType("varchar(32)");
+
+                    b.Property<DateTimeOffset?>("ParentNotificationClaimedUntil")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset?>("ParentNotifiedAt")
                         .HasColumnType("datetimeoffset");

@@ -11,8 +11,8 @@ using SupportBot.AccountDirectory.Providers;
 namespace SupportBot.AccountDirectory.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDirectoryDbContext))]
-    [Migration("20261123114517_DirectorCaseParentNotified")]
-    partial class DirectorCaseParentNotified
+    [Migration("20261123130151_CaseSmsAndRetention")]
+    partial class CaseSmsAndRetention
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -156,6 +156,8 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
 
                     b.HasIndex("AccountId");
 
+                    b.HasIndex("ExpiresAt");
+
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
@@ -194,6 +196,9 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                         .HasMaxLength(32)
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ParentNotificationClaimedUntil")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("ParentNotifiedAt")
                         .HasColumnType("INTEGER");
@@ -317,6 +322,8 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.ToTable("ChannelConversations", (string)null);
                 });
 
@@ -340,6 +347,8 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("MessageSid");
+
+                    b.HasIndex("ReceivedAt");
 
                     b.HasIndex("From", "ReceivedAt");
 
@@ -417,6 +426,8 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Key");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.ToTable("UserStates", (string)null);
                 });
