@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+using SupportBot.AccountDirectory.Sqlite;
 using SupportBot.Migration.Tests.Support;
 
 namespace SupportBot.Migration.Tests.Writing;
@@ -48,6 +50,34 @@ public sealed class IndexDeferralTests
         Assert.DoesNotContain("index", Phases(harness));
         Assert.Equal(accounts + 1, (await harness.ExportAsync()).Length);
         Assert.Equal(schema, SqliteSchema.Read(harness.DatabasePath));
+    }
+
+    [Fact]
+    public async Task UniqueIndexCannotBeRebuilt_RunStopsWithExitCode6NamingIndexAndValues()
+    {
+        await using var harness = new MigrationHarness();
+        var generated = Path.Combine(harness.Folder, "gen");
+        await harness.CliAsync("generate", "--accounts", "50", "--out", generated, "--seed", "23");
+        var input = (Path.Combine(generated, "siecle"), Path.Combine(generated, "ComptesTeleservices.xml"));
+        await harness.RunAsync(input);
+        var identifier = (await harness.AccountsAsync())[0]["identifiant"];
+        using (var connection = new SqliteConnection($"Data Source={harness.DatabasePath};Pooling=False"))
+        {
+            // What a bug, or a hand edit, could leave while the indexes were aside.
+            connection.Open();
+            DeferredIndexes.Drop(connection, ["Accounts"]);
+            using var duplicate = connection.CreateCommand();
+            duplicate.CommandText = "INSERT INTO Accounts (Identifier, Status, Origin, EmailConfirmed, CreatedAt) VALUES ($identifier, 'NonNotifie', 'MigrationSiecle', 0, 0)";
+            duplicate.Parameters.AddWithValue("$identifier", identifier);
+            duplicate.ExecuteNonQuery();
+        }
+
+        var run = await harness.RunAsync(input);
+
+        Assert.Equal(6, run.ExitCode);
+        Assert.Contains("IX_Accounts_Identifier", run.Error, StringComparison.Ordinal);
+        Assert.Contains(identifier, run.Error, StringComparison.Ordinal);
+        Assert.Contains(SqliteSchema.Read(harness.DatabasePath), s => s.StartsWith("table __DeferredIndexes:", StringComparison.Ordinal));
     }
 
     private static List<string> Phases(MigrationHarness harness) =>
