@@ -79,7 +79,7 @@ internal static partial class DeferredIndexes
         }
 
         // Sorting for CREATE INDEX may use a helper thread (SQLite's default is none).
-        Execute(connection, null, "PRAGMA threads=" + (Environment.GetEnvironmentVariable("MIGX_THREADS") ?? "2"));
+        Execute(connection, null, "PRAGMA threads=" + (Environment.GetEnvironmentVariable("MIGX_THREADS") ?? "2") + ";" + Environment.GetEnvironmentVariable("MIGX_RESTORE_PRAGMA"));
         using var transaction = connection.BeginTransaction();
         if (!Pending(connection, transaction))
         {

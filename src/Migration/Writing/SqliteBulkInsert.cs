@@ -28,7 +28,8 @@ internal sealed class SqliteBulkInsert : BulkInsert
     private readonly int _offset;
     private Value[] _rows;
     private int _count;
-    private byte[] _utf8 = new byte[512];
+    private byte[] _text = new byte[64 * 1024];
+    private int _textLength;
     private int _last;
 
     public SqliteBulkInsert(SqliteConnection connection, string table, string[] columns, bool keyed)
@@ -45,6 +46,7 @@ internal sealed class SqliteBulkInsert : BulkInsert
     public override void Enlist(DbTransaction transaction)
     {
         _count = 0;
+        _textLength = 0;
         if (!Keyed)
         {
             return;
@@ -58,13 +60,29 @@ internal sealed class SqliteBulkInsert : BulkInsert
 
     public override BulkInsert Text(int column, string? value)
     {
-        Slot(column + _offset) = new Value(value, 0, value is null ? Kind.Null : Kind.Text);
+        if (value is null)
+        {
+            Slot(column + _offset) = default;
+            return this;
+        }
+
+        // Encoded now into one buffer for the batch: the kept rows then hold no references (no GC write barriers, nothing
+        // for the collector to trace) and binding reads bytes.
+        var max = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (_textLength + max > _text.Length)
+        {
+            Array.Resize(ref _text, Math.Max(_text.Length * 2, _textLength + max));
+        }
+
+        var length = Encoding.UTF8.GetBytes(value, _text.AsSpan(_textLength));
+        Slot(column + _offset) = new Value(_textLength, length, Kind.Text);
+        _textLength += length;
         return this;
     }
 
     public override BulkInsert Integer(int column, long value)
     {
-        Slot(column + _offset) = new Value(null, value, Kind.Integer);
+        Slot(column + _offset) = new Value(value, 0, Kind.Integer);
         return this;
     }
 
@@ -77,7 +95,7 @@ internal sealed class SqliteBulkInsert : BulkInsert
     {
         if (Keyed)
         {
-            Slot(0) = new Value(null, ++_last, Kind.Integer);
+            Slot(0) = new Value(++_last, 0, Kind.Integer);
         }
 
         _count++;
@@ -98,6 +116,7 @@ internal sealed class SqliteBulkInsert : BulkInsert
         }
 
         _count = 0;
+        _textLength = 0;
     }
 
     public override void Dispose()
@@ -136,21 +155,12 @@ internal sealed class SqliteBulkInsert : BulkInsert
                     Check(raw.sqlite3_bind_int64(statement, i + 1, value.Integer));
                     break;
                 case Kind.Text:
-                    var max = Encoding.UTF8.GetMaxByteCount(value.Text!.Length);
-                    if (max > _utf8.Length)
-                    {
-                        _utf8 = new byte[max];
-                    }
-
-                    var length = Encoding.UTF8.GetBytes(value.Text, _utf8);
-                    Check(raw.sqlite3_bind_text(statement, i + 1, _utf8.AsSpan(0, length)));
+                    Check(raw.sqlite3_bind_text(statement, i + 1, _text.AsSpan((int)value.Integer, value.Length)));
                     break;
                 default:
                     Check(raw.sqlite3_bind_null(statement, i + 1));
                     break;
             }
-
-            value = default;
         }
 
         var result = raw.sqlite3_step(statement);
@@ -176,5 +186,6 @@ internal sealed class SqliteBulkInsert : BulkInsert
         Text,
     }
 
-    private readonly record struct Value(string? Text, long Integer, Kind Kind);
+    /// <summary>An integer, or a text's place in the batch's UTF-8 buffer (offset in Integer, byte count in Length).</summary>
+    private readonly record struct Value(long Integer, int Length, Kind Kind);
 }
