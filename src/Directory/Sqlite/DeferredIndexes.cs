@@ -78,8 +78,25 @@ internal static partial class DeferredIndexes
             return 0;
         }
 
-        // Sorting for CREATE INDEX may use a helper thread (SQLite's default is none).
-        Execute(connection, null, "PRAGMA threads=" + (Environment.GetEnvironmentVariable("MIGX_THREADS") ?? "2") + ";" + Environment.GetEnvironmentVariable("MIGX_RESTORE_PRAGMA"));
+        // CREATE INDEX sorts its keys in chunks the size of the page cache, each sorted (and later merged) by a helper thread
+        // when threads > 0: with a small cache the table scan and the sorting overlap on two cores. Measured with the
+        // sqlite3 shell on the 10 indexes of a million-account migration: 6.4-7.0 s without helper and with the writer's
+        // 128 MB cache, 4.0-4.1 s with 2 threads and 2-4 MB (16 MB: 5.4-6.2 s).
+        var threads = Scalar(connection, "PRAGMA threads");
+        var cache = Scalar(connection, "PRAGMA cache_size");
+        Execute(connection, null, "PRAGMA threads=2; PRAGMA cache_size=-4096");
+        try
+        {
+            return Rebuild(connection);
+        }
+        finally
+        {
+            Execute(connection, null, $"PRAGMA threads={threads}; PRAGMA cache_size={cache}");
+        }
+    }
+
+    private static int Rebuild(SqliteConnection connection)
+    {
         using var transaction = connection.BeginTransaction();
         if (!Pending(connection, transaction))
         {
@@ -159,6 +176,13 @@ internal static partial class DeferredIndexes
         }
 
         return found.ToString();
+    }
+
+    private static long Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)

@@ -37,7 +37,7 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
                 // operating-system crash or a power cut during the run could damage the file (restore the backup taken
                 // before this one-off migration). It was a fifth of the writing time at a million accounts. The page
                 // cache holds the hot pages of the random indexes (e-mail, phone, UAJ:PERSONNE_ID, alias).
-                await using var pragma = Command(connection, null, "PRAGMA synchronous=OFF; PRAGMA cache_size=-131072;" + Environment.GetEnvironmentVariable("MIGX_PRAGMA"));
+                await using var pragma = Command(connection, null, "PRAGMA synchronous=OFF; PRAGMA cache_size=-131072;");
                 await pragma.ExecuteNonQueryAsync(cancellationToken);
             }
 
