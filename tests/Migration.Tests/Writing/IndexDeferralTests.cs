@@ -25,7 +25,7 @@ public sealed class IndexDeferralTests
         var run = await harness.RunAsync((Path.Combine(generated, "siecle"), Path.Combine(generated, "ComptesTeleservices.xml")));
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("index", Phases(harness));
+        Assert.Contains("recreation_index", Phases(harness));
         Assert.Equal(schema, SqliteSchema.Read(harness.DatabasePath));
         Assert.Contains(schema, s => s.StartsWith("index IX_Accounts_Identifier: CREATE UNIQUE INDEX", StringComparison.Ordinal));
     }
@@ -47,7 +47,7 @@ public sealed class IndexDeferralTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(1, harness.Summary().GetProperty("accountsCreated").GetInt32());
-        Assert.DoesNotContain("index", Phases(harness));
+        Assert.DoesNotContain("recreation_index", Phases(harness));
         Assert.Equal(accounts + 1, (await harness.ExportAsync()).Length);
         Assert.Equal(schema, SqliteSchema.Read(harness.DatabasePath));
     }
