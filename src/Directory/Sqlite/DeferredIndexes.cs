@@ -50,7 +50,7 @@ internal static partial class DeferredIndexes
 
         using var record = connection.CreateCommand();
         record.Transaction = transaction;
-        record.CommandText = $"INSERT INTO \"{Table}\" (\"Name\", \"TableName\", \"Sql\") VALUES ($name, $table, $sql)";
+        record.CommandText = $"INSERT OR REPLACE INTO \"{Table}\" (\"Name\", \"TableName\", \"Sql\") VALUES ($name, $table, $sql)";
         foreach (var (name, tableName, sql) in indexes)
         {
             record.Parameters.Clear();
