@@ -71,9 +71,9 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
     /// <summary>
     /// The tables whose secondary indexes are set aside for this run: those it at least doubles (rows it writes ≥ rows they
     /// hold). Building an index once over the final table costs about as much as inserting a third to a half of its rows
-    /// into a live index in random order (measured at a million accounts: 6.8 s to build all of them, about 17 s of
-    /// index maintenance during the inserts), so below that ratio the live index wins, and an already large directory
-    /// stays indexed for the bot meanwhile. The one-off migration into a new directory defers all five.
+    /// into a live index in random order (sqlite3 shell, the rows of a million-account migration: 6.8 s to build every
+    /// index, about 17 s of index maintenance when inserting with them), so below that ratio the live index wins, and an
+    /// already large directory stays indexed meanwhile. The one-off migration into a new directory defers all five.
     /// </summary>
     private static async Task<List<string>> TablesToDeferAsync(DbConnection connection, MigrationPlan plan, ExistingDirectory existing,
         CancellationToken cancellationToken)
@@ -166,8 +166,8 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
 
     /// <summary>
     /// Rows are numbered account by account (account, its persons, their links, its aliases) and written table by table,
-    /// parents first, at the end of each batch: one transaction closed by the run's journal line. Accounts' persons are disjoint, so nothing written here is met again
-    /// in this run: only what the directory held before is looked up.
+    /// parents first, at the end of each batch: one transaction closed by the run's journal line. Accounts' persons are
+    /// disjoint, so nothing written here is met again in this run: only what the directory held before is looked up.
     /// </summary>
     private async Task<int> WriteAccountsAsync(DbConnection connection, List<PlannedAccount> accounts, ExistingDirectory existing, int runId,
         IProgress<long>? progress, CancellationToken cancellationToken)

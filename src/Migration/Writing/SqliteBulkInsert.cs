@@ -16,7 +16,7 @@ namespace SupportBot.Migration.Writing;
 /// </summary>
 internal sealed class SqliteBulkInsert : BulkInsert
 {
-    /// <summary>Measured at 300k accounts without secondary indexes: one row per statement 1.0x, 32 rows about 0.6x.</summary>
+    /// <summary>At 300k accounts without secondary indexes the write went from 5.4–6.0 s (one row per statement) to 4.4–5.0 s.</summary>
     public const int RowsPerStatement = 32;
 
     private static readonly DateTimeOffsetToBinaryConverter Dates = new();
