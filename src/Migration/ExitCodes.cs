@@ -22,7 +22,7 @@ internal static class ExitCodes
 
     /// <summary>
     /// A unique index of the directory set aside during the write could not be built again (rows collide): the message
-    /// names the index and values; the directory must not be used until the backup is restored or the rows fixed.
+    /// names the index and the colliding rows; the directory must not be used until the backup is restored or the rows fixed.
     /// </summary>
     public const int IndexRebuildFailed = 6;
 

@@ -9,7 +9,7 @@ namespace SupportBot.AccountDirectory.Sqlite;
 internal sealed class DeferredIndexException(string index, string table, string collisions, SqliteException inner)
     : Exception(
         $"l'index unique {index} de la table {table} n'a pas pu être recréé : des lignes ont la même valeur"
-        + (collisions.Length > 0 ? $" ({collisions})" : "")
+        + (collisions.Length > 0 ? $" (lignes en double : {collisions})" : "")
         + $". L'annuaire n'est pas utilisable en l'état : restaurez la sauvegarde prise avant la migration, ou supprimez les doublons puis relancez ; l'index reste noté dans la table {DeferredIndexes.Table}. ({inner.Message})",
         inner)
 {

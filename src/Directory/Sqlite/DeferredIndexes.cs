@@ -151,28 +151,27 @@ internal static partial class DeferredIndexes
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
     }
 
+    /// <summary>
+    /// The Ids of a few groups of colliding rows, e.g. "Id 12, 57 ; Id 80, 81" (Ids rather than values: this message also
+    /// reaches the service's log, which holds no personal data). NULLs never collide in a SQLite unique index.
+    /// </summary>
     private static string Collisions(SqliteConnection connection, SqliteTransaction transaction, string tableName, string sql)
     {
-        var columns = IndexColumns().Match(sql) is { Success: true } m ? m.Groups[1].Value : null;
-        if (columns is null)
+        if (IndexColumns().Match(sql) is not { Success: true } match)
         {
             return "";
         }
 
+        var columns = match.Groups[1].Value;
+        var notNull = string.Join(" AND ", columns.Split(',').Select(c => c.Trim() + " IS NOT NULL"));
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"SELECT {columns}, COUNT(*) FROM \"{tableName.Replace("\"", "\"\"", StringComparison.Ordinal)}\" GROUP BY {columns} HAVING COUNT(*) > 1 LIMIT 5";
+        command.CommandText = $"SELECT group_concat(rowid, ', ') FROM \"{tableName.Replace("\"", "\"\"", StringComparison.Ordinal)}\" WHERE {notNull} GROUP BY {columns} HAVING COUNT(*) > 1 LIMIT 5";
         var found = new StringBuilder();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            found.Append(found.Length == 0 ? "" : " ; ").Append('(');
-            for (var i = 0; i < reader.FieldCount - 1; i++)
-            {
-                found.Append(i == 0 ? "" : ", ").Append(reader.IsDBNull(i) ? "NULL" : reader.GetValue(i).ToString());
-            }
-
-            found.Append(") × ").Append(reader.GetInt64(reader.FieldCount - 1).ToString(CultureInfo.InvariantCulture));
+            found.Append(found.Length == 0 ? "Id " : " ; Id ").Append(reader.GetString(0));
         }
 
         return found.ToString();

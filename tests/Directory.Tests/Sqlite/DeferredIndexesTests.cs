@@ -37,22 +37,26 @@ public sealed class DeferredIndexesTests
     }
 
     [Fact]
-    public async Task DuplicatesWrittenWhileAside_StartUpRefusesNamingTheIndexAndValues()
+    public async Task DuplicatesWrittenWhileAside_StartUpRefusesNamingTheIndexAndRows()
     {
         var directory = await TestDirectory.CreateAsync(seedDemo: true);
         var folder = await directory.ShutDownKeepingFilesAsync();
+        string ids;
         using (var connection = Open(directory.DatabasePath))
         {
             DeferredIndexes.Drop(connection, FilledTables);
             using var duplicate = connection.CreateCommand();
             duplicate.CommandText = "INSERT INTO Accounts (Identifier, Status, Origin, EmailConfirmed, CreatedAt) VALUES ('g.zoumn', 'NonNotifie', 'MigrationSiecle', 0, 0)";
             duplicate.ExecuteNonQuery();
+            duplicate.CommandText = "SELECT group_concat(Id, ', ') FROM (SELECT Id FROM Accounts WHERE Identifier = 'g.zoumn' ORDER BY Id)";
+            ids = (string)duplicate.ExecuteScalar()!;
         }
 
         var error = await Assert.ThrowsAsync<DeferredIndexException>(() => TestDirectory.CreateAsync(folder: folder));
 
         Assert.Equal("IX_Accounts_Identifier", error.Index);
-        Assert.Contains("g.zoumn", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"lignes en double : Id {ids}", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("g.zoumn", error.Message, StringComparison.Ordinal);
         Assert.Contains("sauvegarde", error.Message, StringComparison.Ordinal);
         SqliteConnection.ClearAllPools();
         Assert.Contains(Schema(directory.DatabasePath), i => i.Name == DeferredIndexes.Table);

@@ -53,7 +53,7 @@ public sealed class IndexDeferralTests
     }
 
     [Fact]
-    public async Task UniqueIndexCannotBeRebuilt_RunStopsWithExitCode6NamingIndexAndValues()
+    public async Task UniqueIndexCannotBeRebuilt_RunStopsWithExitCode6NamingIndexAndRows()
     {
         await using var harness = new MigrationHarness();
         var generated = Path.Combine(harness.Folder, "gen");
@@ -61,6 +61,7 @@ public sealed class IndexDeferralTests
         var input = (Path.Combine(generated, "siecle"), Path.Combine(generated, "ComptesTeleservices.xml"));
         await harness.RunAsync(input);
         var identifier = (await harness.AccountsAsync())[0]["identifiant"];
+        string ids;
         using (var connection = new SqliteConnection($"Data Source={harness.DatabasePath};Pooling=False"))
         {
             // What a bug, or a hand edit, could leave while the indexes were aside.
@@ -70,13 +71,16 @@ public sealed class IndexDeferralTests
             duplicate.CommandText = "INSERT INTO Accounts (Identifier, Status, Origin, EmailConfirmed, CreatedAt) VALUES ($identifier, 'NonNotifie', 'MigrationSiecle', 0, 0)";
             duplicate.Parameters.AddWithValue("$identifier", identifier);
             duplicate.ExecuteNonQuery();
+            duplicate.CommandText = "SELECT group_concat(Id, ', ') FROM (SELECT Id FROM Accounts WHERE Identifier = $identifier ORDER BY Id)";
+            ids = (string)duplicate.ExecuteScalar()!;
         }
 
         var run = await harness.RunAsync(input);
 
         Assert.Equal(6, run.ExitCode);
         Assert.Contains("IX_Accounts_Identifier", run.Error, StringComparison.Ordinal);
-        Assert.Contains(identifier, run.Error, StringComparison.Ordinal);
+        Assert.Contains($"lignes en double : Id {ids}", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(identifier, run.Error, StringComparison.Ordinal);
         Assert.Contains(SqliteSchema.Read(harness.DatabasePath), s => s.StartsWith("table __DeferredIndexes:", StringComparison.Ordinal));
     }
 
