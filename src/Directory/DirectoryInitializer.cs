@@ -1,8 +1,10 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SupportBot.AccountDirectory.Demo;
+using SupportBot.AccountDirectory.Sqlite;
 
 namespace SupportBot.AccountDirectory;
 
@@ -29,6 +31,11 @@ public static partial class DirectoryInitializer
 
         await using (var db = factory.CreateDbContext())
         {
+            if (factory.Provider == DirectoryProvider.Sqlite)
+            {
+                await RestoreDeferredIndexesAsync(db, logger, cancellationToken);
+            }
+
             await db.Database.MigrateAsync(cancellationToken);
             if (factory.Provider == DirectoryProvider.Sqlite)
             {
@@ -47,6 +54,32 @@ public static partial class DirectoryInitializer
             LogSeeded(logger, created);
         }
     }
+
+    /// <summary>
+    /// A SIECLE migration killed while it had set the directory's secondary indexes aside (see <see cref="DeferredIndexes"/>)
+    /// left them recorded: they are rebuilt before EF's migrations, which expect them, and before the service answers
+    /// anyone (its unique indexes are what keeps identifiers and aliases unique).
+    /// </summary>
+    private static async Task RestoreDeferredIndexesAsync(DirectoryDbContext db, ILogger logger, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var restored = DeferredIndexes.Restore((SqliteConnection)db.Database.GetDbConnection());
+            if (restored > 0)
+            {
+                LogIndexesRestored(logger, restored);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning,
+        Message = "{Restored} index(es) of the directory left aside by an interrupted SIECLE migration were rebuilt")]
+    private static partial void LogIndexesRestored(ILogger logger, int restored);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Demo data seeded: {Created} demo account(s) created")]
     private static partial void LogSeeded(ILogger logger, int created);

@@ -20,11 +20,17 @@ internal static class ExitCodes
     /// <summary>The configuration (appsettings.json, environment variables) is invalid; the message names the key.</summary>
     public const int InvalidConfiguration = 5;
 
+    /// <summary>
+    /// A unique index of the directory set aside during the write could not be built again (rows collide): the message
+    /// names the index and the colliding rows; the directory must not be used until the backup is restored or the rows fixed.
+    /// </summary>
+    public const int IndexRebuildFailed = 6;
+
     /// <summary>Stopped by Ctrl+C; what was committed stays, and the next run resumes.</summary>
     public const int Interrupted = 130;
 
     public const string HelpText = """
         Codes de sortie : 0 terminé · 1 erreur inattendue · 2 ligne de commande incorrecte · 3 XML mal formé (rien n'est écrit) ·
-        4 entrée refusée (fichiers absents, racine ou encodage inattendus) · 5 configuration invalide · 130 interrompu (relancer pour reprendre).
+        4 entrée refusée (fichiers absents, racine ou encodage inattendus) · 5 configuration invalide · 6 index de l'annuaire impossible à recréer (doublons) · 130 interrompu (relancer pour reprendre).
         """;
 }

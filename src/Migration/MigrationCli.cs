@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SupportBot.AccountDirectory.Sqlite;
 using SupportBot.Migration.Commands;
 using SupportBot.Migration.Input;
 
@@ -62,6 +63,11 @@ internal sealed class MigrationCli(IDictionary<string, string?>? overrides = nul
         {
             await Error.WriteLineAsync($"Erreur : {e.Message}");
             return e.ExitCode;
+        }
+        catch (DeferredIndexException e)
+        {
+            await Error.WriteLineAsync($"Erreur : {e.Message}");
+            return ExitCodes.IndexRebuildFailed;
         }
         catch (OptionsValidationException e)
         {

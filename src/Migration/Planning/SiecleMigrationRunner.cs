@@ -99,7 +99,7 @@ internal sealed class SiecleMigrationRunner(IServiceProvider services, Directory
                         {
                             Process.GetCurrentProcess().Kill();
                         }
-                    });
+                    }, () => { Mark("recreation_index"); step.Stage("Recréation des index de l'annuaire", 0); });
                     var resumed = await writer.WriteAsync(plan, existing, Fingerprint(eleves, responsables, comptesFile),
                         new SyncProgress(step.Report), cancellationToken);
                     await duplicates;

@@ -5,7 +5,7 @@ using SupportBot.AccountDirectory;
 namespace SupportBot.Migration.Writing;
 
 /// <summary>
-/// One prepared INSERT, reused for every row of the run. Keyed tables get their new row's Id back: on SQLite the Ids
+/// One prepared INSERT, reused for every row of the run (on SQLite, rows are kept and written by several at a time). Keyed tables get their new row's Id back: on SQLite the Ids
 /// are numbered here from MAX(Id) read inside each transaction (SQLite transactions begin IMMEDIATE, Microsoft.Data.Sqlite's
 /// default, so no other writer can take a number meanwhile); on SQL Server through OUTPUT INSERTED.Id.
 /// Column indexes are those of the column list given at creation.
@@ -36,8 +36,13 @@ internal abstract class BulkInsert(string table, bool keyed) : IDisposable
 
     public abstract BulkInsert Date(int column, DateOnly value);
 
-    /// <summary>Inserts the row bound; returns its Id for a keyed table (0 otherwise).</summary>
+    /// <summary>Inserts the row bound, or keeps it for <see cref="Flush"/>; returns its Id for a keyed table (0 otherwise).</summary>
     public abstract int Insert();
+
+    /// <summary>Writes the rows kept; called before the transaction commits, parent tables before their children.</summary>
+    public virtual void Flush()
+    {
+    }
 
     public abstract void Dispose();
 }

@@ -8,31 +8,45 @@ using SQLitePCL;
 namespace SupportBot.Migration.Writing;
 
 /// <summary>
-/// SQLite's bulk path: one statement prepared on the connection's native handle, values bound by position, stepped
-/// and reset for each row. Microsoft.Data.Sqlite's commands bind every parameter by name and build a data reader for
-/// each execution, which was half of the writing time for a few million rows.
+/// SQLite's bulk path: rows are kept until <see cref="Flush"/> (their Ids are numbered here, so callers can reference them
+/// at once), then written by statements of <see cref="RowsPerStatement"/> rows prepared on the connection's native handle,
+/// values bound by position. Microsoft.Data.Sqlite's commands bind every parameter by name and build a data reader for
+/// each execution; and each statement run has a fixed cost in SQLite (opening cursors, and for AUTOINCREMENT tables
+/// reading and rewriting sqlite_sequence), which multi-row statements share among their rows.
 /// </summary>
 internal sealed class SqliteBulkInsert : BulkInsert
 {
+    /// <summary>At 300k accounts without secondary indexes the write went from 5.4–6.0 s (one row per statement) to 4.4–5.0 s.</summary>
+    public const int RowsPerStatement = 32;
+
     private static readonly DateTimeOffsetToBinaryConverter Dates = new();
 
     private readonly SqliteConnection _connection;
-    private readonly sqlite3_stmt _statement;
+    private readonly sqlite3_stmt _single;
+    private readonly sqlite3_stmt _multi;
+    private readonly int _columns;
     private readonly int _offset;
-    private byte[] _utf8 = new byte[512];
+    private Value[] _rows;
+    private int _count;
+    private byte[] _text = new byte[64 * 1024];
+    private int _textLength;
     private int _last;
 
     public SqliteBulkInsert(SqliteConnection connection, string table, string[] columns, bool keyed)
         : base(table, keyed)
     {
         _connection = connection;
-        _offset = keyed ? 2 : 1;
-        var sql = $"INSERT INTO [{table}] ({string.Join(", ", columns.Select(c => $"[{c}]"))}) VALUES ({string.Join(", ", columns.Select((_, i) => "?" + (i + 1).ToString(CultureInfo.InvariantCulture)))})";
-        Check(raw.sqlite3_prepare_v2(connection.Handle, sql, out _statement));
+        _columns = columns.Length;
+        _offset = keyed ? 1 : 0;
+        _rows = new Value[_columns * 1024];
+        Check(raw.sqlite3_prepare_v2(connection.Handle, Sql(table, columns, 1), out _single));
+        Check(raw.sqlite3_prepare_v2(connection.Handle, Sql(table, columns, RowsPerStatement), out _multi));
     }
 
     public override void Enlist(DbTransaction transaction)
     {
+        _count = 0;
+        _textLength = 0;
         if (!Keyed)
         {
             return;
@@ -48,24 +62,27 @@ internal sealed class SqliteBulkInsert : BulkInsert
     {
         if (value is null)
         {
-            Check(raw.sqlite3_bind_null(_statement, column + _offset));
+            Slot(column + _offset) = default;
             return this;
         }
 
+        // Encoded now into one buffer for the batch: the kept rows then hold no references (no GC write barriers, nothing
+        // for the collector to trace) and binding reads bytes.
         var max = Encoding.UTF8.GetMaxByteCount(value.Length);
-        if (max > _utf8.Length)
+        if (_textLength + max > _text.Length)
         {
-            _utf8 = new byte[max];
+            Array.Resize(ref _text, Math.Max(_text.Length * 2, _textLength + max));
         }
 
-        var length = Encoding.UTF8.GetBytes(value, _utf8);
-        Check(raw.sqlite3_bind_text(_statement, column + _offset, _utf8.AsSpan(0, length)));
+        var length = Encoding.UTF8.GetBytes(value, _text.AsSpan(_textLength));
+        Slot(column + _offset) = new Value(_textLength, length, Kind.Text);
+        _textLength += length;
         return this;
     }
 
     public override BulkInsert Integer(int column, long value)
     {
-        Check(raw.sqlite3_bind_int64(_statement, column + _offset, value));
+        Slot(column + _offset) = new Value(value, 0, Kind.Integer);
         return this;
     }
 
@@ -78,20 +95,81 @@ internal sealed class SqliteBulkInsert : BulkInsert
     {
         if (Keyed)
         {
-            Check(raw.sqlite3_bind_int64(_statement, 1, ++_last));
+            Slot(0) = new Value(++_last, 0, Kind.Integer);
         }
 
-        var result = raw.sqlite3_step(_statement);
-        raw.sqlite3_reset(_statement);
+        _count++;
+        return Keyed ? _last : 0;
+    }
+
+    public override void Flush()
+    {
+        var row = 0;
+        for (; row + RowsPerStatement <= _count; row += RowsPerStatement)
+        {
+            Step(_multi, row, RowsPerStatement);
+        }
+
+        for (; row < _count; row++)
+        {
+            Step(_single, row, 1);
+        }
+
+        _count = 0;
+        _textLength = 0;
+    }
+
+    public override void Dispose()
+    {
+        _single.Dispose();
+        _multi.Dispose();
+    }
+
+    private static string Sql(string table, string[] columns, int rows)
+    {
+        var values = string.Join(", ", Enumerable.Range(0, rows).Select(_ => "(" + string.Join(", ", Enumerable.Repeat("?", columns.Length)) + ")"));
+        return $"INSERT INTO [{table}] ({string.Join(", ", columns.Select(c => $"[{c}]"))}) VALUES {values}";
+    }
+
+    /// <summary>A value of the row being built, by its place in the statement's columns (the Id first in a keyed table).</summary>
+    private ref Value Slot(int column)
+    {
+        var index = (_count * _columns) + column;
+        if (index >= _rows.Length)
+        {
+            Array.Resize(ref _rows, _rows.Length * 2);
+        }
+
+        return ref _rows[index];
+    }
+
+    private void Step(sqlite3_stmt statement, int first, int rows)
+    {
+        var values = _rows.AsSpan(first * _columns, rows * _columns);
+        for (var i = 0; i < values.Length; i++)
+        {
+            ref var value = ref values[i];
+            switch (value.Kind)
+            {
+                case Kind.Integer:
+                    Check(raw.sqlite3_bind_int64(statement, i + 1, value.Integer));
+                    break;
+                case Kind.Text:
+                    Check(raw.sqlite3_bind_text(statement, i + 1, _text.AsSpan((int)value.Integer, value.Length)));
+                    break;
+                default:
+                    Check(raw.sqlite3_bind_null(statement, i + 1));
+                    break;
+            }
+        }
+
+        var result = raw.sqlite3_step(statement);
+        raw.sqlite3_reset(statement);
         if (result != raw.SQLITE_DONE)
         {
             throw new SqliteException($"INSERT INTO {Table} : {raw.sqlite3_errmsg(_connection.Handle).utf8_to_string()}", result);
         }
-
-        return Keyed ? _last : 0;
     }
-
-    public override void Dispose() => _statement.Dispose();
 
     private void Check(int result)
     {
@@ -100,4 +178,14 @@ internal sealed class SqliteBulkInsert : BulkInsert
             throw new SqliteException($"{Table} : {raw.sqlite3_errmsg(_connection.Handle).utf8_to_string()}", result);
         }
     }
+
+    private enum Kind : byte
+    {
+        Null,
+        Integer,
+        Text,
+    }
+
+    /// <summary>An integer, or a text's place in the batch's UTF-8 buffer (offset in Integer, byte count in Length).</summary>
+    private readonly record struct Value(long Integer, int Length, Kind Kind);
 }

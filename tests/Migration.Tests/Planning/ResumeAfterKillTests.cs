@@ -69,6 +69,35 @@ public sealed class ResumeAfterKillTests
         Assert.Equal(uninterrupted, await harness.ExportAsync());
     }
 
+    [Fact]
+    public async Task KilledWhileIndexesAreAside_RerunRebuildsThemAndEndsLikeAnUninterruptedRun()
+    {
+        await using var harness = new MigrationHarness();
+        var generated = Path.Combine(harness.Folder, "gen");
+        await harness.CliAsync("generate", "--accounts", "1200", "--out", generated, "--seed", "13");
+        var input = (Path.Combine(generated, "siecle"), Path.Combine(generated, "ComptesTeleservices.xml"));
+        harness.Settings["Migration:BatchSize"] = "200";
+        await harness.RunAsync(input);
+        var uninterrupted = await harness.ExportAsync();
+        var schema = SqliteSchema.Read(harness.DatabasePath);
+        harness.DeleteDatabase();
+
+        await RunProcessAsync(harness, input, killAfterBatches: 2);
+        var aside = SqliteSchema.Read(harness.DatabasePath);
+        var resumed = await harness.RunAsync(input);
+
+        Assert.DoesNotContain(aside, s => s.StartsWith("index IX_Accounts_Identifier:", StringComparison.Ordinal));
+        Assert.DoesNotContain(aside, s => s.StartsWith("index IX_AccountAliases_Alias:", StringComparison.Ordinal));
+        Assert.Contains(aside, s => s.StartsWith("table __DeferredIndexes:", StringComparison.Ordinal));
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.Equal(uninterrupted, await harness.ExportAsync());
+        Assert.Equal(schema, SqliteSchema.Read(harness.DatabasePath));
+        var second = await harness.RunAsync(input);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Equal(0, harness.Summary().GetProperty("accountsCreated").GetInt32());
+        Assert.Equal(uninterrupted, await harness.ExportAsync());
+    }
+
     private static async Task<int> RunProcessAsync(MigrationHarness harness, (string Siecle, string Comptes) input, int killAfterBatches)
     {
         var start = ProcessStart(harness, input, quiet: true);

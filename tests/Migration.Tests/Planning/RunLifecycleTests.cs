@@ -91,7 +91,7 @@ public sealed class RunLifecycleTests
         Assert.Equal(0, s.GetProperty("possibleDuplicates").GetInt32());
         Assert.Empty(s.GetProperty("rejectsByReason").EnumerateObject());
         Assert.True(s.GetProperty("durationSeconds").GetDouble() > 0);
-        Assert.Equal(["lecture_exports", "lecture_annuaire", "regles", "ecriture"],
+        Assert.Equal(["lecture_exports", "lecture_annuaire", "regles", "ecriture", "recreation_index"],
             s.GetProperty("phases").EnumerateArray().Select(p => p.GetProperty("phase").GetString()));
         Assert.All(s.GetProperty("phases").EnumerateArray(), p => Assert.InRange(p.GetProperty("gcPauseSeconds").GetDouble(), 0, p.GetProperty("seconds").GetDouble()));
         Assert.Equal("fichier;ligne;enregistrement;statut;motif;detail", harness.Rejects()[0]);
