@@ -19,9 +19,9 @@ internal sealed class LegacyAccount
     public DateOnly? LastLoginOn { get; init; }
 
     /// <summary>UAJ:PERSONNE_ID of the holders, the first one holding the e-mail.</summary>
-    public required List<string> Holders { get; init; }
+    public required string[] Holders { get; init; }
 
-    public required List<LegacyAttachment> Attachments { get; init; }
+    public required LegacyAttachment[] Attachments { get; init; }
 
     public required string File { get; init; }
 

@@ -85,7 +85,6 @@ internal sealed class SiecleMigrationRunner(IServiceProvider services, Directory
                 // persons without an account) can go before the directory's own dictionaries grow.
                 siecle = null;
                 legacy = null;
-                plan.Accounts.ForEach(a => a.LegacyAccounts.Clear());
                 GCSettings.LatencyMode = latency;
                 if (!dryRun)
                 {
