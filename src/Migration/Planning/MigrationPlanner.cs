@@ -56,7 +56,7 @@ internal sealed class MigrationPlanner(MigrationReport report)
                 report.AccountsReused++;
             }
 
-            AddLinks(planned, existing, siecle.Pupils, pupils, links);
+            AddLinks(planned, existing, pupils, links);
         }
 
         AddAliases(groups, existing, taken);
@@ -172,7 +172,7 @@ internal sealed class MigrationPlanner(MigrationReport report)
                     reason = "rattachement_eleve_parti";
                     detail = $"l'élève {attachment.PupilKey} a quitté l'établissement ou n'est plus dans l'export : pas de lien.";
                 }
-                else if (!siecle.Persons.TryGetValue(attachment.PersonKey, out var person) || !IsResponsible(person, attachment.PupilKey))
+                else if (!siecle.Persons.TryGetValue(attachment.PersonKey, out var person) || !IsResponsible(person, pupil))
                 {
                     reason = "rattachement_plus_responsable";
                     detail = $"{attachment.PersonKey} n'est plus responsable (niveau 1 ou 2) de l'élève {attachment.PupilKey} : pas de lien.";
@@ -187,11 +187,11 @@ internal sealed class MigrationPlanner(MigrationReport report)
         }
     }
 
-    private static bool IsResponsible(SieclePerson person, string pupilKey)
+    private static bool IsResponsible(SieclePerson person, SieclePupil pupil)
     {
         foreach (var r in person.Responsibilities)
         {
-            if (r.Level != ResponsibilityLevel.Contact && r.PupilKey == pupilKey)
+            if (r.Level != ResponsibilityLevel.Contact && r.Pupil == pupil)
             {
                 return true;
             }
@@ -208,7 +208,7 @@ internal sealed class MigrationPlanner(MigrationReport report)
     private List<PlannedAccount> Group(Holders holders, NameBuckets buckets)
     {
         var planned = new List<PlannedAccount>(holders.Count);
-        var classes = new Dictionary<(string Mobile, string Email), int>();
+        var classes = new Dictionary<((long, string?) Mobile, string Email), int>();
         var classPersons = new List<List<SieclePerson>>();
         var classHolders = new List<List<SieclePerson>>();
         var legacy = new List<LegacyAccount>();
@@ -233,7 +233,7 @@ internal sealed class MigrationPlanner(MigrationReport report)
             classes.Clear();
             foreach (var holder in bucketHolders)
             {
-                if (holder is { Mobile: { } mobile, Email: { } email } && classes.TryAdd((mobile, email), classes.Count))
+                if (holder is { HasMobile: true, Email: { } email } && classes.TryAdd((holder.MobileKey, email), classes.Count))
                 {
                     if (classPersons.Count < classes.Count)
                     {
@@ -250,7 +250,7 @@ internal sealed class MigrationPlanner(MigrationReport report)
             {
                 foreach (var person in members)
                 {
-                    if (person is { Mobile: { } mobile, Email: { } email } && classes.TryGetValue((mobile, email), out var c))
+                    if (person is { HasMobile: true, Email: { } email } && classes.TryGetValue((person.MobileKey, email), out var c))
                     {
                         classPersons[c].Add(person);
                     }
@@ -259,9 +259,9 @@ internal sealed class MigrationPlanner(MigrationReport report)
 
             foreach (var holder in bucketHolders)
             {
-                if (holder is { Mobile: { } mobile, Email: { } email })
+                if (holder is { HasMobile: true, Email: { } email })
                 {
-                    classHolders[classes[(mobile, email)]].Add(holder);
+                    classHolders[classes[(holder.MobileKey, email)]].Add(holder);
                 }
                 else
                 {
@@ -411,13 +411,13 @@ internal sealed class MigrationPlanner(MigrationReport report)
             return a.EmailConfirmed;
         }
 
-        var byLogin = (a.LastLoginOn ?? DateOnly.MinValue).CompareTo(b.LastLoginOn ?? DateOnly.MinValue);
+        var byLogin = a.LastLoginOn.CompareTo(b.LastLoginOn);
         if (byLogin != 0)
         {
             return byLogin > 0;
         }
 
-        var byCreation = (a.CreatedOn ?? DateOnly.MinValue).CompareTo(b.CreatedOn ?? DateOnly.MinValue);
+        var byCreation = a.CreatedOn.CompareTo(b.CreatedOn);
         return byCreation != 0 ? byCreation > 0 : string.CompareOrdinal(a.CompteId, b.CompteId) < 0;
     }
 
@@ -441,17 +441,15 @@ internal sealed class MigrationPlanner(MigrationReport report)
     private static string EmailHolder(LegacyAccount account) => account.Holders[0];
 
     /// <summary>Rule 3: every pupil of level 1 or 2 in the current data, through any of the account's persons.</summary>
-    private void AddLinks(PlannedAccount planned, ExistingDirectory existing, Dictionary<string, SieclePupil> current, List<SieclePupil> pupils,
-        List<PlannedLink> links)
+    private void AddLinks(PlannedAccount planned, ExistingDirectory existing, List<SieclePupil> pupils, List<PlannedLink> links)
     {
         links.Clear();
         foreach (var person in planned.Persons)
         {
             foreach (var responsibility in person.Responsibilities)
             {
-                if (responsibility.Level == ResponsibilityLevel.Contact
-                    || !current.TryGetValue(responsibility.PupilKey, out var pupil)
-                    || pupil.HasLeft)
+                var pupil = responsibility.Pupil;
+                if (responsibility.Level == ResponsibilityLevel.Contact || pupil.HasLeft)
                 {
                     continue;
                 }
@@ -582,7 +580,7 @@ internal sealed class MigrationPlanner(MigrationReport report)
         var plannedByPerson = _plannedByPerson!;
         _buckets = null;
         _plannedByPerson = null;
-        var byMobile = new Dictionary<string, List<SieclePerson>>(StringComparer.Ordinal);
+        var byMobile = new Dictionary<(long, string?), List<SieclePerson>>();
         var byEmail = new Dictionary<string, List<SieclePerson>>(StringComparer.Ordinal);
         var candidates = new List<SieclePerson>();
         for (var bucketNumber = 0; bucketNumber < buckets.Count; bucketNumber++)
@@ -597,9 +595,9 @@ internal sealed class MigrationPlanner(MigrationReport report)
             byEmail.Clear();
             foreach (var p in bucket)
             {
-                if (p.Mobile is not null)
+                if (p.HasMobile)
                 {
-                    Add(byMobile, p.Mobile, p);
+                    Add(byMobile, p.MobileKey, p);
                 }
 
                 if (p.Email is not null)
@@ -617,9 +615,9 @@ internal sealed class MigrationPlanner(MigrationReport report)
                 }
 
                 candidates.Clear();
-                if (a.Mobile is not null)
+                if (a.HasMobile)
                 {
-                    candidates.AddRange(byMobile[a.Mobile]);
+                    candidates.AddRange(byMobile[a.MobileKey]);
                 }
 
                 if (a.Email is not null)
@@ -642,7 +640,7 @@ internal sealed class MigrationPlanner(MigrationReport report)
                         continue;
                     }
 
-                    var samePhone = a.Mobile is not null && a.Mobile == b.Mobile;
+                    var samePhone = a.HasMobile && a.MobileKey == b.MobileKey;
                     var sameEmail = a.Email is not null && a.Email == b.Email;
                     if (samePhone != sameEmail)
                     {
@@ -655,7 +653,8 @@ internal sealed class MigrationPlanner(MigrationReport report)
             }
         }
 
-        static void Add(Dictionary<string, List<SieclePerson>> index, string key, SieclePerson person)
+        static void Add<TKey>(Dictionary<TKey, List<SieclePerson>> index, TKey key, SieclePerson person)
+            where TKey : notnull
         {
             if (!index.TryGetValue(key, out var list))
             {
