@@ -25,11 +25,12 @@ internal sealed class MigrationPlanner(MigrationReport report)
         CheckAttachments(siecle, legacyAccounts);
 
         var buckets = NameBuckets.Build(siecle, holders);
+        siecle.ForgetKeys();
         var groups = Group(holders, buckets);
         holders = null;
 
         // Persons are numbered by their read rank: an array is the planner's map from person to account.
-        var plannedByPerson = new PlannedAccount?[siecle.Persons.Count];
+        var plannedByPerson = new PlannedAccount?[siecle.PersonCount];
         var hints = new Dictionary<string, int>(StringComparer.Ordinal);
         var taken = new HashSet<string>(existing.Identifiers, StringComparer.Ordinal);
         taken.EnsureCapacity(existing.Identifiers.Count + groups.Count);
