@@ -27,6 +27,8 @@ internal sealed class MigrationPlanner(MigrationReport report)
         var buckets = NameBuckets.Build(siecle, holders);
         siecle.ForgetKeys();
         var groups = Group(holders, buckets);
+
+        // Tier-0 code keeps what a local held until the local is overwritten.
         holders = null;
 
         // Persons are numbered by their read rank: an array is the planner's map from person to account.

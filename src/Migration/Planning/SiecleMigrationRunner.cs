@@ -84,8 +84,6 @@ internal sealed class SiecleMigrationRunner(IServiceProvider services, Directory
 
                 // Rule 1's near misses only add to the report: they are found on the other core while SQLite writes on this one.
                 var duplicates = Task.Run(planner.ReportPossibleDuplicates, CancellationToken.None);
-
-                GCSettings.LatencyMode = latency;
                 if (!dryRun)
                 {
                     Mark("ecriture");
