@@ -12,6 +12,7 @@ internal sealed class ComptesReader(MigrationReport report, Action? tick = null)
     private readonly RecordFields _fields = new("IDENTIFIANT", "MEL", "MEL_CONFIRME", "DATE_CREATION", "DERNIERE_CONNEXION");
     private readonly List<(string? Uaj, string? PersonId, int Line)> _holders = [];
     private readonly List<(string? Uaj, string? EleveId, string? PersonId, int Line)> _attachments = [];
+    private readonly List<LegacyAttachment> _kept = [];
 
     // The keys of a million accounts' attachments would otherwise be millions of strings, most of them equal.
     private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
@@ -77,7 +78,7 @@ internal sealed class ComptesReader(MigrationReport report, Action? tick = null)
     {
         foreach (var account in accounts)
         {
-            for (var i = 0; i < account.Holders.Count; i++)
+            for (var i = 0; i < account.Holders.Length; i++)
             {
                 if (siecle.Persons.TryGetValue(account.Holders[i], out var person))
                 {
@@ -85,7 +86,7 @@ internal sealed class ComptesReader(MigrationReport report, Action? tick = null)
                 }
             }
 
-            for (var i = 0; i < account.Attachments.Count; i++)
+            for (var i = 0; i < account.Attachments.Length; i++)
             {
                 var a = account.Attachments[i];
                 account.Attachments[i] = a with
@@ -197,7 +198,8 @@ internal sealed class ComptesReader(MigrationReport report, Action? tick = null)
             return null;
         }
 
-        var kept = new List<LegacyAttachment>(attachments.Count);
+        var kept = _kept;
+        kept.Clear();
         foreach (var a in attachments)
         {
             if (!Uai.IsValid(a.Uaj) || string.IsNullOrWhiteSpace(a.EleveId) || string.IsNullOrWhiteSpace(a.PersonId))
@@ -217,10 +219,10 @@ internal sealed class ComptesReader(MigrationReport report, Action? tick = null)
             Identifier = identifier,
             Email = email,
             EmailConfirmed = email is not null && Values.IsTrue(f.NonEmpty(2)),
-            CreatedOn = Date(3, "DATE_CREATION"),
-            LastLoginOn = Date(4, "DERNIERE_CONNEXION"),
-            Holders = holders.Select(h => Key(Uai.Normalize(h.Uaj) + ":" + h.PersonId!.Trim())).ToList(),
-            Attachments = kept,
+            CreatedOn = Date(3, "DATE_CREATION") ?? DateOnly.MinValue,
+            LastLoginOn = Date(4, "DERNIERE_CONNEXION") ?? DateOnly.MinValue,
+            Holders = holders.Select(h => Key(Uai.Normalize(h.Uaj) + ":" + h.PersonId!.Trim())).ToArray(),
+            Attachments = kept.Count == 0 ? [] : [.. kept],
             File = file,
             Line = line,
         };

@@ -14,14 +14,15 @@ internal sealed class LegacyAccount
 
     public bool EmailConfirmed { get; init; }
 
-    public DateOnly? CreatedOn { get; init; }
+    // DateOnly.MinValue when absent or invalid: rule 5 ranks a missing date below every date, which MinValue does.
+    public DateOnly CreatedOn { get; init; }
 
-    public DateOnly? LastLoginOn { get; init; }
+    public DateOnly LastLoginOn { get; init; }
 
     /// <summary>UAJ:PERSONNE_ID of the holders, the first one holding the e-mail.</summary>
-    public required List<string> Holders { get; init; }
+    public required string[] Holders { get; init; }
 
-    public required List<LegacyAttachment> Attachments { get; init; }
+    public required LegacyAttachment[] Attachments { get; init; }
 
     public required string File { get; init; }
 

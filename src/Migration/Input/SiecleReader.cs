@@ -67,7 +67,7 @@ internal sealed class SiecleReader(MigrationReport report)
                 case SiecleFileParser.Responsibility line:
                     if (data.Persons.TryGetValue(line.PersonKey, out var responsible))
                     {
-                        responsible.AddResponsibility(Resolve(line));
+                        Attach(responsible, line);
                     }
                     else
                     {
@@ -87,7 +87,7 @@ internal sealed class SiecleReader(MigrationReport report)
         {
             if (Data.Persons.TryGetValue(line.PersonKey, out var person))
             {
-                person.AddResponsibility(Resolve(line));
+                Attach(person, line);
             }
             else
             {
@@ -103,9 +103,14 @@ internal sealed class SiecleReader(MigrationReport report)
         return Data;
     }
 
-    // The pupil's own key string when the pupil is known: millions of responsibilities share it.
-    private SiecleResponsibility Resolve(SiecleFileParser.Responsibility line) =>
-        new(Data.Pupils.TryGetValue(line.PupilKey, out var pupil) ? pupil.Key : line.PupilKey, line.Level, line.RelationshipCode);
+    // Every BEE_ELEVES file is merged before the first BEE_RESPONSABLES one: a pupil not found here is in no export.
+    private void Attach(SieclePerson person, SiecleFileParser.Responsibility line)
+    {
+        if (Data.Pupils.TryGetValue(line.PupilKey, out var pupil))
+        {
+            person.AddResponsibility(new SiecleResponsibility(pupil, line.Level, line.RelationshipCode));
+        }
+    }
 
     // Each parsing thread pools its own strings; divisions are few, one instance each across threads.
     private string Pooled(string value)

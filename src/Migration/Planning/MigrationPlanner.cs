@@ -14,35 +14,36 @@ namespace SupportBot.Migration.Planning;
 /// </summary>
 internal sealed class MigrationPlanner(MigrationReport report)
 {
-    private Dictionary<string, List<SieclePerson>>? _names;
-    private Dictionary<SieclePerson, PlannedAccount>? _plannedByPerson;
+    private NameBuckets? _buckets;
+    private PlannedAccount?[]? _plannedByPerson;
 
     /// <summary>Everything but rule 1's near misses, which only add to the report: <see cref="ReportPossibleDuplicates()"/>.</summary>
     public MigrationPlan Plan(SiecleData siecle, IReadOnlyList<LegacyAccount> legacyAccounts, ExistingDirectory existing)
     {
-        var accountsByHolder = CollectHolders(siecle, legacyAccounts);
-        report.Holders = accountsByHolder.Count;
+        var holders = CollectHolders(siecle, legacyAccounts);
+        report.Holders = holders.Count;
         CheckAttachments(siecle, legacyAccounts);
 
-        var holderNames = new Dictionary<SieclePerson, string>(accountsByHolder.Count, PersonIdentity.Instance);
-        foreach (var holder in accountsByHolder.Keys)
-        {
-            holderNames[holder] = holder.NameKey;
-        }
+        var buckets = NameBuckets.Build(siecle, holders);
+        siecle.ForgetKeys();
+        var groups = Group(holders, buckets);
 
-        var names = NameBuckets(siecle, holderNames);
-        var groups = Group(accountsByHolder, holderNames, names);
-        var plannedByPerson = new Dictionary<SieclePerson, PlannedAccount>(accountsByHolder.Count + accountsByHolder.Count / 4, PersonIdentity.Instance);
+        // Tier-0 code keeps what a local held until the local is overwritten.
+        holders = null;
+
+        // Persons are numbered by their read rank: an array is the planner's map from person to account.
+        var plannedByPerson = new PlannedAccount?[siecle.PersonCount];
         var hints = new Dictionary<string, int>(StringComparer.Ordinal);
         var taken = new HashSet<string>(existing.Identifiers, StringComparer.Ordinal);
         taken.EnsureCapacity(existing.Identifiers.Count + groups.Count);
         var pupils = new List<SieclePupil>(groups.Count * 2);
         var uajs = new HashSet<string>(StringComparer.Ordinal);
+        var links = new List<PlannedLink>();
         foreach (var planned in groups)
         {
             foreach (var person in planned.Persons)
             {
-                plannedByPerson[person] = planned;
+                plannedByPerson[person.Index] = planned;
                 uajs.Add(person.Uaj);
             }
 
@@ -58,11 +59,11 @@ internal sealed class MigrationPlanner(MigrationReport report)
                 report.AccountsReused++;
             }
 
-            AddLinks(planned, existing, siecle.Pupils, pupils);
+            AddLinks(planned, existing, pupils, links);
         }
 
         AddAliases(groups, existing, taken);
-        _names = names;
+        _buckets = buckets;
         _plannedByPerson = plannedByPerson;
         report.Persons = groups.Count;
         foreach (var pupil in pupils)
@@ -80,23 +81,29 @@ internal sealed class MigrationPlanner(MigrationReport report)
     }
 
     /// <summary>Rule 2: the holders found in SIECLE, each with the legacy accounts they hold (in the order read).</summary>
-    private Dictionary<SieclePerson, List<LegacyAccount>> CollectHolders(SiecleData siecle, IReadOnlyList<LegacyAccount> legacyAccounts)
+    private Holders CollectHolders(SiecleData siecle, IReadOnlyList<LegacyAccount> legacyAccounts)
     {
-        var byHolder = new Dictionary<SieclePerson, List<LegacyAccount>>(legacyAccounts.Count + legacyAccounts.Count / 4, PersonIdentity.Instance);
-        var found = new List<SieclePerson>(2);
-        foreach (var account in legacyAccounts)
+        var holders = new Holders(siecle.Persons.Count);
+
+        // First the holders of each account (at most two), then the accounts of each holder in flat arrays (CSR):
+        // a list per holder is a million small objects.
+        var found = new int[legacyAccounts.Count * 2];
+        var counts = new List<int>(legacyAccounts.Count + legacyAccounts.Count / 4);
+        var foundPersons = new List<SieclePerson>(2);
+        for (var a = 0; a < legacyAccounts.Count; a++)
         {
-            found.Clear();
+            var account = legacyAccounts[a];
+            foundPersons.Clear();
             foreach (var key in account.Holders)
             {
-                if (siecle.Persons.TryGetValue(key, out var person) && !found.Contains(person))
+                if (siecle.Persons.TryGetValue(key, out var person) && !foundPersons.Contains(person))
                 {
-                    found.Add(person);
+                    foundPersons.Add(person);
                 }
             }
 
-            var count = found.Count;
-            if (count < account.Holders.Count)
+            var count = foundPersons.Count;
+            if (count < account.Holders.Length)
             {
                 foreach (var missing in account.Holders)
                 {
@@ -118,18 +125,40 @@ internal sealed class MigrationPlanner(MigrationReport report)
                 }
             }
 
-            foreach (var holder in found)
+            found[2 * a] = found[(2 * a) + 1] = -1;
+            for (var i = 0; i < foundPersons.Count && i < 2; i++)
             {
-                if (!byHolder.TryGetValue(holder, out var list))
+                var holder = holders.Add(foundPersons[i]);
+                found[(2 * a) + i] = holder;
+                if (holder == counts.Count)
                 {
-                    byHolder[holder] = list = new List<LegacyAccount>(1);
+                    counts.Add(0);
                 }
 
-                list.Add(account);
+                counts[holder]++;
             }
         }
 
-        return byHolder;
+        holders.Start = new int[counts.Count + 1];
+        for (var h = 0; h < counts.Count; h++)
+        {
+            holders.Start[h + 1] = holders.Start[h] + counts[h];
+        }
+
+        holders.Accounts = new LegacyAccount[holders.Start[^1]];
+        var next = holders.Start[..^1];
+        for (var a = 0; a < legacyAccounts.Count; a++)
+        {
+            for (var i = 0; i < 2; i++)
+            {
+                if (found[(2 * a) + i] is var holder and >= 0)
+                {
+                    holders.Accounts[next[holder]++] = legacyAccounts[a];
+                }
+            }
+        }
+
+        return holders;
     }
 
     /// <summary>Rule 3's stale attachments: the pupil has left (or is no longer exported), or the person is no longer responsible.</summary>
@@ -146,7 +175,7 @@ internal sealed class MigrationPlanner(MigrationReport report)
                     reason = "rattachement_eleve_parti";
                     detail = $"l'élève {attachment.PupilKey} a quitté l'établissement ou n'est plus dans l'export : pas de lien.";
                 }
-                else if (!siecle.Persons.TryGetValue(attachment.PersonKey, out var person) || !IsResponsible(person, attachment.PupilKey))
+                else if (!siecle.Persons.TryGetValue(attachment.PersonKey, out var person) || !IsResponsible(person, pupil))
                 {
                     reason = "rattachement_plus_responsable";
                     detail = $"{attachment.PersonKey} n'est plus responsable (niveau 1 ou 2) de l'élève {attachment.PupilKey} : pas de lien.";
@@ -161,11 +190,11 @@ internal sealed class MigrationPlanner(MigrationReport report)
         }
     }
 
-    private static bool IsResponsible(SieclePerson person, string pupilKey)
+    private static bool IsResponsible(SieclePerson person, SieclePupil pupil)
     {
         foreach (var r in person.Responsibilities)
         {
-            if (r.Level != ResponsibilityLevel.Contact && r.PupilKey == pupilKey)
+            if (r.Level != ResponsibilityLevel.Contact && r.Pupil == pupil)
             {
                 return true;
             }
@@ -175,83 +204,92 @@ internal sealed class MigrationPlanner(MigrationReport report)
     }
 
     /// <summary>
-    /// Every SIECLE person whose folded names are those of a holder, bucketed by those names (rule 1 and its near misses
-    /// only ever compare such persons). The names of the others are folded into a buffer and never become strings.
+    /// Rule 1, bucket by bucket of folded names: each holder with a mobile and an e-mail is merged with every person of
+    /// its bucket with the same mobile and e-mail (its class); a holder without both stands alone. Sorted for
+    /// deterministic identifiers.
     /// </summary>
-    private static Dictionary<string, List<SieclePerson>> NameBuckets(SiecleData siecle, Dictionary<SieclePerson, string> holderNames)
+    private List<PlannedAccount> Group(Holders holders, NameBuckets buckets)
     {
-        var names = new Dictionary<string, List<SieclePerson>>(StringComparer.Ordinal);
-        foreach (var name in holderNames.Values)
+        var planned = new List<PlannedAccount>(holders.Count);
+        var classes = new Dictionary<((long, string?) Mobile, string Email), int>();
+        var classPersons = new List<List<SieclePerson>>();
+        var classHolders = new List<List<SieclePerson>>();
+        var legacy = new List<LegacyAccount>();
+        var bucketHolders = new List<SieclePerson>();
+        for (var b = 0; b < buckets.Count; b++)
         {
-            names.TryAdd(name, []);
-        }
-
-        var lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
-        Span<char> buffer = stackalloc char[1024];
-        foreach (var person in siecle.Persons.Values)
-        {
-            var name = Identity.NameKey(person.FamilyName, person.FirstName, buffer);
-            if (lookup.TryGetValue(name, out var members))
-            {
-                members.Add(person);
-            }
-        }
-
-        return names;
-    }
-
-    /// <summary>Rule 1: holders merged with every SIECLE person of the same identity, sorted for deterministic identifiers.</summary>
-    private List<PlannedAccount> Group(Dictionary<SieclePerson, List<LegacyAccount>> accountsByHolder, Dictionary<SieclePerson, string> holderNames,
-        Dictionary<string, List<SieclePerson>> names)
-    {
-        // Rule 1's classes, for the identities some holder has: same folded names (the bucket), mobile and e-mail.
-        // Numbered from -1 down, so that a group's key is its class number or its lone holder's index.
-        var classes = new Dictionary<(string Name, string Mobile, string Email), (int Id, List<SieclePerson> Members)>();
-        foreach (var holder in accountsByHolder.Keys)
-        {
-            if (holder is { Mobile: { } mobile, Email: { } email })
-            {
-                classes.TryAdd((holderNames[holder], mobile, email), (-1 - classes.Count, []));
-            }
-        }
-
-        foreach (var (name, members) in names)
-        {
+            var members = buckets.Members(b);
+            bucketHolders.Clear();
             foreach (var person in members)
             {
-                if (person is { Mobile: { } mobile, Email: { } email } && classes.TryGetValue((name, mobile, email), out var identityClass))
+                if (holders.IndexOf(person) >= 0)
                 {
-                    identityClass.Members.Add(person);
+                    bucketHolders.Add(person);
                 }
             }
-        }
 
-        var groups = new Dictionary<int, (List<SieclePerson> Persons, List<SieclePerson> Holders)>(accountsByHolder.Count);
-        foreach (var holder in accountsByHolder.Keys)
-        {
-            List<SieclePerson>? identityClass = null;
-            var groupKey = holder.Index;
-            if (holder is { Mobile: { } mobile, Email: { } email })
+            if (bucketHolders.Count == 0)
             {
-                (groupKey, identityClass) = classes[(holderNames[holder], mobile, email)];
+                continue;
             }
 
-            if (!groups.TryGetValue(groupKey, out var group))
+            classes.Clear();
+            foreach (var holder in bucketHolders)
             {
-                group = (identityClass ?? [holder], new List<SieclePerson>(1));
-                groups[groupKey] = group;
+                if (holder is { HasMobile: true, Email: { } email } && classes.TryAdd((holder.MobileKey, email), classes.Count))
+                {
+                    if (classPersons.Count < classes.Count)
+                    {
+                        classPersons.Add([]);
+                        classHolders.Add([]);
+                    }
+
+                    classPersons[classes.Count - 1].Clear();
+                    classHolders[classes.Count - 1].Clear();
+                }
             }
 
-            group.Holders.Add(holder);
+            if (classes.Count > 0)
+            {
+                foreach (var person in members)
+                {
+                    if (person is { HasMobile: true, Email: { } email } && classes.TryGetValue((person.MobileKey, email), out var c))
+                    {
+                        classPersons[c].Add(person);
+                    }
+                }
+            }
+
+            foreach (var holder in bucketHolders)
+            {
+                if (holder is { HasMobile: true, Email: { } email })
+                {
+                    classHolders[classes[(holder.MobileKey, email)]].Add(holder);
+                }
+                else
+                {
+                    AddGroup([holder], [holder]);
+                }
+            }
+
+            for (var c = 0; c < classes.Count; c++)
+            {
+                AddGroup([.. classPersons[c]], [.. classHolders[c]]);
+            }
         }
 
-        var planned = new List<PlannedAccount>(groups.Count);
-        var legacy = new List<LegacyAccount>();
-        foreach (var (persons, holders) in groups.Values)
+        planned.Sort(static (a, b) =>
         {
-            persons.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-            holders.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-            var representative = holders[0];
+            var byBase = string.CompareOrdinal(a.BaseIdentifier, b.BaseIdentifier);
+            return byBase != 0 ? byBase : string.CompareOrdinal(a.Representative.Key, b.Representative.Key);
+        });
+        return planned;
+
+        void AddGroup(SieclePerson[] persons, SieclePerson[] groupHolders)
+        {
+            Array.Sort(persons, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+            Array.Sort(groupHolders, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+            var representative = groupHolders[0];
             string baseIdentifier;
             try
             {
@@ -261,14 +299,13 @@ internal sealed class MigrationPlanner(MigrationReport report)
             {
                 report.Reject(representative.File, representative.Line, $"PERSONNE {representative.Key}", "nom_inutilisable",
                     $"{e.Reason} Aucun identifiant ne peut être formé : compte non créé.");
-                continue;
+                return;
             }
 
-            var account = new PlannedAccount { Persons = persons, Representative = representative, BaseIdentifier = baseIdentifier };
             legacy.Clear();
-            foreach (var holder in holders)
+            foreach (var holder in groupHolders)
             {
-                foreach (var a in accountsByHolder[holder])
+                foreach (var a in holders.AccountsOf(holder))
                 {
                     if (!legacy.Contains(a))
                     {
@@ -282,16 +319,11 @@ internal sealed class MigrationPlanner(MigrationReport report)
                 legacy.Sort(static (a, b) => string.CompareOrdinal(a.CompteId, b.CompteId));
             }
 
-            account.LegacyAccounts.AddRange(legacy);
-            planned.Add(account);
+            planned.Add(new PlannedAccount
+            {
+                Persons = persons, Representative = representative, BaseIdentifier = baseIdentifier, LegacyAccounts = [.. legacy],
+            });
         }
-
-        planned.Sort(static (a, b) =>
-        {
-            var byBase = string.CompareOrdinal(a.BaseIdentifier, b.BaseIdentifier);
-            return byBase != 0 ? byBase : string.CompareOrdinal(a.Representative.Key, b.Representative.Key);
-        });
-        return planned;
     }
 
     private static int? FindExistingAccount(PlannedAccount planned, ExistingDirectory existing)
@@ -382,13 +414,13 @@ internal sealed class MigrationPlanner(MigrationReport report)
             return a.EmailConfirmed;
         }
 
-        var byLogin = (a.LastLoginOn ?? DateOnly.MinValue).CompareTo(b.LastLoginOn ?? DateOnly.MinValue);
+        var byLogin = a.LastLoginOn.CompareTo(b.LastLoginOn);
         if (byLogin != 0)
         {
             return byLogin > 0;
         }
 
-        var byCreation = (a.CreatedOn ?? DateOnly.MinValue).CompareTo(b.CreatedOn ?? DateOnly.MinValue);
+        var byCreation = a.CreatedOn.CompareTo(b.CreatedOn);
         return byCreation != 0 ? byCreation > 0 : string.CompareOrdinal(a.CompteId, b.CompteId) < 0;
     }
 
@@ -412,24 +444,24 @@ internal sealed class MigrationPlanner(MigrationReport report)
     private static string EmailHolder(LegacyAccount account) => account.Holders[0];
 
     /// <summary>Rule 3: every pupil of level 1 or 2 in the current data, through any of the account's persons.</summary>
-    private void AddLinks(PlannedAccount planned, ExistingDirectory existing, Dictionary<string, SieclePupil> current, List<SieclePupil> pupils)
+    private void AddLinks(PlannedAccount planned, ExistingDirectory existing, List<SieclePupil> pupils, List<PlannedLink> links)
     {
+        links.Clear();
         foreach (var person in planned.Persons)
         {
             foreach (var responsibility in person.Responsibilities)
             {
-                if (responsibility.Level == ResponsibilityLevel.Contact
-                    || !current.TryGetValue(responsibility.PupilKey, out var pupil)
-                    || pupil.HasLeft)
+                var pupil = responsibility.Pupil;
+                if (responsibility.Level == ResponsibilityLevel.Contact || pupil.HasLeft)
                 {
                     continue;
                 }
 
                 // Two lines for the same pair (an export anomaly): one link, at the stronger level.
                 var duplicate = -1;
-                for (var i = 0; i < planned.Links.Count; i++)
+                for (var i = 0; i < links.Count; i++)
                 {
-                    if (planned.Links[i].Person == person && planned.Links[i].Pupil == pupil)
+                    if (links[i].Person == person && links[i].Pupil == pupil)
                     {
                         duplicate = i;
                         break;
@@ -438,15 +470,15 @@ internal sealed class MigrationPlanner(MigrationReport report)
 
                 if (duplicate >= 0)
                 {
-                    if (responsibility.Level < planned.Links[duplicate].Level)
+                    if (responsibility.Level < links[duplicate].Level)
                     {
-                        planned.Links[duplicate] = planned.Links[duplicate] with { Level = responsibility.Level };
+                        links[duplicate] = links[duplicate] with { Level = responsibility.Level };
                     }
 
                     continue;
                 }
 
-                planned.Links.Add(new PlannedLink(person, pupil, responsibility.Level, responsibility.RelationshipCode));
+                links.Add(new PlannedLink(person, pupil, responsibility.Level, responsibility.RelationshipCode));
                 if (!pupil.Planned)
                 {
                     pupil.Planned = true;
@@ -466,6 +498,9 @@ internal sealed class MigrationPlanner(MigrationReport report)
                 }
             }
         }
+
+        // An array of the exact size: a list per account would be a million more objects, with spare room.
+        planned.Links = [.. links];
     }
 
     private static bool WasAttached(PlannedAccount planned, string pupilKey)
@@ -532,6 +567,9 @@ internal sealed class MigrationPlanner(MigrationReport report)
                 planned.AddAlias(alias);
                 report.AliasesAdded++;
             }
+
+            // The writer needs none of it: the legacy accounts can go as soon as the plan is made.
+            planned.LegacyAccounts = [];
         }
     }
 
@@ -541,16 +579,17 @@ internal sealed class MigrationPlanner(MigrationReport report)
     /// </summary>
     public void ReportPossibleDuplicates()
     {
-        var names = _names ?? throw new InvalidOperationException("Plan first.");
+        var buckets = _buckets ?? throw new InvalidOperationException("Plan first.");
         var plannedByPerson = _plannedByPerson!;
-        _names = null;
+        _buckets = null;
         _plannedByPerson = null;
-        var byMobile = new Dictionary<string, List<SieclePerson>>(StringComparer.Ordinal);
+        var byMobile = new Dictionary<(long, string?), List<SieclePerson>>();
         var byEmail = new Dictionary<string, List<SieclePerson>>(StringComparer.Ordinal);
         var candidates = new List<SieclePerson>();
-        foreach (var bucket in names.Values)
+        for (var bucketNumber = 0; bucketNumber < buckets.Count; bucketNumber++)
         {
-            if (bucket.Count < 2)
+            var bucket = buckets.Members(bucketNumber);
+            if (bucket.Length < 2)
             {
                 continue;
             }
@@ -559,9 +598,9 @@ internal sealed class MigrationPlanner(MigrationReport report)
             byEmail.Clear();
             foreach (var p in bucket)
             {
-                if (p.Mobile is not null)
+                if (p.HasMobile)
                 {
-                    Add(byMobile, p.Mobile, p);
+                    Add(byMobile, p.MobileKey, p);
                 }
 
                 if (p.Email is not null)
@@ -573,15 +612,15 @@ internal sealed class MigrationPlanner(MigrationReport report)
             bucket.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
             foreach (var a in bucket)
             {
-                if (!plannedByPerson.TryGetValue(a, out var aAccount))
+                if (plannedByPerson[a.Index] is not { } aAccount)
                 {
                     continue;
                 }
 
                 candidates.Clear();
-                if (a.Mobile is not null)
+                if (a.HasMobile)
                 {
-                    candidates.AddRange(byMobile[a.Mobile]);
+                    candidates.AddRange(byMobile[a.MobileKey]);
                 }
 
                 if (a.Email is not null)
@@ -598,13 +637,13 @@ internal sealed class MigrationPlanner(MigrationReport report)
                 candidates.Sort(static (x, y) => string.CompareOrdinal(x.Key, y.Key));
                 foreach (var b in candidates)
                 {
-                    var bAccount = plannedByPerson.GetValueOrDefault(b);
+                    var bAccount = plannedByPerson[b.Index];
                     if (b.Uaj == a.Uaj || bAccount == aAccount || (bAccount is not null && string.CompareOrdinal(b.Key, a.Key) < 0))
                     {
                         continue;
                     }
 
-                    var samePhone = a.Mobile is not null && a.Mobile == b.Mobile;
+                    var samePhone = a.HasMobile && a.MobileKey == b.MobileKey;
                     var sameEmail = a.Email is not null && a.Email == b.Email;
                     if (samePhone != sameEmail)
                     {
@@ -617,7 +656,8 @@ internal sealed class MigrationPlanner(MigrationReport report)
             }
         }
 
-        static void Add(Dictionary<string, List<SieclePerson>> index, string key, SieclePerson person)
+        static void Add<TKey>(Dictionary<TKey, List<SieclePerson>> index, TKey key, SieclePerson person)
+            where TKey : notnull
         {
             if (!index.TryGetValue(key, out var list))
             {

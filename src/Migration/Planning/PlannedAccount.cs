@@ -8,14 +8,14 @@ namespace SupportBot.Migration.Planning;
 internal sealed class PlannedAccount
 {
     /// <summary>Rule 1's persons (UAJ:PERSONNE_ID), sorted; the first holder gives the names.</summary>
-    public required List<SieclePerson> Persons { get; init; }
+    public required SieclePerson[] Persons { get; init; }
 
     public required SieclePerson Representative { get; init; }
 
     public required string BaseIdentifier { get; init; }
 
-    /// <summary>The legacy accounts some of these persons held.</summary>
-    public List<LegacyAccount> LegacyAccounts { get; } = [];
+    /// <summary>The legacy accounts some of these persons held (emptied once the plan is made: the writer needs none of it).</summary>
+    public required LegacyAccount[] LegacyAccounts { get; set; }
 
     /// <summary>The directory's account reused (rule 2), or null when one is created.</summary>
     public int? ExistingAccountId { get; set; }
@@ -29,13 +29,14 @@ internal sealed class PlannedAccount
 
     public AccountStatus Status { get; set; }
 
-    public List<PlannedLink> Links { get; } = [];
+    public PlannedLink[] Links { get; set; } = [];
 
-    public IReadOnlyList<string> Aliases => (IReadOnlyList<string>?)_aliases ?? [];
+    public IReadOnlyList<string> Aliases => _aliases;
 
-    private List<string>? _aliases;
+    // Nearly always one: an array of the exact size.
+    private string[] _aliases = [];
 
-    public void AddAlias(string alias) => (_aliases ??= new List<string>(1)).Add(alias);
+    public void AddAlias(string alias) => _aliases = [.. _aliases, alias];
 }
 
 internal readonly record struct PlannedLink(SieclePerson Person, SieclePupil Pupil, ResponsibilityLevel Level, string? RelationshipCode);

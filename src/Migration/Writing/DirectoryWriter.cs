@@ -83,7 +83,7 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
             ["Accounts"] = plan.Accounts.Count(a => a.ExistingAccountId is null),
             ["Persons"] = plan.Accounts.Sum(a => (long)a.Persons.Count(p => !existing.PersonsBySiecleKey.ContainsKey(p.Key))),
             ["Pupils"] = plan.Pupils.Count(p => !existing.PupilIds.ContainsKey(p.Key)),
-            ["PersonPupilLinks"] = plan.Accounts.Sum(a => (long)a.Links.Count),
+            ["PersonPupilLinks"] = plan.Accounts.Sum(a => (long)a.Links.Length),
             ["AccountAliases"] = plan.Accounts.Sum(a => (long)a.Aliases.Count),
         };
         var tables = new List<string>();
