@@ -9,9 +9,7 @@ public sealed class ParallelReadingTests
     public async Task OneOrFourReadingThreads_SameAccountsSummaryAndReportLines()
     {
         await using var harness = new MigrationHarness();
-        var generated = Path.Combine(harness.Folder, "gen");
-        await harness.CliAsync("generate", "--accounts", "2000", "--out", generated, "--seed", "5");
-        var input = (Path.Combine(generated, "siecle"), Path.Combine(generated, "ComptesTeleservices.xml"));
+        var input = await harness.GenerateAsync(2000, seed: 5);
 
         harness.Settings["Migration:ReadingThreads"] = "1";
         Assert.Equal(0, (await harness.RunAsync(input)).ExitCode);

@@ -12,9 +12,7 @@ public sealed class ResumeAfterKillTests
     public async Task KilledMidRunThenRerun_SameAccountsAsAnUninterruptedRun()
     {
         await using var harness = new MigrationHarness();
-        var generated = Path.Combine(harness.Folder, "gen");
-        await harness.CliAsync("generate", "--accounts", "2500", "--out", generated, "--seed", "11");
-        var input = (Path.Combine(generated, "siecle"), Path.Combine(generated, "ComptesTeleservices.xml"));
+        var input = await harness.GenerateAsync(2500, seed: 11);
         harness.Settings["Migration:BatchSize"] = "300";
         await harness.RunAsync(input);
         var uninterrupted = await harness.ExportAsync();
@@ -36,11 +34,9 @@ public sealed class ResumeAfterKillTests
     public async Task KilledFromOutsideWhileWriting_RerunEqualsAnUninterruptedRun()
     {
         await using var harness = new MigrationHarness();
-        var generated = Path.Combine(harness.Folder, "gen");
         // Enough accounts that writing lasts well beyond the kill's delay (about 0.6 s here): 4,000 were written in
         // less than 150 ms once the writer got faster, and the run finished before the kill.
-        await harness.CliAsync("generate", "--accounts", "20000", "--out", generated, "--seed", "12");
-        var input = (Path.Combine(generated, "siecle"), Path.Combine(generated, "ComptesTeleservices.xml"));
+        var input = await harness.GenerateAsync(20000, seed: 12);
         harness.Settings["Migration:BatchSize"] = "100";
         await harness.RunAsync(input);
         var uninterrupted = await harness.ExportAsync();
@@ -73,9 +69,7 @@ public sealed class ResumeAfterKillTests
     public async Task KilledWhileIndexesAreAside_RerunRebuildsThemAndEndsLikeAnUninterruptedRun()
     {
         await using var harness = new MigrationHarness();
-        var generated = Path.Combine(harness.Folder, "gen");
-        await harness.CliAsync("generate", "--accounts", "1200", "--out", generated, "--seed", "13");
-        var input = (Path.Combine(generated, "siecle"), Path.Combine(generated, "ComptesTeleservices.xml"));
+        var input = await harness.GenerateAsync(1200, seed: 13);
         harness.Settings["Migration:BatchSize"] = "200";
         await harness.RunAsync(input);
         var uninterrupted = await harness.ExportAsync();

@@ -47,6 +47,16 @@ internal sealed class MigrationHarness : IAsyncDisposable
         return new CliResult(code, output.ToString(), error.ToString());
     }
 
+    /// <summary>Synthetic exports from the real `generate` command, under <paramref name="name"/>: the input of a run.</summary>
+    public async Task<(string Siecle, string Comptes)> GenerateAsync(int accounts, int seed, string name = "gen")
+    {
+        var folder = Path.Combine(Folder, name);
+        var result = await CliAsync("generate", "--accounts", accounts.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", folder,
+            "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(result.ExitCode == 0, result.Error);
+        return (Path.Combine(folder, "siecle"), Path.Combine(folder, "ComptesTeleservices.xml"));
+    }
+
     public Task<CliResult> RunAsync((string Siecle, string Comptes) input, params string[] extra) =>
         CliAsync(["run", "--siecle", input.Siecle, "--comptes", input.Comptes, "--report", ReportFolder, .. extra]);
 

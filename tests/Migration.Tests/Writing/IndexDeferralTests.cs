@@ -16,13 +16,12 @@ public sealed class IndexDeferralTests
     public async Task RunIntoAnEmptyDirectory_IndexesRebuiltWithTheSchemaEfExpects()
     {
         await using var harness = new MigrationHarness();
-        var generated = Path.Combine(harness.Folder, "gen");
-        await harness.CliAsync("generate", "--accounts", "300", "--out", generated, "--seed", "21");
+        var input = await harness.GenerateAsync(300, seed: 21);
         var fresh = await harness.DirectoryAsync();
         await fresh.ShutDownKeepingFilesAsync();
         var schema = SqliteSchema.Read(harness.DatabasePath);
 
-        var run = await harness.RunAsync((Path.Combine(generated, "siecle"), Path.Combine(generated, "ComptesTeleservices.xml")));
+        var run = await harness.RunAsync(input);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("recreation_index", Phases(harness));
@@ -34,9 +33,8 @@ public sealed class IndexDeferralTests
     public async Task DirectoryHoldsMoreThanTheRunWrites_IndexesStayInPlace()
     {
         await using var harness = new MigrationHarness();
-        var generated = Path.Combine(harness.Folder, "gen");
-        await harness.CliAsync("generate", "--accounts", "300", "--out", generated, "--seed", "22");
-        await harness.RunAsync((Path.Combine(generated, "siecle"), Path.Combine(generated, "ComptesTeleservices.xml")));
+        var input = await harness.GenerateAsync(300, seed: 22);
+        await harness.RunAsync(input);
         var schema = SqliteSchema.Read(harness.DatabasePath);
         var accounts = (await harness.ExportAsync()).Length;
         var exports = new Exports();
@@ -56,9 +54,7 @@ public sealed class IndexDeferralTests
     public async Task UniqueIndexCannotBeRebuilt_RunStopsWithExitCode6NamingIndexAndRows()
     {
         await using var harness = new MigrationHarness();
-        var generated = Path.Combine(harness.Folder, "gen");
-        await harness.CliAsync("generate", "--accounts", "50", "--out", generated, "--seed", "23");
-        var input = (Path.Combine(generated, "siecle"), Path.Combine(generated, "ComptesTeleservices.xml"));
+        var input = await harness.GenerateAsync(50, seed: 23);
         await harness.RunAsync(input);
         var identifier = (await harness.AccountsAsync())[0]["identifiant"];
         string ids;
