@@ -44,6 +44,26 @@ internal sealed class MigrationPlanner(MigrationReport report)
             foreach (var person in planned.Persons)
             {
                 plannedByPerson[person.Index] = planned;
+            }
+        }
+
+        // Only AddLinks reads responsibilities from here on, and only those of the persons of an account: the others'
+        // (and the pupils only they point at) can go now, the account's once its links are made.
+        for (var b = 0; b < buckets.Count; b++)
+        {
+            foreach (var person in buckets.Members(b))
+            {
+                if (plannedByPerson[person.Index] is null)
+                {
+                    person.ForgetResponsibilities();
+                }
+            }
+        }
+
+        foreach (var planned in groups)
+        {
+            foreach (var person in planned.Persons)
+            {
                 uajs.Add(person.Uaj);
             }
 
@@ -60,6 +80,10 @@ internal sealed class MigrationPlanner(MigrationReport report)
             }
 
             AddLinks(planned, existing, pupils, links);
+            foreach (var person in planned.Persons)
+            {
+                person.ForgetResponsibilities();
+            }
         }
 
         AddAliases(groups, existing, taken);
