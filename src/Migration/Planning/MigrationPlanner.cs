@@ -384,14 +384,16 @@ internal sealed class MigrationPlanner(MigrationReport report)
             return baseIdentifier;
         }
 
+        // The string the set keeps is the one returned: at a million accounts nearly every identifier is numbered.
         var n = hints.GetValueOrDefault(baseIdentifier, 1);
-        while (!taken.Add(baseIdentifier + n.ToString(CultureInfo.InvariantCulture)))
+        string identifier;
+        while (!taken.Add(identifier = baseIdentifier + n.ToString(CultureInfo.InvariantCulture)))
         {
             n++;
         }
 
         hints[baseIdentifier] = n + 1;
-        return baseIdentifier + n.ToString(CultureInfo.InvariantCulture);
+        return identifier;
     }
 
     /// <summary>Rules 5 and 6.</summary>
