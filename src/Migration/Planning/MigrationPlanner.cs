@@ -240,6 +240,9 @@ internal sealed class MigrationPlanner(MigrationReport report)
         var classHolders = new List<List<SieclePerson>>();
         var legacy = new List<LegacyAccount>();
         var bucketHolders = new List<SieclePerson>();
+
+        // A million accounts have a few tens of thousands of base identifiers: one string each, not one per account.
+        var bases = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var b = 0; b < buckets.Count; b++)
         {
             var members = buckets.Members(b);
@@ -318,6 +321,10 @@ internal sealed class MigrationPlanner(MigrationReport report)
             try
             {
                 baseIdentifier = Identity.BaseIdentifier(representative.FirstName, representative.FamilyName);
+                if (!bases.TryAdd(baseIdentifier, baseIdentifier))
+                {
+                    baseIdentifier = bases[baseIdentifier];
+                }
             }
             catch (DirectoryValidationException e)
             {
