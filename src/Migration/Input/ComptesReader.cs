@@ -114,7 +114,20 @@ internal sealed class ComptesReader(MigrationReport report, Action? tick = null)
         {
             for (var i = 0; i < account.Holders.Length; i++)
             {
-                account.Holders[i] = Person(_pending[k++]);
+                var text = _pending.Format(_pending[k++], buffer);
+                if (!persons.TryGetValue(text, out var holder))
+                {
+                    account.Holders[i] = Other(text);
+                    continue;
+                }
+
+                account.Holders[i] = holder.Key;
+
+                // Most accounts' address is their holder's MEL in SIECLE: one string for both.
+                if (account.Email is { } email && holder.Email == email)
+                {
+                    account.Email = holder.Email;
+                }
             }
 
             for (var i = 0; i < account.Attachments.Length; i++)
