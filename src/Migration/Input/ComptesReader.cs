@@ -14,8 +14,9 @@ internal sealed class ComptesReader(MigrationReport report, Action? tick = null)
     private readonly List<(string? Uaj, string? EleveId, string? PersonId, int Line)> _attachments = [];
     private readonly List<LegacyAttachment> _kept = [];
 
-    // The keys of a million accounts' attachments would otherwise be millions of strings, most of them equal.
-    private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
+    // Until the SIECLE exports are read, the accounts' UAJ:ID keys are numbers, not strings (a million accounts' keys as
+    // strings are about 140 MB): see LegacyKeys.
+    private readonly LegacyKeys _pending = new();
     private Action<System.Xml.XmlReader>? _onElement;
 
     public List<LegacyAccount> Read(InputFile file, CancellationToken cancellationToken = default)
@@ -44,6 +45,7 @@ internal sealed class ComptesReader(MigrationReport report, Action? tick = null)
 
                     if (seen.TryGetValue(account.CompteId, out var firstLine))
                     {
+                        _pending.DropLast(account.Holders.Length + (2 * account.Attachments.Length));
                         report.Reject(file.DisplayName, account.Line, $"COMPTE {account.CompteId}", "doublon_enregistrement",
                             $"COMPTE_ID déjà lu ligne {firstLine} : ce second compte est ignoré.");
                         continue;
@@ -71,42 +73,76 @@ internal sealed class ComptesReader(MigrationReport report, Action? tick = null)
     }
 
     /// <summary>
-    /// Points the accounts' keys at SIECLE's own strings (the same UAJ:ID read from the exports) and forgets this reader's
-    /// copies: read on another thread, the accounts could not share them sooner.
+    /// Gives the accounts read their UAJ:ID keys, SIECLE's own strings where the exports have that person or pupil (one
+    /// instance each), a string of their own otherwise. Read on another thread, the accounts could not share them sooner.
     /// </summary>
-    public static void ShareKeys(List<LegacyAccount> accounts, SiecleData siecle)
+    public void ShareKeys(List<LegacyAccount> accounts, SiecleData siecle)
     {
+        var persons = siecle.Persons.GetAlternateLookup<ReadOnlySpan<char>>();
+        var pupils = siecle.Pupils.GetAlternateLookup<ReadOnlySpan<char>>();
+        var others = new Dictionary<string, string>(StringComparer.Ordinal);
+        var otherLookup = others.GetAlternateLookup<ReadOnlySpan<char>>();
+        var buffer = new char[64];
+        var k = 0;
+
+        string Person(long key)
+        {
+            var text = _pending.Format(key, buffer);
+            return persons.TryGetValue(text, out var person) ? person.Key : Other(text);
+        }
+
+        string Pupil(long key)
+        {
+            var text = _pending.Format(key, buffer);
+            return pupils.TryGetValue(text, out var pupil) ? pupil.Key : Other(text);
+        }
+
+        // Keys found in no export (stale attachments, missing holders) are few, and equal ones share one string as SIECLE's do.
+        string Other(ReadOnlySpan<char> text)
+        {
+            if (otherLookup.TryGetValue(text, out var shared))
+            {
+                return shared;
+            }
+
+            var key = text.ToString();
+            others.Add(key, key);
+            return key;
+        }
+
         foreach (var account in accounts)
         {
             for (var i = 0; i < account.Holders.Length; i++)
             {
-                if (siecle.Persons.TryGetValue(account.Holders[i], out var person))
+                var text = _pending.Format(_pending[k++], buffer);
+                if (!persons.TryGetValue(text, out var holder))
                 {
-                    account.Holders[i] = person.Key;
+                    account.Holders[i] = Other(text);
+                    continue;
+                }
+
+                account.Holders[i] = holder.Key;
+
+                // Most accounts' address is their holder's MEL in SIECLE: one string for both.
+                if (account.Email is { } email && holder.Email == email)
+                {
+                    account.Email = holder.Email;
                 }
             }
 
             for (var i = 0; i < account.Attachments.Length; i++)
             {
-                var a = account.Attachments[i];
-                account.Attachments[i] = a with
-                {
-                    PupilKey = siecle.Pupils.TryGetValue(a.PupilKey, out var pupil) ? pupil.Key : a.PupilKey,
-                    PersonKey = siecle.Persons.TryGetValue(a.PersonKey, out var person) ? person.Key : a.PersonKey,
-                };
+                var pupil = Pupil(_pending[k++]);
+                account.Attachments[i] = account.Attachments[i] with { PupilKey = pupil, PersonKey = Person(_pending[k++]) };
             }
         }
-    }
 
-    private string Key(string key)
-    {
-        if (_keys.TryGetValue(key, out var shared))
+        if (k != _pending.Count)
         {
-            return shared;
+            throw new InvalidOperationException($"{_pending.Count} keys read for {k} keys of the accounts.");
         }
 
-        _keys[key] = key;
-        return key;
+        _pending.Clear();
     }
 
     private LegacyAccount? ReadCompte(XmlReader reader, string file)
@@ -208,8 +244,23 @@ internal sealed class ComptesReader(MigrationReport report, Action? tick = null)
                 continue;
             }
 
-            var uaj = Uai.Normalize(a.Uaj);
-            kept.Add(new LegacyAttachment(Key(uaj + ":" + a.EleveId.Trim()), Key(uaj + ":" + a.PersonId.Trim()), a.Line));
+            // The keys are given by ShareKeys, from the numbers added below.
+            kept.Add(new LegacyAttachment(null!, null!, a.Line));
+        }
+
+        foreach (var h in holders)
+        {
+            _pending.Add(Uai.Normalize(h.Uaj), h.PersonId!);
+        }
+
+        foreach (var a in attachments)
+        {
+            if (Uai.IsValid(a.Uaj) && !string.IsNullOrWhiteSpace(a.EleveId) && !string.IsNullOrWhiteSpace(a.PersonId))
+            {
+                var uaj = Uai.Normalize(a.Uaj);
+                _pending.Add(uaj, a.EleveId);
+                _pending.Add(uaj, a.PersonId);
+            }
         }
 
         return new LegacyAccount
@@ -221,7 +272,7 @@ internal sealed class ComptesReader(MigrationReport report, Action? tick = null)
             EmailConfirmed = email is not null && Values.IsTrue(f.NonEmpty(2)),
             CreatedOn = Date(3, "DATE_CREATION") ?? DateOnly.MinValue,
             LastLoginOn = Date(4, "DERNIERE_CONNEXION") ?? DateOnly.MinValue,
-            Holders = holders.Select(h => Key(Uai.Normalize(h.Uaj) + ":" + h.PersonId!.Trim())).ToArray(),
+            Holders = new string[holders.Count],
             Attachments = kept.Count == 0 ? [] : [.. kept],
             File = file,
             Line = line,

@@ -22,7 +22,7 @@ internal sealed class ExportsReader(MigrationReport report, int? threads = null,
     {
         var siecleFiles = eleves.Select(f => (File: f, Eleves: true)).Concat(responsables.Select(f => (File: f, Eleves: false))).ToList();
         var parsed = siecleFiles.Select(_ => new TaskCompletionSource<SiecleFileParser.ParsedFile>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
-        var legacy = new TaskCompletionSource<List<LegacyAccount>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var legacy = new TaskCompletionSource<(ComptesReader Reader, List<LegacyAccount> Accounts)>(TaskCreationOptions.RunContinuationsAsynchronously);
         var comptesReport = new MigrationReport();
         var taken = -1;
 
@@ -43,7 +43,8 @@ internal sealed class ExportsReader(MigrationReport report, int? threads = null,
                 {
                     if (item == 0)
                     {
-                        legacy.SetResult(new ComptesReader(comptesReport, Tick).Read(comptes, cancellationToken));
+                        var comptesReader = new ComptesReader(comptesReport, Tick);
+                        legacy.SetResult((comptesReader, comptesReader.Read(comptes, cancellationToken)));
                     }
                     else
                     {
@@ -73,9 +74,9 @@ internal sealed class ExportsReader(MigrationReport report, int? threads = null,
             }
 
             var data = siecle.Finish();
-            var accounts = Await(legacy.Task);
+            var (comptesReader, accounts) = Await(legacy.Task);
             report.Append(comptesReport);
-            ComptesReader.ShareKeys(accounts, data);
+            comptesReader.ShareKeys(accounts, data);
             return (data, accounts);
         }
         catch

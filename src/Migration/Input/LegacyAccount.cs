@@ -10,7 +10,8 @@ internal sealed class LegacyAccount
     /// <summary>The old identifier, lower-cased (identifiers are matched case-insensitively).</summary>
     public required string Identifier { get; init; }
 
-    public string? Email { get; init; }
+    /// <summary>Lower-cased; once the SIECLE exports are read, the same instance as a holder's equal MEL.</summary>
+    public string? Email { get; set; }
 
     public bool EmailConfirmed { get; init; }
 

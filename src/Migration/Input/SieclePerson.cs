@@ -70,6 +70,9 @@ internal sealed class SieclePerson
     /// <summary>Rule 1's identity, or null without both a mobile and an e-mail.</summary>
     public string? IdentityKey => !HasMobile || Email is null ? null : NameKey + "|" + Mobile + "|" + Email;
 
+    /// <summary>Once the planner has made its links (about 100 MB at a million accounts, and the pupils only they point at).</summary>
+    public void ForgetResponsibilities() => Responsibilities = [];
+
     public void AddResponsibility(SiecleResponsibility responsibility)
     {
         var grown = new SiecleResponsibility[Responsibilities.Length + 1];

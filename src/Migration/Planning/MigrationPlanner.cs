@@ -44,6 +44,26 @@ internal sealed class MigrationPlanner(MigrationReport report)
             foreach (var person in planned.Persons)
             {
                 plannedByPerson[person.Index] = planned;
+            }
+        }
+
+        // Only AddLinks reads responsibilities from here on, and only those of the persons of an account: the others'
+        // (and the pupils only they point at) can go now, the account's once its links are made.
+        for (var b = 0; b < buckets.Count; b++)
+        {
+            foreach (var person in buckets.Members(b))
+            {
+                if (plannedByPerson[person.Index] is null)
+                {
+                    person.ForgetResponsibilities();
+                }
+            }
+        }
+
+        foreach (var planned in groups)
+        {
+            foreach (var person in planned.Persons)
+            {
                 uajs.Add(person.Uaj);
             }
 
@@ -60,6 +80,10 @@ internal sealed class MigrationPlanner(MigrationReport report)
             }
 
             AddLinks(planned, existing, pupils, links);
+            foreach (var person in planned.Persons)
+            {
+                person.ForgetResponsibilities();
+            }
         }
 
         AddAliases(groups, existing, taken);
@@ -216,6 +240,9 @@ internal sealed class MigrationPlanner(MigrationReport report)
         var classHolders = new List<List<SieclePerson>>();
         var legacy = new List<LegacyAccount>();
         var bucketHolders = new List<SieclePerson>();
+
+        // A million accounts have a few tens of thousands of base identifiers: one string each, not one per account.
+        var bases = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var b = 0; b < buckets.Count; b++)
         {
             var members = buckets.Members(b);
@@ -294,6 +321,10 @@ internal sealed class MigrationPlanner(MigrationReport report)
             try
             {
                 baseIdentifier = Identity.BaseIdentifier(representative.FirstName, representative.FamilyName);
+                if (!bases.TryAdd(baseIdentifier, baseIdentifier))
+                {
+                    baseIdentifier = bases[baseIdentifier];
+                }
             }
             catch (DirectoryValidationException e)
             {
@@ -360,14 +391,16 @@ internal sealed class MigrationPlanner(MigrationReport report)
             return baseIdentifier;
         }
 
+        // The string the set keeps is the one returned: at a million accounts nearly every identifier is numbered.
         var n = hints.GetValueOrDefault(baseIdentifier, 1);
-        while (!taken.Add(baseIdentifier + n.ToString(CultureInfo.InvariantCulture)))
+        string identifier;
+        while (!taken.Add(identifier = baseIdentifier + n.ToString(CultureInfo.InvariantCulture)))
         {
             n++;
         }
 
         hints[baseIdentifier] = n + 1;
-        return baseIdentifier + n.ToString(CultureInfo.InvariantCulture);
+        return identifier;
     }
 
     /// <summary>Rules 5 and 6.</summary>

@@ -157,6 +157,33 @@ public sealed class ReadingTests
     }
 
     [Fact]
+    public async Task AccountKeysWithLeadingZerosLettersSpacesOrLongIds_MatchedExactlyAsWritten()
+    {
+        await using var harness = new MigrationHarness();
+        var exports = new Exports();
+        exports.For(College)
+            .Pupil("A17", "MORVAN", "Jade").Pupil("0042", "MORVAN", "Léo").Pupil("42", "MORVAN", "Zoé")
+            .Person("007", "MORVAN", "Katell", "0600000007", "katell@example.org")
+            .Person("123456789012345", "MORVAN", "Erwan", "0600000008", "erwan@example.org")
+            .Responsible("A17", "007").Responsible("0042", "007").Responsible("42", "123456789012345");
+        exports.Account("1", "PERSONNEL", "katell", "katell@example.org", true, [$"{College}: 007 "], [$"{College}:A17:007", $"{College}:042:007"]);
+        exports.Account("2", "PERSONNEL", "erwan", null, false, ["0350999x:123456789012345"], [$"{College}:42:123456789012345"]);
+        exports.Account("3", "PERSONNEL", "ghost", null, false, [$"{College}:7"], []);
+
+        await harness.RunAsync(harness.Write(exports));
+
+        var accounts = await harness.AccountsAsync();
+        Assert.Equal(["e.morvan", "k.morvan"], accounts.Select(a => a["identifiant"]));
+        Assert.Equal(($"{College}:123456789012345", $"{College}:42"), (accounts[0]["personnes"], accounts[0]["eleves"]));
+        Assert.Equal(($"{College}:007", $"{College}:0042|{College}:A17"), (accounts[1]["personnes"], accounts[1]["eleves"]));
+        var rejects = harness.Rejects();
+        Assert.Single(rejects, l => l.Contains("rattachement_eleve_parti") && l.Contains($"l'élève {College}:042 "));
+        Assert.Single(rejects, l => l.Contains("COMPTE 3;rejet;titulaire_introuvable") && l.Contains($"le titulaire {College}:7 "));
+        Assert.Equal(1, harness.Summary().GetProperty("staleAttachments").GetInt32());
+        Assert.Equal(1, harness.Summary().GetProperty("linksAddedByRapprochement").GetInt32());
+    }
+
+    [Fact]
     public async Task RejectLine_PointsAtTheRecordInTheFile()
     {
         await using var harness = new MigrationHarness();
