@@ -5,7 +5,7 @@ using SupportBot.Migration.Reporting;
 namespace SupportBot.Migration.Input;
 
 /// <summary>Streams ComptesTeleservices.xml (root TELESERVICES_COMPTES, format in DOMAIN.md) into legacy accounts.</summary>
-internal sealed class ComptesReader(MigrationReport report, Action? tick = null)
+internal sealed class ComptesReader(MigrationReport report, RecordKeys keys, Action? tick = null)
 {
     public const string Root = "TELESERVICES_COMPTES";
 
@@ -14,9 +14,8 @@ internal sealed class ComptesReader(MigrationReport report, Action? tick = null)
     private readonly List<(string? Uaj, string? EleveId, string? PersonId, int Line)> _attachments = [];
     private readonly List<LegacyAttachment> _kept = [];
 
-    // Until the SIECLE exports are read, the accounts' UAJ:ID keys are numbers, not strings (a million accounts' keys as
-    // strings are about 140 MB): see LegacyKeys.
-    private readonly LegacyKeys _pending = new();
+    // The UAJs' ranks in the run's keys, without taking their lock for every key.
+    private readonly Dictionary<string, int> _ranks = new(StringComparer.Ordinal);
     private Action<System.Xml.XmlReader>? _onElement;
 
     public List<LegacyAccount> Read(InputFile file, CancellationToken cancellationToken = default)
@@ -45,7 +44,6 @@ internal sealed class ComptesReader(MigrationReport report, Action? tick = null)
 
                     if (seen.TryGetValue(account.CompteId, out var firstLine))
                     {
-                        _pending.DropLast(account.Holders.Length + (2 * account.Attachments.Length));
                         report.Reject(file.DisplayName, account.Line, $"COMPTE {account.CompteId}", "doublon_enregistrement",
                             $"COMPTE_ID déjà lu ligne {firstLine} : ce second compte est ignoré.");
                         continue;
@@ -73,76 +71,18 @@ internal sealed class ComptesReader(MigrationReport report, Action? tick = null)
     }
 
     /// <summary>
-    /// Gives the accounts read their UAJ:ID keys, SIECLE's own strings where the exports have that person or pupil (one
-    /// instance each), a string of their own otherwise. Read on another thread, the accounts could not share them sooner.
+    /// Most accounts' address is their holder's MEL in SIECLE: once the exports are read, one string for both (the
+    /// accounts were read on another thread and could not share it sooner).
     /// </summary>
-    public void ShareKeys(List<LegacyAccount> accounts, SiecleData siecle)
+    public static void ShareEmails(List<LegacyAccount> accounts, SiecleData siecle)
     {
-        var persons = siecle.Persons.GetAlternateLookup<ReadOnlySpan<char>>();
-        var pupils = siecle.Pupils.GetAlternateLookup<ReadOnlySpan<char>>();
-        var others = new Dictionary<string, string>(StringComparer.Ordinal);
-        var otherLookup = others.GetAlternateLookup<ReadOnlySpan<char>>();
-        var buffer = new char[64];
-        var k = 0;
-
-        string Person(long key)
-        {
-            var text = _pending.Format(key, buffer);
-            return persons.TryGetValue(text, out var person) ? person.Key : Other(text);
-        }
-
-        string Pupil(long key)
-        {
-            var text = _pending.Format(key, buffer);
-            return pupils.TryGetValue(text, out var pupil) ? pupil.Key : Other(text);
-        }
-
-        // Keys found in no export (stale attachments, missing holders) are few, and equal ones share one string as SIECLE's do.
-        string Other(ReadOnlySpan<char> text)
-        {
-            if (otherLookup.TryGetValue(text, out var shared))
-            {
-                return shared;
-            }
-
-            var key = text.ToString();
-            others.Add(key, key);
-            return key;
-        }
-
         foreach (var account in accounts)
         {
-            for (var i = 0; i < account.Holders.Length; i++)
+            if (account.Email is { } email && siecle.Persons.TryGetValue(account.Holders[0], out var holder) && holder.Email == email)
             {
-                var text = _pending.Format(_pending[k++], buffer);
-                if (!persons.TryGetValue(text, out var holder))
-                {
-                    account.Holders[i] = Other(text);
-                    continue;
-                }
-
-                account.Holders[i] = holder.Key;
-
-                // Most accounts' address is their holder's MEL in SIECLE: one string for both.
-                if (account.Email is { } email && holder.Email == email)
-                {
-                    account.Email = holder.Email;
-                }
-            }
-
-            for (var i = 0; i < account.Attachments.Length; i++)
-            {
-                var pupil = Pupil(_pending[k++]);
-                account.Attachments[i] = account.Attachments[i] with { PupilKey = pupil, PersonKey = Person(_pending[k++]) };
+                account.Email = holder.Email;
             }
         }
-
-        if (k != _pending.Count)
-        {
-            throw new InvalidOperationException($"{_pending.Count} keys read for {k} keys of the accounts.");
-        }
-
-        _pending.Clear();
     }
 
     private LegacyAccount? ReadCompte(XmlReader reader, string file)
@@ -244,23 +184,13 @@ internal sealed class ComptesReader(MigrationReport report, Action? tick = null)
                 continue;
             }
 
-            // The keys are given by ShareKeys, from the numbers added below.
-            kept.Add(new LegacyAttachment(null!, null!, a.Line));
+            kept.Add(new LegacyAttachment(Key(a.Uaj!, a.EleveId!), Key(a.Uaj!, a.PersonId!), a.Line));
         }
 
-        foreach (var h in holders)
+        var holderKeys = new long[holders.Count];
+        for (var i = 0; i < holders.Count; i++)
         {
-            _pending.Add(Uai.Normalize(h.Uaj), h.PersonId!);
-        }
-
-        foreach (var a in attachments)
-        {
-            if (Uai.IsValid(a.Uaj) && !string.IsNullOrWhiteSpace(a.EleveId) && !string.IsNullOrWhiteSpace(a.PersonId))
-            {
-                var uaj = Uai.Normalize(a.Uaj);
-                _pending.Add(uaj, a.EleveId);
-                _pending.Add(uaj, a.PersonId);
-            }
+            holderKeys[i] = Key(holders[i].Uaj!, holders[i].PersonId!);
         }
 
         return new LegacyAccount
@@ -272,10 +202,21 @@ internal sealed class ComptesReader(MigrationReport report, Action? tick = null)
             EmailConfirmed = email is not null && Values.IsTrue(f.NonEmpty(2)),
             CreatedOn = Date(3, "DATE_CREATION") ?? DateOnly.MinValue,
             LastLoginOn = Date(4, "DERNIERE_CONNEXION") ?? DateOnly.MinValue,
-            Holders = new string[holders.Count],
+            Holders = holderKeys,
             Attachments = kept.Count == 0 ? [] : [.. kept],
             File = file,
             Line = line,
         };
+    }
+
+    private long Key(string uaj, string id)
+    {
+        var normalized = Uai.Normalize(uaj);
+        if (!_ranks.TryGetValue(normalized, out var rank))
+        {
+            _ranks.Add(normalized, rank = keys.Rank(normalized));
+        }
+
+        return keys.Key(rank, normalized, id);
     }
 }

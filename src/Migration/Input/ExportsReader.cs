@@ -22,13 +22,14 @@ internal sealed class ExportsReader(MigrationReport report, int? threads = null,
     {
         var siecleFiles = eleves.Select(f => (File: f, Eleves: true)).Concat(responsables.Select(f => (File: f, Eleves: false))).ToList();
         var parsed = siecleFiles.Select(_ => new TaskCompletionSource<SiecleFileParser.ParsedFile>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
-        var legacy = new TaskCompletionSource<(ComptesReader Reader, List<LegacyAccount> Accounts)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var legacy = new TaskCompletionSource<List<LegacyAccount>>(TaskCreationOptions.RunContinuationsAsynchronously);
         var comptesReport = new MigrationReport();
+        var keys = new RecordKeys();
         var taken = -1;
 
         void Work()
         {
-            var parser = new SiecleFileParser(Tick);
+            var parser = new SiecleFileParser(keys, Tick);
             int item;
             while ((item = Interlocked.Increment(ref taken)) <= siecleFiles.Count)
             {
@@ -43,8 +44,8 @@ internal sealed class ExportsReader(MigrationReport report, int? threads = null,
                 {
                     if (item == 0)
                     {
-                        var comptesReader = new ComptesReader(comptesReport, Tick);
-                        legacy.SetResult((comptesReader, comptesReader.Read(comptes, cancellationToken)));
+                        var comptesReader = new ComptesReader(comptesReport, keys, Tick);
+                        legacy.SetResult(comptesReader.Read(comptes, cancellationToken));
                     }
                     else
                     {
@@ -63,7 +64,7 @@ internal sealed class ExportsReader(MigrationReport report, int? threads = null,
             .ToArray();
         try
         {
-            var siecle = new SiecleReader(report);
+            var siecle = new SiecleReader(report, keys);
             for (var i = 0; i < parsed.Length; i++)
             {
                 siecle.Merge(Await(parsed[i].Task));
@@ -74,9 +75,9 @@ internal sealed class ExportsReader(MigrationReport report, int? threads = null,
             }
 
             var data = siecle.Finish();
-            var (comptesReader, accounts) = Await(legacy.Task);
+            var accounts = Await(legacy.Task);
             report.Append(comptesReport);
-            comptesReader.ShareKeys(accounts, data);
+            ComptesReader.ShareEmails(accounts, data);
             return (data, accounts);
         }
         catch

@@ -10,7 +10,7 @@ internal sealed class LegacyAccount
     /// <summary>The old identifier, lower-cased (identifiers are matched case-insensitively).</summary>
     public required string Identifier { get; init; }
 
-    /// <summary>Lower-cased; once the SIECLE exports are read, the same instance as a holder's equal MEL.</summary>
+    /// <summary>Lower-cased; once the SIECLE exports are read, the same instance as its holder's equal MEL.</summary>
     public string? Email { get; set; }
 
     public bool EmailConfirmed { get; init; }
@@ -20,8 +20,8 @@ internal sealed class LegacyAccount
 
     public DateOnly LastLoginOn { get; init; }
 
-    /// <summary>UAJ:PERSONNE_ID of the holders, the first one holding the e-mail.</summary>
-    public required string[] Holders { get; init; }
+    /// <summary>UAJ:PERSONNE_ID of the holders (see <see cref="RecordKeys"/>), the first one holding the e-mail.</summary>
+    public required long[] Holders { get; init; }
 
     public required LegacyAttachment[] Attachments { get; init; }
 
@@ -30,4 +30,4 @@ internal sealed class LegacyAccount
     public int Line { get; init; }
 }
 
-internal readonly record struct LegacyAttachment(string PupilKey, string PersonKey, int Line);
+internal readonly record struct LegacyAttachment(long PupilKey, long PersonKey, int Line);

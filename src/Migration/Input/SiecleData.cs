@@ -1,11 +1,14 @@
 namespace SupportBot.Migration.Input;
 
 /// <summary>The current SIECLE data of every établissement read: pupils and responsables by UAJ:ID.</summary>
-internal sealed class SiecleData
+internal sealed class SiecleData(RecordKeys keys)
 {
-    public Dictionary<string, SieclePupil> Pupils { get; private set; } = new(StringComparer.Ordinal);
+    /// <summary>The run's keys, shared with the accounts export's reader.</summary>
+    public RecordKeys Keys { get; } = keys;
 
-    public Dictionary<string, SieclePerson> Persons { get; private set; } = new(StringComparer.Ordinal);
+    public Dictionary<long, SieclePupil> Pupils { get; private set; } = [];
+
+    public Dictionary<long, SieclePerson> Persons { get; private set; } = [];
 
     /// <summary>The persons read (their <see cref="SieclePerson.Index"/> is below it), still known once the keys are forgotten.</summary>
     public int PersonCount { get; private set; }
@@ -17,8 +20,8 @@ internal sealed class SiecleData
     public void ForgetKeys()
     {
         PersonCount = Persons.Count;
-        Pupils = new(StringComparer.Ordinal);
-        Persons = new(StringComparer.Ordinal);
+        Pupils = [];
+        Persons = [];
     }
 
     public SortedSet<string> Uajs { get; } = new(StringComparer.Ordinal);

@@ -10,7 +10,7 @@ namespace SupportBot.Migration.Input;
 /// itself. What needs the other files (duplicates, responsables of unknown persons) is <see cref="SiecleReader"/>'s
 /// merge. One parser per reading thread: its string pool is not shared.
 /// </summary>
-internal sealed class SiecleFileParser(Action tick)
+internal sealed class SiecleFileParser(RecordKeys keys, Action tick)
 {
     private readonly RecordFields _eleve = new("NOM_DE_FAMILLE", "PRENOM", "DATE_NAISS", "ELENOET", "PRENOM2", "ID_NATIONAL", "NOM_USAGE", "DATE_SORTIE");
     private readonly RecordFields _personne = new("NOM_DE_FAMILLE", "PRENOM", "TEL_PORTABLE", "MEL", "LC_CIVILITE");
@@ -20,10 +20,10 @@ internal sealed class SiecleFileParser(Action tick)
     private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
 
     /// <summary>A STRUCTURES_ELEVE line naming the pupil's division.</summary>
-    internal sealed record Structure(string PupilKey, string Division);
+    internal sealed record Structure(long PupilKey, string Division);
 
     /// <summary>A RESPONSABLE_ELEVE line, resolved against the persons and pupils when merged.</summary>
-    internal sealed record Responsibility(string PersonKey, string PupilKey, ResponsibilityLevel Level, string? RelationshipCode, string File, int Line);
+    internal sealed record Responsibility(long PersonKey, long PupilKey, ResponsibilityLevel Level, string? RelationshipCode, string File, int Line);
 
     /// <summary>One export's records (<see cref="SieclePupil"/>, <see cref="SieclePerson"/>, <see cref="Structure"/>, <see cref="Responsibility"/>) in document order.</summary>
     internal sealed class ParsedFile(string displayName)
@@ -46,19 +46,19 @@ internal sealed class SiecleFileParser(Action tick)
         try
         {
             using var reader = XmlInput.Open(file, eleves ? "BEE_ELEVES" : "BEE_RESPONSABLES");
-            string? uaj = null;
-            string Uaj() => uaj ?? throw new MigrationInputException(
+            SiecleSource? source = null;
+            SiecleSource Source() => source ?? throw new MigrationInputException(
                 $"{file}:{XmlInput.Line(reader)} : PARAMETRES/UAJ absent avant les données : impossible de savoir de quel établissement il s'agit.",
                 ExitCodes.UnsupportedInput);
 
             while (reader.Read())
             {
-                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "UAJ" && reader.Depth == 2 && uaj is null)
+                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "UAJ" && reader.Depth == 2 && source is null)
                 {
                     var uajLine = XmlInput.Line(reader);
                     var value = reader.ReadElementContentAsString().Trim();
-                    uaj = Uai.IsValid(value)
-                        ? Uai.Normalize(value)
+                    source = Uai.IsValid(value)
+                        ? new SiecleSource(file.DisplayName, Uai.Normalize(value), keys)
                         : throw new MigrationInputException($"{file}:{uajLine} : PARAMETRES/UAJ « {value} » n'est pas un code UAJ valide.", ExitCodes.UnsupportedInput);
                     continue;
                 }
@@ -70,16 +70,16 @@ internal sealed class SiecleFileParser(Action tick)
                     switch (reader.LocalName)
                     {
                         case "ELEVE" when eleves:
-                            ReadEleve(reader, Uaj(), line, parsed);
+                            ReadEleve(reader, Source(), line, parsed);
                             break;
                         case "STRUCTURES_ELEVE" when eleves:
-                            ReadStructures(reader, Uaj(), parsed);
+                            ReadStructures(reader, Source(), parsed);
                             break;
                         case "PERSONNE" when !eleves:
-                            ReadPersonne(reader, Uaj(), line, parsed);
+                            ReadPersonne(reader, Source(), line, parsed);
                             break;
                         case "RESPONSABLE_ELEVE" when !eleves:
-                            ReadResponsable(reader, Uaj(), line, legalOnes, parsed);
+                            ReadResponsable(reader, Source(), line, legalOnes, parsed);
                             break;
                         default:
                             reader.Skip();
@@ -96,8 +96,9 @@ internal sealed class SiecleFileParser(Action tick)
         return parsed;
     }
 
-    private void ReadEleve(XmlReader reader, string uaj, int line, ParsedFile parsed)
+    private void ReadEleve(XmlReader reader, SiecleSource source, int line, ParsedFile parsed)
     {
+        var uaj = source.Uaj;
         var id = reader.GetAttribute("ELEVE_ID")?.Trim();
         var elenoetAttribute = reader.GetAttribute("ELENOET")?.Trim();
         var f = _eleve;
@@ -133,20 +134,19 @@ internal sealed class SiecleFileParser(Action tick)
 
         parsed.Records.Add(new SieclePupil
         {
-            Uaj = uaj,
-            Key = uaj + ":" + id,
+            Source = source,
+            Key = source.Key(id!),
             Ine = f.NonEmpty(5),
             FamilyName = Pooled(f[0]!),
             UsageName = Pooled(f.NonEmpty(6)),
             FirstNames = Pooled(firstNames),
             BirthDate = birth,
             HasLeft = f.NonEmpty(7) is not null,
-            File = parsed.DisplayName,
             Line = line,
         });
     }
 
-    private void ReadStructures(XmlReader reader, string uaj, ParsedFile parsed)
+    private void ReadStructures(XmlReader reader, SiecleSource source, ParsedFile parsed)
     {
         var id = reader.GetAttribute("ELEVE_ID")?.Trim();
         string? code = null;
@@ -164,12 +164,13 @@ internal sealed class SiecleFileParser(Action tick)
         });
         if (id is not null && division is not null)
         {
-            parsed.Records.Add(new Structure(uaj + ":" + id, Pooled(division)));
+            parsed.Records.Add(new Structure(source.Key(id), Pooled(division)));
         }
     }
 
-    private void ReadPersonne(XmlReader reader, string uaj, int line, ParsedFile parsed)
+    private void ReadPersonne(XmlReader reader, SiecleSource source, int line, ParsedFile parsed)
     {
+        var uaj = source.Uaj;
         var id = reader.GetAttribute("PERSONNE_ID")?.Trim();
         var f = _personne;
         f.Read(reader);
@@ -198,20 +199,20 @@ internal sealed class SiecleFileParser(Action tick)
 
         parsed.Records.Add(new SieclePerson
         {
-            Uaj = uaj,
-            Key = uaj + ":" + id,
+            Source = source,
+            Key = source.Key(id!),
             Civility = Pooled(f.NonEmpty(4)),
             FamilyName = Pooled(f[0]!),
             FirstName = Pooled(f[1]!),
             Mobile = mobile,
             Email = email,
-            File = parsed.DisplayName,
             Line = line,
         });
     }
 
-    private void ReadResponsable(XmlReader reader, string uaj, int line, Dictionary<string, int> legalOnes, ParsedFile parsed)
+    private void ReadResponsable(XmlReader reader, SiecleSource source, int line, Dictionary<string, int> legalOnes, ParsedFile parsed)
     {
+        var uaj = source.Uaj;
         var f = _responsable;
         f.Read(reader);
         tick();
@@ -251,7 +252,7 @@ internal sealed class SiecleFileParser(Action tick)
             }
         }
 
-        parsed.Records.Add(new Responsibility(uaj + ":" + personne, uaj + ":" + eleve, level!.Value, Pooled(f.NonEmpty(4)), parsed.DisplayName, line));
+        parsed.Records.Add(new Responsibility(source.Key(personne!), source.Key(eleve!), level!.Value, Pooled(f.NonEmpty(4)), parsed.DisplayName, line));
     }
 
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]

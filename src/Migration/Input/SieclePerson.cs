@@ -6,13 +6,24 @@ namespace SupportBot.Migration.Input;
 /// <summary>A responsable of one établissement's BEE_RESPONSABLES export, with phone and e-mail already normalised.</summary>
 internal sealed class SieclePerson
 {
-    public required string Uaj { get; init; }
+    /// <summary>The export read, which gives the UAJ, the file's name and the keys' text.</summary>
+    public required SiecleSource Source { get; init; }
 
-    /// <summary>PERSONNE_ID, the part of <see cref="Key"/> after the UAJ (not kept twice: millions of persons).</summary>
-    public string PersonId => Key[(Uaj.Length + 1)..];
+    public string Uaj => Source.Uaj;
 
-    /// <summary>UAJ:PERSONNE_ID: rule 1's identity of a person within one établissement.</summary>
-    public required string Key { get; init; }
+    public string File => Source.File;
+
+    /// <summary>UAJ:PERSONNE_ID (see <see cref="RecordKeys"/>): rule 1's identity of a person within one établissement.</summary>
+    public long Key { get; init; }
+
+    /// <summary>UAJ:PERSONNE_ID as text, made on demand.</summary>
+    public string KeyText => Source.Keys.ToString(Key);
+
+    /// <summary>PERSONNE_ID, the part of UAJ:PERSONNE_ID after the UAJ, made on demand.</summary>
+    public string PersonId => Source.Keys.Id(Key);
+
+    /// <summary>In the ordinal order of UAJ:PERSONNE_ID, the order of identifiers and reports.</summary>
+    public static int CompareKeys(SieclePerson? a, SieclePerson? b) => a!.Source.Keys.Compare(a.Key, b!.Key);
 
     public string? Civility { get; init; }
 
@@ -50,8 +61,6 @@ internal sealed class SieclePerson
 
     /// <summary>Lower-cased, or null when absent or invalid.</summary>
     public string? Email { get; init; }
-
-    public required string File { get; init; }
 
     public int Line { get; init; }
 

@@ -7,12 +7,12 @@ namespace SupportBot.Migration.Input;
 /// order given (sorted by name), whatever the order they were parsed in: the first occurrence of a UAJ:ID wins, and
 /// a responsibility line whose person is in no PERSONNES is reported once everything is read.
 /// </summary>
-internal sealed class SiecleReader(MigrationReport report)
+internal sealed class SiecleReader(MigrationReport report, RecordKeys keys)
 {
     private readonly List<SiecleFileParser.Responsibility> _waiting = [];
     private readonly Dictionary<string, string> _divisions = new(StringComparer.Ordinal);
 
-    public SiecleData Data { get; } = new();
+    public SiecleData Data { get; } = new(keys);
 
     public void Merge(SiecleFileParser.ParsedFile file)
     {
@@ -31,7 +31,7 @@ internal sealed class SiecleReader(MigrationReport report)
                     {
                         if (previousPupil.File == file.DisplayName)
                         {
-                            report.Note(file.DisplayName, pupil.Line, $"ELEVE {pupil.Key}", "doublon_enregistrement",
+                            report.Note(file.DisplayName, pupil.Line, $"ELEVE {pupil.KeyText}", "doublon_enregistrement",
                                 $"ELEVE_ID déjà lu ligne {previousPupil.Line} : la première occurrence est gardée.");
                         }
 
@@ -53,7 +53,7 @@ internal sealed class SiecleReader(MigrationReport report)
                     {
                         if (previousPerson.File == file.DisplayName)
                         {
-                            report.Note(file.DisplayName, person.Line, $"PERSONNE {person.Key}", "doublon_enregistrement",
+                            report.Note(file.DisplayName, person.Line, $"PERSONNE {person.KeyText}", "doublon_enregistrement",
                                 $"PERSONNE_ID déjà lu ligne {previousPerson.Line} : la première occurrence est gardée.");
                         }
 
@@ -85,14 +85,15 @@ internal sealed class SiecleReader(MigrationReport report)
     {
         foreach (var line in _waiting)
         {
-            if (Data.Persons.TryGetValue(line.PersonKey, out var person))
+            if (Data.Persons.TryGetValue(line.PersonKey, out var responsible))
             {
-                Attach(person, line);
+                Attach(responsible, line);
             }
             else
             {
-                report.Note(line.File, line.Line, $"RESPONSABLE_ELEVE {line.PersonKey}", "responsable_inconnu",
-                    $"la personne {line.PersonKey} n'est pas dans les PERSONNES de l'export : ligne ignorée.");
+                var person = keys.ToString(line.PersonKey);
+                report.Note(line.File, line.Line, $"RESPONSABLE_ELEVE {person}", "responsable_inconnu",
+                    $"la personne {person} n'est pas dans les PERSONNES de l'export : ligne ignorée.");
             }
         }
 

@@ -95,7 +95,7 @@ internal sealed class MigrationPlanner(MigrationReport report)
             uajs.Add(pupil.Uaj);
         }
 
-        pupils.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        pupils.Sort(SieclePupil.CompareKeys);
         return new MigrationPlan
         {
             Uajs = new SortedSet<string>(uajs, StringComparer.Ordinal),
@@ -139,12 +139,12 @@ internal sealed class MigrationPlanner(MigrationReport report)
                     if (count == 0)
                     {
                         report.Reject(account.File, account.Line, $"COMPTE {account.CompteId}", "titulaire_introuvable",
-                            $"le titulaire {missing} n'est dans aucun export SIECLE lu : compte non repris.");
+                            $"le titulaire {siecle.Keys.ToString(missing)} n'est dans aucun export SIECLE lu : compte non repris.");
                     }
                     else
                     {
                         report.Note(account.File, account.Line, $"COMPTE {account.CompteId}", "titulaire_introuvable",
-                            $"le titulaire {missing} n'est dans aucun export SIECLE lu : seul l'autre titulaire est repris.");
+                            $"le titulaire {siecle.Keys.ToString(missing)} n'est dans aucun export SIECLE lu : seul l'autre titulaire est repris.");
                     }
                 }
             }
@@ -197,12 +197,12 @@ internal sealed class MigrationPlanner(MigrationReport report)
                 if (!siecle.Pupils.TryGetValue(attachment.PupilKey, out var pupil) || pupil.HasLeft)
                 {
                     reason = "rattachement_eleve_parti";
-                    detail = $"l'élève {attachment.PupilKey} a quitté l'établissement ou n'est plus dans l'export : pas de lien.";
+                    detail = $"l'élève {siecle.Keys.ToString(attachment.PupilKey)} a quitté l'établissement ou n'est plus dans l'export : pas de lien.";
                 }
                 else if (!siecle.Persons.TryGetValue(attachment.PersonKey, out var person) || !IsResponsible(person, pupil))
                 {
                     reason = "rattachement_plus_responsable";
-                    detail = $"{attachment.PersonKey} n'est plus responsable (niveau 1 ou 2) de l'élève {attachment.PupilKey} : pas de lien.";
+                    detail = $"{siecle.Keys.ToString(attachment.PersonKey)} n'est plus responsable (niveau 1 ou 2) de l'élève {siecle.Keys.ToString(attachment.PupilKey)} : pas de lien.";
                 }
 
                 if (reason is not null)
@@ -308,14 +308,14 @@ internal sealed class MigrationPlanner(MigrationReport report)
         planned.Sort(static (a, b) =>
         {
             var byBase = string.CompareOrdinal(a.BaseIdentifier, b.BaseIdentifier);
-            return byBase != 0 ? byBase : string.CompareOrdinal(a.Representative.Key, b.Representative.Key);
+            return byBase != 0 ? byBase : SieclePerson.CompareKeys(a.Representative, b.Representative);
         });
         return planned;
 
         void AddGroup(SieclePerson[] persons, SieclePerson[] groupHolders)
         {
-            Array.Sort(persons, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-            Array.Sort(groupHolders, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+            Array.Sort(persons, SieclePerson.CompareKeys);
+            Array.Sort(groupHolders, SieclePerson.CompareKeys);
             var representative = groupHolders[0];
             string baseIdentifier;
             try
@@ -328,7 +328,7 @@ internal sealed class MigrationPlanner(MigrationReport report)
             }
             catch (DirectoryValidationException e)
             {
-                report.Reject(representative.File, representative.Line, $"PERSONNE {representative.Key}", "nom_inutilisable",
+                report.Reject(representative.File, representative.Line, $"PERSONNE {representative.KeyText}", "nom_inutilisable",
                     $"{e.Reason} Aucun identifiant ne peut être formé : compte non créé.");
                 return;
             }
@@ -364,7 +364,7 @@ internal sealed class MigrationPlanner(MigrationReport report)
         {
             foreach (var person in planned.Persons)
             {
-                if (existing.PersonsBySiecleKey.TryGetValue(person.Key, out var row) && row.AccountId is { } id)
+                if (existing.PersonsBySiecleKey.TryGetValue(person.KeyText, out var row) && row.AccountId is { } id)
                 {
                     found = Math.Min(id, found ?? int.MaxValue);
                 }
@@ -457,7 +457,7 @@ internal sealed class MigrationPlanner(MigrationReport report)
         return byCreation != 0 ? byCreation > 0 : string.CompareOrdinal(a.CompteId, b.CompteId) < 0;
     }
 
-    private static bool Holds(PlannedAccount planned, string personKey)
+    private static bool Holds(PlannedAccount planned, long personKey)
     {
         foreach (var p in planned.Persons)
         {
@@ -474,7 +474,7 @@ internal sealed class MigrationPlanner(MigrationReport report)
     /// The legacy account's address belongs to its first holder. When that holder is missing from SIECLE the address is
     /// not passed to the second one (it was not theirs): they get their SIECLE address, as rule 5 says for second holders.
     /// </summary>
-    private static string EmailHolder(LegacyAccount account) => account.Holders[0];
+    private static long EmailHolder(LegacyAccount account) => account.Holders[0];
 
     /// <summary>Rule 3: every pupil of level 1 or 2 in the current data, through any of the account's persons.</summary>
     private void AddLinks(PlannedAccount planned, ExistingDirectory existing, List<SieclePupil> pupils, List<PlannedLink> links)
@@ -518,8 +518,9 @@ internal sealed class MigrationPlanner(MigrationReport report)
                     pupils.Add(pupil);
                 }
 
-                var isNew = !(existing.PersonsBySiecleKey.TryGetValue(person.Key, out var row)
-                    && existing.PupilIds.TryGetValue(pupil.Key, out var pupilId)
+                var isNew = !(existing.PersonsBySiecleKey.Count > 0
+                    && existing.PersonsBySiecleKey.TryGetValue(person.KeyText, out var row)
+                    && existing.PupilIds.TryGetValue(pupil.KeyText, out var pupilId)
                     && existing.Links.Contains(ExistingDirectory.LinkKey(row.PersonId, pupilId)));
                 if (isNew)
                 {
@@ -536,7 +537,7 @@ internal sealed class MigrationPlanner(MigrationReport report)
         planned.Links = [.. links];
     }
 
-    private static bool WasAttached(PlannedAccount planned, string pupilKey)
+    private static bool WasAttached(PlannedAccount planned, long pupilKey)
     {
         foreach (var a in planned.LegacyAccounts)
         {
@@ -571,7 +572,7 @@ internal sealed class MigrationPlanner(MigrationReport report)
                     if (other != planned)
                     {
                         report.Note(legacy.File, legacy.Line, $"COMPTE {legacy.CompteId}", "ancien_identifiant_en_double",
-                            $"l'ancien identifiant est aussi celui d'un autre compte ({other.Representative.Key}) : il n'est gardé que pour le premier.");
+                            $"l'ancien identifiant est aussi celui d'un autre compte ({other.Representative.KeyText}) : il n'est gardé que pour le premier.");
                     }
 
                     continue;
@@ -642,7 +643,7 @@ internal sealed class MigrationPlanner(MigrationReport report)
                 }
             }
 
-            bucket.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+            bucket.Sort(SieclePerson.CompareKeys);
             foreach (var a in bucket)
             {
                 if (plannedByPerson[a.Index] is not { } aAccount)
@@ -667,11 +668,11 @@ internal sealed class MigrationPlanner(MigrationReport report)
                     }
                 }
 
-                candidates.Sort(static (x, y) => string.CompareOrdinal(x.Key, y.Key));
+                candidates.Sort(SieclePerson.CompareKeys);
                 foreach (var b in candidates)
                 {
                     var bAccount = plannedByPerson[b.Index];
-                    if (b.Uaj == a.Uaj || bAccount == aAccount || (bAccount is not null && string.CompareOrdinal(b.Key, a.Key) < 0))
+                    if (b.Uaj == a.Uaj || bAccount == aAccount || (bAccount is not null && SieclePerson.CompareKeys(b, a) < 0))
                     {
                         continue;
                     }
@@ -681,8 +682,8 @@ internal sealed class MigrationPlanner(MigrationReport report)
                     if (samePhone != sameEmail)
                     {
                         report.PossibleDuplicates++;
-                        report.Note(a.File, a.Line, $"PERSONNE {a.Key}", "doublon_possible",
-                            $"mêmes nom et prénom que {b.Key} ({b.File}:{b.Line}) avec seul{(samePhone ? " le portable" : "e l'adresse électronique")} "
+                        report.Note(a.File, a.Line, $"PERSONNE {a.KeyText}", "doublon_possible",
+                            $"mêmes nom et prénom que {b.KeyText} ({b.File}:{b.Line}) avec seul{(samePhone ? " le portable" : "e l'adresse électronique")} "
                             + "en commun : comptes gardés séparés, à vérifier.");
                     }
                 }

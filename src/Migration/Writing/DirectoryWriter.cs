@@ -81,8 +81,9 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
         var writing = new Dictionary<string, long>
         {
             ["Accounts"] = plan.Accounts.Count(a => a.ExistingAccountId is null),
-            ["Persons"] = plan.Accounts.Sum(a => (long)a.Persons.Count(p => !existing.PersonsBySiecleKey.ContainsKey(p.Key))),
-            ["Pupils"] = plan.Pupils.Count(p => !existing.PupilIds.ContainsKey(p.Key)),
+            ["Persons"] = existing.PersonsBySiecleKey.Count == 0 ? plan.Accounts.Sum(a => (long)a.Persons.Length)
+                : plan.Accounts.Sum(a => (long)a.Persons.Count(p => !existing.PersonsBySiecleKey.ContainsKey(p.KeyText))),
+            ["Pupils"] = existing.PupilIds.Count == 0 ? plan.Pupils.Count : plan.Pupils.Count(p => !existing.PupilIds.ContainsKey(p.KeyText)),
             ["PersonPupilLinks"] = plan.Accounts.Sum(a => (long)a.Links.Length),
             ["AccountAliases"] = plan.Accounts.Sum(a => (long)a.Aliases.Count),
         };
@@ -139,7 +140,7 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
         var missing = new List<SieclePupil>();
         foreach (var pupil in plan.Pupils)
         {
-            if (existing.PupilIds.TryGetValue(pupil.Key, out var id))
+            if (existing.PupilIds.Count > 0 && existing.PupilIds.TryGetValue(pupil.KeyText, out var id))
             {
                 pupil.DirectoryId = id;
             }
@@ -219,7 +220,7 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
                     personIds.Clear();
                     foreach (var p in planned.Persons)
                     {
-                        if (existing.PersonsBySiecleKey.TryGetValue(p.Key, out var row))
+                        if (existing.PersonsBySiecleKey.Count > 0 && existing.PersonsBySiecleKey.TryGetValue(p.KeyText, out var row))
                         {
                             if (row.AccountId is null)
                             {
