@@ -12,7 +12,7 @@ namespace SupportBot.Migration.Planning;
 /// Applies the rules to the inputs and the directory's current state. Pure computation: the same inputs and
 /// directory give the same plan whatever the order of the files, which is what makes reruns and resumes converge.
 /// </summary>
-internal sealed class MigrationPlanner(MigrationReport report)
+internal sealed class MigrationPlanner(MigrationReport report, Action? grouped = null)
 {
     private NameBuckets? _buckets;
     private PlannedAccount?[]? _plannedByPerson;
@@ -30,6 +30,7 @@ internal sealed class MigrationPlanner(MigrationReport report)
 
         // Tier-0 code keeps what a local held until the local is overwritten.
         holders = null;
+        grouped?.Invoke();
 
         // Persons are numbered by their read rank: an array is the planner's map from person to account.
         var plannedByPerson = new PlannedAccount?[siecle.PersonCount];
