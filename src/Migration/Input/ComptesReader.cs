@@ -12,16 +12,20 @@ internal sealed class ComptesReader(MigrationReport report, RecordKeys keys, Act
     private readonly RecordFields _fields = new("IDENTIFIANT", "MEL", "MEL_CONFIRME", "DATE_CREATION", "DERNIERE_CONNEXION");
     private readonly List<(string? Uaj, string? PersonId, int Line)> _holders = [];
     private readonly List<(string? Uaj, string? EleveId, string? PersonId, int Line)> _attachments = [];
-    private readonly List<LegacyAttachment> _kept = [];
 
     // The UAJs' ranks in the run's keys, without taking their lock for every key.
     private readonly Dictionary<string, int> _ranks = new(StringComparer.Ordinal);
     private Action<System.Xml.XmlReader>? _onElement;
 
-    public List<LegacyAccount> Read(InputFile file, CancellationToken cancellationToken = default)
+    private readonly LegacyData _data = new();
+
+    public LegacyData Read(InputFile file, CancellationToken cancellationToken = default)
     {
-        var accounts = new List<LegacyAccount>();
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var accounts = _data.Accounts;
+
+        // COMPTE_IDs are numbers but in odd exports: no string kept for each of a million accounts.
+        var seen = new Dictionary<long, int>();
+        var seenTexts = new Dictionary<string, int>(StringComparer.Ordinal);
         try
         {
             using var reader = XmlInput.Open(file, Root);
@@ -42,14 +46,15 @@ internal sealed class ComptesReader(MigrationReport report, RecordKeys keys, Act
                         continue;
                     }
 
-                    if (seen.TryGetValue(account.CompteId, out var firstLine))
+                    if (account.CompteNumber >= 0 ? !seen.TryAdd(account.CompteNumber, account.Line) : !seenTexts.TryAdd(account.CompteId, account.Line))
                     {
+                        var firstLine = account.CompteNumber >= 0 ? seen[account.CompteNumber] : seenTexts[account.CompteId];
+                        _data.Attachments.DropLast(account.AttachmentCount);
                         report.Reject(file.DisplayName, account.Line, $"COMPTE {account.CompteId}", "doublon_enregistrement",
                             $"COMPTE_ID déjà lu ligne {firstLine} : ce second compte est ignoré.");
                         continue;
                     }
 
-                    seen.Add(account.CompteId, account.Line);
                     accounts.Add(account);
                     if (account.IsJoint)
                     {
@@ -67,18 +72,18 @@ internal sealed class ComptesReader(MigrationReport report, RecordKeys keys, Act
             throw XmlInput.Malformed(file, e);
         }
 
-        return accounts;
+        return _data;
     }
 
     /// <summary>
     /// Most accounts' address is their holder's MEL in SIECLE: once the exports are read, one string for both (the
     /// accounts were read on another thread and could not share it sooner).
     /// </summary>
-    public static void ShareEmails(List<LegacyAccount> accounts, SiecleData siecle)
+    public static void ShareEmails(LegacyData legacy, SiecleData siecle)
     {
-        foreach (var account in accounts)
+        foreach (var account in legacy.Accounts)
         {
-            if (account.Email is { } email && siecle.Persons.TryGetValue(account.Holders[0], out var holder) && holder.Email == email)
+            if (account.Email is { } email && siecle.Persons.TryGetValue(account.FirstHolder, out var holder) && holder.Email == email)
             {
                 account.Email = holder.Email;
             }
@@ -174,8 +179,8 @@ internal sealed class ComptesReader(MigrationReport report, RecordKeys keys, Act
             return null;
         }
 
-        var kept = _kept;
-        kept.Clear();
+        var store = _data.Attachments;
+        var start = store.Count;
         foreach (var a in attachments)
         {
             if (!Uai.IsValid(a.Uaj) || string.IsNullOrWhiteSpace(a.EleveId) || string.IsNullOrWhiteSpace(a.PersonId))
@@ -184,13 +189,7 @@ internal sealed class ComptesReader(MigrationReport report, RecordKeys keys, Act
                 continue;
             }
 
-            kept.Add(new LegacyAttachment(Key(a.Uaj!, a.EleveId!), Key(a.Uaj!, a.PersonId!), a.Line));
-        }
-
-        var holderKeys = new long[holders.Count];
-        for (var i = 0; i < holders.Count; i++)
-        {
-            holderKeys[i] = Key(holders[i].Uaj!, holders[i].PersonId!);
+            store.Add(Key(a.Uaj!, a.EleveId!), Key(a.Uaj!, a.PersonId!), a.Line);
         }
 
         return new LegacyAccount
@@ -202,8 +201,10 @@ internal sealed class ComptesReader(MigrationReport report, RecordKeys keys, Act
             EmailConfirmed = email is not null && Values.IsTrue(f.NonEmpty(2)),
             CreatedOn = Date(3, "DATE_CREATION") ?? DateOnly.MinValue,
             LastLoginOn = Date(4, "DERNIERE_CONNEXION") ?? DateOnly.MinValue,
-            Holders = holderKeys,
-            Attachments = kept.Count == 0 ? [] : [.. kept],
+            FirstHolder = Key(holders[0].Uaj!, holders[0].PersonId!),
+            SecondHolder = holders.Count > 1 ? Key(holders[1].Uaj!, holders[1].PersonId!) : 0,
+            AttachmentStart = start,
+            AttachmentCount = store.Count - start,
             File = file,
             Line = line,
         };

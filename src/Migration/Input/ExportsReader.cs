@@ -17,12 +17,12 @@ internal sealed class ExportsReader(MigrationReport report, int? threads = null,
     private long _records;
     private Exception? _failure;
 
-    public (SiecleData Siecle, List<LegacyAccount> Legacy) Read(IReadOnlyList<InputFile> eleves, IReadOnlyList<InputFile> responsables, InputFile comptes,
+    public (SiecleData Siecle, LegacyData Legacy) Read(IReadOnlyList<InputFile> eleves, IReadOnlyList<InputFile> responsables, InputFile comptes,
         CancellationToken cancellationToken)
     {
         var siecleFiles = eleves.Select(f => (File: f, Eleves: true)).Concat(responsables.Select(f => (File: f, Eleves: false))).ToList();
         var parsed = siecleFiles.Select(_ => new TaskCompletionSource<SiecleFileParser.ParsedFile>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
-        var legacy = new TaskCompletionSource<List<LegacyAccount>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var legacy = new TaskCompletionSource<LegacyData>(TaskCreationOptions.RunContinuationsAsynchronously);
         var comptesReport = new MigrationReport();
         var keys = new RecordKeys();
         var taken = -1;

@@ -1,9 +1,32 @@
+using System.Globalization;
+
 namespace SupportBot.Migration.Input;
 
 /// <summary>A SIECLE téléservices account of ComptesTeleservices.xml. Activation codes are read but never kept.</summary>
 internal sealed class LegacyAccount
 {
-    public required string CompteId { get; init; }
+    /// <summary>COMPTE_ID as read (trimmed), made on demand: most are numbers (see <see cref="CompteNumber"/>).</summary>
+    public string CompteId
+    {
+        get => _compteText ?? CompteNumber.ToString(CultureInfo.InvariantCulture);
+        init
+        {
+            if (DecimalText.TryParse(value, out var number))
+            {
+                CompteNumber = number;
+            }
+            else
+            {
+                CompteNumber = -1;
+                _compteText = value;
+            }
+        }
+    }
+
+    /// <summary>COMPTE_ID when it is a number that prints back as itself, -1 otherwise.</summary>
+    public long CompteNumber { get; private init; }
+
+    private readonly string? _compteText;
 
     public bool IsJoint { get; init; }
 
@@ -20,14 +43,26 @@ internal sealed class LegacyAccount
 
     public DateOnly LastLoginOn { get; init; }
 
-    /// <summary>UAJ:PERSONNE_ID of the holders (see <see cref="RecordKeys"/>), the first one holding the e-mail.</summary>
-    public required long[] Holders { get; init; }
+    /// <summary>UAJ:PERSONNE_ID of the first holder (see <see cref="RecordKeys"/>), the one holding the e-mail.</summary>
+    public long FirstHolder { get; init; }
 
-    public required LegacyAttachment[] Attachments { get; init; }
+    /// <summary>UAJ:PERSONNE_ID of a joint account's second holder.</summary>
+    public long SecondHolder { get; init; }
+
+    public int HolderCount => IsJoint ? 2 : 1;
+
+    public long Holder(int index) => index == 0 ? FirstHolder : SecondHolder;
+
+    /// <summary>Its attachments in <see cref="LegacyAttachments"/>.</summary>
+    public int AttachmentStart { get; init; }
+
+    public int AttachmentCount { get; init; }
 
     public required string File { get; init; }
 
     public int Line { get; init; }
-}
 
-internal readonly record struct LegacyAttachment(long PupilKey, long PersonKey, int Line);
+    /// <summary>In the ordinal order of the COMPTE_ID strings.</summary>
+    public static int CompareCompteIds(LegacyAccount? a, LegacyAccount? b) =>
+        a!.CompteNumber >= 0 && b!.CompteNumber >= 0 ? DecimalText.Compare(a.CompteNumber, b.CompteNumber) : string.CompareOrdinal(a.CompteId, b!.CompteId);
+}

@@ -47,9 +47,9 @@ internal sealed class RecordKeys
     public long Key(int rank, string uaj, ReadOnlySpan<char> id)
     {
         var trimmed = id.Trim();
-        if (rank < MaxUajs && IsCanonicalNumber(trimmed))
+        if (rank < MaxUajs && DecimalText.TryParse(trimmed, out var number, MaxDigits))
         {
-            return ((long)rank << IdBits) | long.Parse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture);
+            return ((long)rank << IdBits) | number;
         }
 
         var text = string.Concat(uaj, ":", trimmed);
@@ -113,7 +113,7 @@ internal sealed class RecordKeys
             var rankB = (int)(b >> IdBits);
             if (rankA == rankB)
             {
-                return CompareDecimals(a & IdMask, b & IdMask);
+                return DecimalText.Compare(a & IdMask, b & IdMask);
             }
 
             var uajs = _uajs;
@@ -128,52 +128,11 @@ internal sealed class RecordKeys
         return Format(a, x).SequenceCompareTo(Format(b, y));
     }
 
-    // Two numbers in the order of their decimal strings: scaled to 13 digits, then the shorter first ("1" < "10" < "2").
-    private static int CompareDecimals(long a, long b)
-    {
-        var digitsA = Digits(a);
-        var digitsB = Digits(b);
-        var byScaled = (a * Pow10[MaxDigits - digitsA]).CompareTo(b * Pow10[MaxDigits - digitsB]);
-        return byScaled != 0 ? byScaled : digitsA.CompareTo(digitsB);
-    }
-
-    private static readonly long[] Pow10 = [.. Enumerable.Range(0, MaxDigits + 1).Select(n => (long)Math.Pow(10, n))];
-
-    private static int Digits(long value)
-    {
-        var digits = 1;
-        while (digits < MaxDigits && value >= Pow10[digits])
-        {
-            digits++;
-        }
-
-        return digits;
-    }
-
     private string Text(long key)
     {
         lock (_lock)
         {
             return _texts[(int)(-1 - key)];
         }
-    }
-
-    // Only an ID that prints back as itself: digits, no sign, no leading zero (but "0"), at most 13 of them.
-    private static bool IsCanonicalNumber(ReadOnlySpan<char> id)
-    {
-        if (id.IsEmpty || id.Length > MaxDigits || (id[0] == '0' && id.Length > 1))
-        {
-            return false;
-        }
-
-        foreach (var c in id)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -16,13 +16,15 @@ internal sealed class MigrationPlanner(MigrationReport report, Action? grouped =
 {
     private NameBuckets? _buckets;
     private PlannedAccount?[]? _plannedByPerson;
+    private LegacyAttachments? _attachments;
 
     /// <summary>Everything but rule 1's near misses, which only add to the report: <see cref="ReportPossibleDuplicates()"/>.</summary>
-    public MigrationPlan Plan(SiecleData siecle, IReadOnlyList<LegacyAccount> legacyAccounts, ExistingDirectory existing)
+    public MigrationPlan Plan(SiecleData siecle, LegacyData legacy, ExistingDirectory existing)
     {
-        var holders = CollectHolders(siecle, legacyAccounts);
+        var holders = CollectHolders(siecle, legacy.Accounts);
         report.Holders = holders.Count;
-        CheckAttachments(siecle, legacyAccounts);
+        CheckAttachments(siecle, legacy);
+        _attachments = legacy.Attachments;
 
         var buckets = NameBuckets.Build(siecle, holders);
         siecle.ForgetKeys();
@@ -88,6 +90,7 @@ internal sealed class MigrationPlanner(MigrationReport report, Action? grouped =
         }
 
         AddAliases(groups, existing, taken);
+        _attachments = null;
         _buckets = buckets;
         _plannedByPerson = plannedByPerson;
         report.Persons = groups.Count;
@@ -119,8 +122,9 @@ internal sealed class MigrationPlanner(MigrationReport report, Action? grouped =
         {
             var account = legacyAccounts[a];
             foundPersons.Clear();
-            foreach (var key in account.Holders)
+            for (var h = 0; h < account.HolderCount; h++)
             {
+                var key = account.Holder(h);
                 if (siecle.Persons.TryGetValue(key, out var person) && !foundPersons.Contains(person))
                 {
                     foundPersons.Add(person);
@@ -128,10 +132,11 @@ internal sealed class MigrationPlanner(MigrationReport report, Action? grouped =
             }
 
             var count = foundPersons.Count;
-            if (count < account.Holders.Length)
+            if (count < account.HolderCount)
             {
-                foreach (var missing in account.Holders)
+                for (var h = 0; h < account.HolderCount; h++)
                 {
+                    var missing = account.Holder(h);
                     if (siecle.Persons.ContainsKey(missing))
                     {
                         continue;
@@ -187,12 +192,14 @@ internal sealed class MigrationPlanner(MigrationReport report, Action? grouped =
     }
 
     /// <summary>Rule 3's stale attachments: the pupil has left (or is no longer exported), or the person is no longer responsible.</summary>
-    private void CheckAttachments(SiecleData siecle, IReadOnlyList<LegacyAccount> legacyAccounts)
+    private void CheckAttachments(SiecleData siecle, LegacyData legacy)
     {
-        foreach (var account in legacyAccounts)
+        var attachments = legacy.Attachments;
+        foreach (var account in legacy.Accounts)
         {
-            foreach (var attachment in account.Attachments)
+            for (var i = account.AttachmentStart; i < account.AttachmentStart + account.AttachmentCount; i++)
             {
+                var attachment = (PupilKey: attachments.PupilKey(i), PersonKey: attachments.PersonKey(i), Line: attachments.Line(i));
                 string? reason = null;
                 string? detail = null;
                 if (!siecle.Pupils.TryGetValue(attachment.PupilKey, out var pupil) || pupil.HasLeft)
@@ -213,6 +220,9 @@ internal sealed class MigrationPlanner(MigrationReport report, Action? grouped =
                 }
             }
         }
+
+        // From here on only WasAttached reads them, and only their pupils.
+        attachments.KeepPupilsOnly();
     }
 
     private static bool IsResponsible(SieclePerson person, SieclePupil pupil)
@@ -348,7 +358,7 @@ internal sealed class MigrationPlanner(MigrationReport report, Action? grouped =
 
             if (legacy.Count > 1)
             {
-                legacy.Sort(static (a, b) => string.CompareOrdinal(a.CompteId, b.CompteId));
+                legacy.Sort(LegacyAccount.CompareCompteIds);
             }
 
             planned.Add(new PlannedAccount
@@ -455,7 +465,7 @@ internal sealed class MigrationPlanner(MigrationReport report, Action? grouped =
         }
 
         var byCreation = a.CreatedOn.CompareTo(b.CreatedOn);
-        return byCreation != 0 ? byCreation > 0 : string.CompareOrdinal(a.CompteId, b.CompteId) < 0;
+        return byCreation != 0 ? byCreation > 0 : LegacyAccount.CompareCompteIds(a, b) < 0;
     }
 
     private static bool Holds(PlannedAccount planned, long personKey)
@@ -475,7 +485,7 @@ internal sealed class MigrationPlanner(MigrationReport report, Action? grouped =
     /// The legacy account's address belongs to its first holder. When that holder is missing from SIECLE the address is
     /// not passed to the second one (it was not theirs): they get their SIECLE address, as rule 5 says for second holders.
     /// </summary>
-    private static long EmailHolder(LegacyAccount account) => account.Holders[0];
+    private static long EmailHolder(LegacyAccount account) => account.FirstHolder;
 
     /// <summary>Rule 3: every pupil of level 1 or 2 in the current data, through any of the account's persons.</summary>
     private void AddLinks(PlannedAccount planned, ExistingDirectory existing, List<SieclePupil> pupils, List<PlannedLink> links)
@@ -526,7 +536,7 @@ internal sealed class MigrationPlanner(MigrationReport report, Action? grouped =
                 if (isNew)
                 {
                     report.PupilLinks++;
-                    if (!WasAttached(planned, pupil.Key))
+                    if (!WasAttached(planned, pupil.Key, _attachments!))
                     {
                         report.LinksAddedByRapprochement++;
                     }
@@ -538,13 +548,13 @@ internal sealed class MigrationPlanner(MigrationReport report, Action? grouped =
         planned.Links = [.. links];
     }
 
-    private static bool WasAttached(PlannedAccount planned, long pupilKey)
+    private static bool WasAttached(PlannedAccount planned, long pupilKey, LegacyAttachments attachments)
     {
         foreach (var a in planned.LegacyAccounts)
         {
-            foreach (var x in a.Attachments)
+            for (var i = a.AttachmentStart; i < a.AttachmentStart + a.AttachmentCount; i++)
             {
-                if (x.PupilKey == pupilKey)
+                if (attachments.PupilKey(i) == pupilKey)
                 {
                     return true;
                 }

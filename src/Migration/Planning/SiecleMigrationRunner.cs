@@ -188,7 +188,7 @@ internal sealed class SiecleMigrationRunner(IServiceProvider services, Directory
     {
         public SiecleData? Siecle { get; set; }
 
-        public List<LegacyAccount>? Legacy { get; set; }
+        public LegacyData? Legacy { get; set; }
     }
 
     /// <summary>Progress&lt;T&gt; posts to the thread pool; the bar wants the value now.</summary>
