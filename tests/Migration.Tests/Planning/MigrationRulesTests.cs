@@ -173,6 +173,24 @@ public sealed class MigrationRulesTests
     }
 
     [Fact]
+    public async Task SeveralLegacyAddresses_AllElseEqual_TheSmallestCompteIdAsWrittenWins()
+    {
+        // COMPTE_IDs are compared as text: "10" comes before "9", and "010" is another account than "10".
+        await using var harness = new MigrationHarness();
+        var exports = LeGoffFamily();
+        exports.Account("9", "PERSONNEL", "a9", "nine@example.org", true, [$"{College}:209401"], [], "01/01/2020", "01/11/2026");
+        exports.Account("10", "PERSONNEL", "a10", "ten@example.org", true, [$"{College}:209401"], [], "01/01/2020", "01/11/2026");
+        exports.Account("010", "PERSONNEL", "a010", "zero-ten@example.org", false, [$"{College}:209401"], [], "01/01/2020", "01/11/2026");
+        exports.Account("10", "PERSONNEL", "again", null, false, [$"{College}:209402"], []);
+
+        await harness.RunAsync(harness.Write(exports));
+
+        var accounts = await harness.AccountsAsync();
+        Assert.Equal(("ten@example.org", "1", "a010|a10|a9"), (accounts[0]["mel"], accounts[0]["mel_confirme"], accounts[0]["anciens_identifiants"]));
+        Assert.Single(harness.Rejects(), l => l.Contains("COMPTE 10;rejet;doublon_enregistrement"));
+    }
+
+    [Fact]
     public async Task MigratedAccounts_OriginMigrationSiecleAndNoPasswordCarriedOver()
     {
         await using var harness = new MigrationHarness();
