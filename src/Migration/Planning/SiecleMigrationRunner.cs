@@ -75,9 +75,8 @@ internal sealed class SiecleMigrationRunner(IServiceProvider services, Directory
                 step.Stage("Application des règles", 0);
                 var (plan, planner) = Plan(inputs, report, existing, Compact);
 
-                // What the plan does not reference is garbage now, about a third of the heap: compacted away before SQLite's page
-                // cache and the writer's own dictionaries grow, it is not added to the run's peak memory. Without compaction the
-                // pause is halved (1M: about 1.5 s less) but the peak is higher (1M: 2,272 MB instead of 2,207 MB).
+                // What the plan does not reference is garbage now (the legacy accounts, the dictionaries by key): compacted
+                // away before SQLite's page cache and the writer's own dictionaries grow, it is not added to the run's peak.
                 GCSettings.LatencyMode = latency;
                 Compact();
 
@@ -144,10 +143,12 @@ internal sealed class SiecleMigrationRunner(IServiceProvider services, Directory
     }
 
     /// <summary>
-    /// A full compacting collection that also gives the freed memory back to the system: after a forced one the GC keeps
-    /// the emptied regions for later (at 1M accounts the process stayed about 380 MB above its live data). Once after
-    /// reading, once when the planner has grouped the persons (the holders' index and the other persons' records are
-    /// garbage then, and the links are still to come): measured at 1M, peak memory 1,669 MB -> 1,49x MB for 1.5 s.
+    /// A full compacting collection that also gives the freed memory back to the system: after a merely forced one the
+    /// GC keeps the emptied regions for later (at 1M accounts the process stayed about 380 MB above its live data). Run
+    /// after reading, when the planner has grouped the persons (the holders' index and the records of persons without
+    /// an account are garbage then, and the links are still to come), and after planning. Measured at 1M accounts
+    /// (bench/migration.sh, 2 cores): the one after grouping takes the run's peak from 1,592 MB to 1,369 MB for about
+    /// half a second.
     /// </summary>
     private static void Compact()
     {
