@@ -4,26 +4,10 @@ using SupportBot.AccountDirectory.Persons;
 namespace SupportBot.Migration.Input;
 
 /// <summary>A responsable of one établissement's BEE_RESPONSABLES export, with phone and e-mail already normalised.</summary>
-internal sealed class SieclePerson
+internal sealed class SieclePerson : SiecleRecord
 {
-    /// <summary>The export read, which gives the UAJ, the file's name and the keys' text.</summary>
-    public required SiecleSource Source { get; init; }
-
-    public string Uaj => Source.Uaj;
-
-    public string File => Source.File;
-
-    /// <summary>UAJ:PERSONNE_ID (see <see cref="RecordKeys"/>): rule 1's identity of a person within one établissement.</summary>
-    public long Key { get; init; }
-
-    /// <summary>UAJ:PERSONNE_ID as text, made on demand.</summary>
-    public string KeyText => Source.Keys.ToString(Key);
-
     /// <summary>PERSONNE_ID, the part of UAJ:PERSONNE_ID after the UAJ, made on demand.</summary>
-    public string PersonId => Source.Keys.Id(Key);
-
-    /// <summary>In the ordinal order of UAJ:PERSONNE_ID, the order of identifiers and reports.</summary>
-    public static int CompareKeys(SieclePerson? a, SieclePerson? b) => a!.Source.Keys.Compare(a.Key, b!.Key);
+    public string PersonId => Id;
 
     public string? Civility { get; init; }
 

@@ -1,26 +1,10 @@
 namespace SupportBot.Migration.Input;
 
 /// <summary>A pupil of one établissement's BEE_ELEVES export.</summary>
-internal sealed class SieclePupil
+internal sealed class SieclePupil : SiecleRecord
 {
-    /// <summary>The export read, which gives the UAJ, the file's name and the keys' text.</summary>
-    public required SiecleSource Source { get; init; }
-
-    public string Uaj => Source.Uaj;
-
-    public string File => Source.File;
-
-    /// <summary>UAJ:ELEVE_ID (see <see cref="RecordKeys"/>), unique across établissements.</summary>
-    public long Key { get; init; }
-
-    /// <summary>UAJ:ELEVE_ID as text, made on demand.</summary>
-    public string KeyText => Source.Keys.ToString(Key);
-
     /// <summary>ELEVE_ID, the part of UAJ:ELEVE_ID after the UAJ, made on demand.</summary>
-    public string EleveId => Source.Keys.Id(Key);
-
-    /// <summary>In the ordinal order of UAJ:ELEVE_ID.</summary>
-    public static int CompareKeys(SieclePupil? a, SieclePupil? b) => a!.Source.Keys.Compare(a.Key, b!.Key);
+    public string EleveId => Id;
 
     public string? Ine { get; init; }
 

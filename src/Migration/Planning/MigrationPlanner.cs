@@ -99,7 +99,7 @@ internal sealed class MigrationPlanner(MigrationReport report, Action? grouped =
             uajs.Add(pupil.Uaj);
         }
 
-        pupils.Sort(SieclePupil.CompareKeys);
+        pupils.Sort(SiecleRecord.CompareKeys);
         return new MigrationPlan
         {
             Uajs = new SortedSet<string>(uajs, StringComparer.Ordinal),
@@ -319,14 +319,14 @@ internal sealed class MigrationPlanner(MigrationReport report, Action? grouped =
         planned.Sort(static (a, b) =>
         {
             var byBase = string.CompareOrdinal(a.BaseIdentifier, b.BaseIdentifier);
-            return byBase != 0 ? byBase : SieclePerson.CompareKeys(a.Representative, b.Representative);
+            return byBase != 0 ? byBase : SiecleRecord.CompareKeys(a.Representative, b.Representative);
         });
         return planned;
 
         void AddGroup(SieclePerson[] persons, SieclePerson[] groupHolders)
         {
-            Array.Sort(persons, SieclePerson.CompareKeys);
-            Array.Sort(groupHolders, SieclePerson.CompareKeys);
+            Array.Sort(persons, SiecleRecord.CompareKeys);
+            Array.Sort(groupHolders, SiecleRecord.CompareKeys);
             var representative = groupHolders[0];
             string baseIdentifier;
             try
@@ -654,7 +654,7 @@ internal sealed class MigrationPlanner(MigrationReport report, Action? grouped =
                 }
             }
 
-            bucket.Sort(SieclePerson.CompareKeys);
+            bucket.Sort(SiecleRecord.CompareKeys);
             foreach (var a in bucket)
             {
                 if (plannedByPerson[a.Index] is not { } aAccount)
@@ -679,11 +679,11 @@ internal sealed class MigrationPlanner(MigrationReport report, Action? grouped =
                     }
                 }
 
-                candidates.Sort(SieclePerson.CompareKeys);
+                candidates.Sort(SiecleRecord.CompareKeys);
                 foreach (var b in candidates)
                 {
                     var bAccount = plannedByPerson[b.Index];
-                    if (b.Uaj == a.Uaj || bAccount == aAccount || (bAccount is not null && SieclePerson.CompareKeys(b, a) < 0))
+                    if (b.Uaj == a.Uaj || bAccount == aAccount || (bAccount is not null && SiecleRecord.CompareKeys(b, a) < 0))
                     {
                         continue;
                     }
