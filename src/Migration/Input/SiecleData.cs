@@ -23,6 +23,4 @@ internal sealed class SiecleData(RecordKeys keys)
         Pupils = [];
         Persons = [];
     }
-
-    public SortedSet<string> Uajs { get; } = new(StringComparer.Ordinal);
 }

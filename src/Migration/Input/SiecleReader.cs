@@ -39,7 +39,6 @@ internal sealed class SiecleReader(MigrationReport report, RecordKeys keys)
                     }
 
                     data.Pupils.Add(pupil.Key, pupil);
-                    data.Uajs.Add(pupil.Uaj);
                     break;
                 case SiecleFileParser.Structure structure:
                     if (data.Pupils.TryGetValue(structure.PupilKey, out var structured))
@@ -62,7 +61,6 @@ internal sealed class SiecleReader(MigrationReport report, RecordKeys keys)
 
                     person.Index = data.Persons.Count;
                     data.Persons.Add(person.Key, person);
-                    data.Uajs.Add(person.Uaj);
                     break;
                 case SiecleFileParser.Responsibility line:
                     if (data.Persons.TryGetValue(line.PersonKey, out var responsible))

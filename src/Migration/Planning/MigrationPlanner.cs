@@ -371,14 +371,11 @@ internal sealed class MigrationPlanner(MigrationReport report, Action? grouped =
     private static int? FindExistingAccount(PlannedAccount planned, ExistingDirectory existing)
     {
         int? found = null;
-        if (existing.PersonsBySiecleKey.Count > 0)
+        foreach (var person in planned.Persons)
         {
-            foreach (var person in planned.Persons)
+            if (existing.TryGetPerson(person, out var row) && row.AccountId is { } id)
             {
-                if (existing.PersonsBySiecleKey.TryGetValue(person.KeyText, out var row) && row.AccountId is { } id)
-                {
-                    found = Math.Min(id, found ?? int.MaxValue);
-                }
+                found = Math.Min(id, found ?? int.MaxValue);
             }
         }
 
@@ -529,9 +526,8 @@ internal sealed class MigrationPlanner(MigrationReport report, Action? grouped =
                     pupils.Add(pupil);
                 }
 
-                var isNew = !(existing.PersonsBySiecleKey.Count > 0
-                    && existing.PersonsBySiecleKey.TryGetValue(person.KeyText, out var row)
-                    && existing.PupilIds.TryGetValue(pupil.KeyText, out var pupilId)
+                var isNew = !(existing.TryGetPerson(person, out var row)
+                    && existing.TryGetPupil(pupil, out var pupilId)
                     && existing.Links.Contains(ExistingDirectory.LinkKey(row.PersonId, pupilId)));
                 if (isNew)
                 {

@@ -81,9 +81,8 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
         var writing = new Dictionary<string, long>
         {
             ["Accounts"] = plan.Accounts.Count(a => a.ExistingAccountId is null),
-            ["Persons"] = existing.PersonsBySiecleKey.Count == 0 ? plan.Accounts.Sum(a => (long)a.Persons.Length)
-                : plan.Accounts.Sum(a => (long)a.Persons.Count(p => !existing.PersonsBySiecleKey.ContainsKey(p.KeyText))),
-            ["Pupils"] = existing.PupilIds.Count == 0 ? plan.Pupils.Count : plan.Pupils.Count(p => !existing.PupilIds.ContainsKey(p.KeyText)),
+            ["Persons"] = plan.Accounts.Sum(a => (long)a.Persons.Count(p => !existing.TryGetPerson(p, out _))),
+            ["Pupils"] = plan.Pupils.Count(p => !existing.TryGetPupil(p, out _)),
             ["PersonPupilLinks"] = plan.Accounts.Sum(a => (long)a.Links.Length),
             ["AccountAliases"] = plan.Accounts.Sum(a => (long)a.Aliases.Count),
         };
@@ -140,7 +139,7 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
         var missing = new List<SieclePupil>();
         foreach (var pupil in plan.Pupils)
         {
-            if (existing.PupilIds.Count > 0 && existing.PupilIds.TryGetValue(pupil.KeyText, out var id))
+            if (existing.TryGetPupil(pupil, out var id))
             {
                 pupil.DirectoryId = id;
             }
@@ -220,7 +219,7 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
                     personIds.Clear();
                     foreach (var p in planned.Persons)
                     {
-                        if (existing.PersonsBySiecleKey.Count > 0 && existing.PersonsBySiecleKey.TryGetValue(p.KeyText, out var row))
+                        if (existing.TryGetPerson(p, out var row))
                         {
                             if (row.AccountId is null)
                             {

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using SupportBot.AccountDirectory;
+using SupportBot.Migration.Input;
 using SupportBot.Migration.Planning;
 
 namespace SupportBot.Migration.Writing;
@@ -25,6 +26,20 @@ internal sealed class ExistingDirectory
     public Dictionary<string, int> PupilIds { get; } = new(StringComparer.Ordinal);
 
     public HashSet<long> Links { get; } = [];
+
+    /// <summary>The directory's row of this SIECLE person; its UAJ:PERSONNE_ID text is made only when the directory holds persons.</summary>
+    public bool TryGetPerson(SieclePerson person, out (int PersonId, int? AccountId) row)
+    {
+        row = default;
+        return PersonsBySiecleKey.Count > 0 && PersonsBySiecleKey.TryGetValue(person.KeyText, out row);
+    }
+
+    /// <summary>The directory's Id of this SIECLE pupil; its UAJ:ELEVE_ID text is made only when the directory holds pupils.</summary>
+    public bool TryGetPupil(SieclePupil pupil, out int id)
+    {
+        id = 0;
+        return PupilIds.Count > 0 && PupilIds.TryGetValue(pupil.KeyText, out id);
+    }
 
     public static long LinkKey(int personId, int pupilId) => ((long)personId << 32) | (uint)pupilId;
 

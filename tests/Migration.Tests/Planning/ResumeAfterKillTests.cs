@@ -12,11 +12,7 @@ public sealed class ResumeAfterKillTests
     public async Task KilledMidRunThenRerun_SameAccountsAsAnUninterruptedRun()
     {
         await using var harness = new MigrationHarness();
-        var input = await harness.GenerateAsync(2500, seed: 11);
-        harness.Settings["Migration:BatchSize"] = "300";
-        await harness.RunAsync(input);
-        var uninterrupted = await harness.ExportAsync();
-        harness.DeleteDatabase();
+        var (input, uninterrupted, _) = await UninterruptedRunAsync(harness, accounts: 2500, seed: 11, batchSize: 300);
 
         var killed = await RunProcessAsync(harness, input, killAfterBatches: 3);
         var partial = await CountAccountsAsync(harness);
@@ -36,11 +32,7 @@ public sealed class ResumeAfterKillTests
         await using var harness = new MigrationHarness();
         // Enough accounts that writing lasts well beyond the kill's delay (about 0.6 s here): 4,000 were written in
         // less than 150 ms once the writer got faster, and the run finished before the kill.
-        var input = await harness.GenerateAsync(20000, seed: 12);
-        harness.Settings["Migration:BatchSize"] = "100";
-        await harness.RunAsync(input);
-        var uninterrupted = await harness.ExportAsync();
-        harness.DeleteDatabase();
+        var (input, uninterrupted, _) = await UninterruptedRunAsync(harness, accounts: 20000, seed: 12, batchSize: 100);
 
         using (var process = Process.Start(ProcessStart(harness, input, quiet: false))!)
         {
@@ -69,12 +61,7 @@ public sealed class ResumeAfterKillTests
     public async Task KilledWhileIndexesAreAside_RerunRebuildsThemAndEndsLikeAnUninterruptedRun()
     {
         await using var harness = new MigrationHarness();
-        var input = await harness.GenerateAsync(1200, seed: 13);
-        harness.Settings["Migration:BatchSize"] = "200";
-        await harness.RunAsync(input);
-        var uninterrupted = await harness.ExportAsync();
-        var schema = SqliteSchema.Read(harness.DatabasePath);
-        harness.DeleteDatabase();
+        var (input, uninterrupted, schema) = await UninterruptedRunAsync(harness, accounts: 1200, seed: 13, batchSize: 200);
 
         await RunProcessAsync(harness, input, killAfterBatches: 2);
         var aside = SqliteSchema.Read(harness.DatabasePath);
@@ -90,6 +77,19 @@ public sealed class ResumeAfterKillTests
         Assert.Equal(0, second.ExitCode);
         Assert.Equal(0, harness.Summary().GetProperty("accountsCreated").GetInt32());
         Assert.Equal(uninterrupted, await harness.ExportAsync());
+    }
+
+    /// <summary>The reference: generated exports migrated without interruption, its accounts export and schema; then a new directory.</summary>
+    private static async Task<((string Siecle, string Comptes) Input, string[] Accounts, List<string> Schema)> UninterruptedRunAsync(
+        MigrationHarness harness, int accounts, int seed, int batchSize)
+    {
+        var input = await harness.GenerateAsync(accounts, seed);
+        harness.Settings["Migration:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await harness.RunAsync(input);
+        var export = await harness.ExportAsync();
+        var schema = SqliteSchema.Read(harness.DatabasePath);
+        harness.DeleteDatabase();
+        return (input, export, schema);
     }
 
     private static async Task<int> RunProcessAsync(MigrationHarness harness, (string Siecle, string Comptes) input, int killAfterBatches)
