@@ -8,6 +8,7 @@ using SupportBot.Bot.Health;
 using SupportBot.Bot.Language;
 using SupportBot.Bot.PasswordReset;
 using SupportBot.Bot.Retention;
+using SupportBot.Bot.Schools.Commands;
 using SupportBot.Bot.Sms;
 
 // Command-line tools, dispatched before the web host is built.
@@ -19,6 +20,11 @@ if (args is ["nlu", ..])
 if (DialogCommands.Handles(args))
 {
     return await DialogCommands.RunAsync(args, AddServices);
+}
+
+if (SchoolCommands.Handles(args))
+{
+    return await SchoolCommands.RunAsync(args, AddServices);
 }
 
 // Options that are SupportBot's own, not ASP.NET Core configuration keys.

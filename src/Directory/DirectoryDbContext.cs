@@ -3,6 +3,7 @@ using SupportBot.AccountDirectory.Accounts;
 using SupportBot.AccountDirectory.Cases;
 using SupportBot.AccountDirectory.Channels;
 using SupportBot.AccountDirectory.DialogState;
+using SupportBot.AccountDirectory.Mail;
 using SupportBot.AccountDirectory.Persons;
 using SupportBot.AccountDirectory.Pupils;
 using SupportBot.AccountDirectory.Schools;
@@ -32,6 +33,10 @@ public abstract class DirectoryDbContext(DbContextOptions options) : DbContext(o
     public DbSet<PasswordResetToken> PasswordResetTokens => Set<PasswordResetToken>();
 
     public DbSet<DirectorCase> DirectorCases => Set<DirectorCase>();
+
+    public DbSet<DirectorCaseEvent> DirectorCaseEvents => Set<DirectorCaseEvent>();
+
+    public DbSet<SentMail> SentMails => Set<SentMail>();
 
     public DbSet<ChannelConversation> ChannelConversations => Set<ChannelConversation>();
 

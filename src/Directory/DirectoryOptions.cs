@@ -23,7 +23,7 @@ public sealed class DirectoryOptions
 
     public DirectoryProvider Provider { get; set; } = DirectoryProvider.Sqlite;
 
-    /// <summary>Defaults to a SQLite file under ./data/ for the embedded provider; required for SQL Server.</summary>
+    /// <summary>Defaults to <c>supportbot.db</c> in the data folder (<see cref="Data.DataOptions"/>) for the embedded provider; required for SQL Server.</summary>
     public string? ConnectionString { get; set; }
 
     public DemoDataMode DemoData { get; set; } = DemoDataMode.Auto;
@@ -31,11 +31,11 @@ public sealed class DirectoryOptions
     [Range(1, 7 * 24 * 60)]
     public int PasswordResetTokenMinutes { get; set; } = 60;
 
-    public const string DefaultSqliteConnectionString = "Data Source=data/supportbot.db";
-
     public string EffectiveConnectionString => Provider switch
     {
-        DirectoryProvider.Sqlite => string.IsNullOrWhiteSpace(ConnectionString) ? DefaultSqliteConnectionString : ConnectionString,
+        DirectoryProvider.Sqlite => string.IsNullOrWhiteSpace(ConnectionString)
+            ? $"Data Source={Data.DataOptions.DefaultFolder}/supportbot.db"
+            : ConnectionString,
         _ => string.IsNullOrWhiteSpace(ConnectionString)
             ? throw new InvalidOperationException("Directory:ConnectionString is required when Directory:Provider is SqlServer.")
             : ConnectionString,

@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using SupportBot.AccountDirectory.Accounts;
 using SupportBot.AccountDirectory.Cases;
+using SupportBot.AccountDirectory.Data;
 using SupportBot.AccountDirectory.Demo;
 using SupportBot.AccountDirectory.Mail;
 using SupportBot.AccountDirectory.Retention;
@@ -15,19 +17,33 @@ public static class DirectoryServiceCollectionExtensions
     /// <summary>The account directory (sections <c>Directory</c> and <c>Mail</c>) and its services.</summary>
     public static IServiceCollection AddAccountDirectory(this IServiceCollection services)
     {
+        services.AddOptions<DataOptions>().BindConfiguration(DataOptions.Section);
         services.AddOptions<DirectoryOptions>()
             .BindConfiguration(DirectoryOptions.Section)
+            .Configure<IOptions<DataOptions>>((o, data) =>
+            {
+                if (o.Provider == DirectoryProvider.Sqlite && string.IsNullOrWhiteSpace(o.ConnectionString))
+                {
+                    o.ConnectionString = $"Data Source={data.Value.Resolve(null, "supportbot.db")}";
+                }
+            })
             .ValidateDataAnnotations()
             .Validate(o => o.Provider != DirectoryProvider.SqlServer || !string.IsNullOrWhiteSpace(o.ConnectionString),
                 "Directory:ConnectionString is required when Directory:Provider is SqlServer.")
             .ValidateOnStart();
         services.AddOptions<MailOptions>()
             .BindConfiguration(MailOptions.Section)
+            .Configure<IOptions<DataOptions>>((o, data) => o.PickupDirectory = data.Value.Resolve(o.PickupDirectory, "outbox"))
             .ValidateDataAnnotations()
             .Validate(o => o.Mode != MailMode.Smtp || !string.IsNullOrWhiteSpace(o.Smtp.Host),
                 "Mail:Smtp:Host is required when Mail:Mode is Smtp.")
             .ValidateOnStart();
 
+        services.AddOptions<CasesOptions>()
+            .BindConfiguration(CasesOptions.Section)
+            .Configure<IOptions<DataOptions>>((o, data) => o.KeyFile = data.Value.Resolve(o.KeyFile, "cases-signing.key"))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);

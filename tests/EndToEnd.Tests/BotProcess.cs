@@ -7,7 +7,7 @@ namespace SupportBot.EndToEnd.Tests;
 
 /// <summary>
 /// The service as an operator starts it: `dotnet SupportBot.Bot.dll` in its own process, its working directory a
-/// temporary folder (so the embedded defaults write ./data/ there), the content root src/Bot.
+/// temporary folder, its data folder (Data__Folder) ./data/ in it unless the test says otherwise, the content root src/Bot.
 /// </summary>
 internal sealed class BotProcess : IAsyncDisposable
 {
@@ -66,6 +66,9 @@ internal sealed class BotProcess : IAsyncDisposable
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_NOLOGO"] = "1";
+
+        // Never the repository's own data/ (the embedded default): each test keeps its directory to itself.
+        start.Environment["Data__Folder"] = Path.Combine(workingDirectory, "data");
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;

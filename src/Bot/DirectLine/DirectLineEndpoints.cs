@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using SupportBot.AccountDirectory.Channels;
+using SupportBot.AccountDirectory.Data;
 
 namespace SupportBot.Bot.DirectLine;
 
@@ -21,7 +22,9 @@ internal static class DirectLineEndpoints
 
     public static IServiceCollection AddDirectLine(this IServiceCollection services)
     {
-        services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.Section)
+            .Configure<IOptions<DataOptions>>((o, data) => o.KeyFile = data.Value.Resolve(o.KeyFile, "directline-signing.key"))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DirectLineTokenService>();
         services.AddSingleton<DirectLineConversationStore>();
         services.AddSingleton<DirectLineBroadcaster>();

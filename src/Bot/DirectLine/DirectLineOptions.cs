@@ -16,8 +16,9 @@ public sealed class DirectLineOptions
     /// <summary>Key (at least 32 characters) signing the tokens; shared by every instance. When unset, a random key is kept in <see cref="KeyFile"/>.</summary>
     public string? TokenSigningKey { get; set; }
 
+    /// <summary>Defaults to <c>directline-signing.key</c> in the data folder.</summary>
     [Required]
-    public string KeyFile { get; set; } = "data/directline-signing.key";
+    public string? KeyFile { get; set; }
 
     [Range(1, 24 * 60)]
     public int TokenLifetimeMinutes { get; set; } = 30;

@@ -101,7 +101,7 @@ internal sealed class DirectLineTokenService
 
         // A key kept beside the embedded database, so tokens outlive a restart; instances sharing a database in
         // production share DirectLine:TokenSigningKey instead.
-        var path = Path.GetFullPath(options.KeyFile);
+        var path = Path.GetFullPath(options.KeyFile!);
         if (File.Exists(path))
         {
             return Convert.FromBase64String(File.ReadAllText(path).Trim());

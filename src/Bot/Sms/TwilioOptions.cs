@@ -21,9 +21,9 @@ public sealed class TwilioOptions
     /// <summary>The SupportBot SMS number (E.164), sender of outbound messages.</summary>
     public string? FromNumber { get; set; }
 
-    /// <summary>Where outbound SMS are written when no Twilio credentials are configured.</summary>
+    /// <summary>Where outbound SMS are written when no Twilio credentials are configured; defaults to <c>outbox/</c> in the data folder.</summary>
     [Required]
-    public string OutboxDirectory { get; set; } = "data/outbox";
+    public string? OutboxDirectory { get; set; }
 
     [Range(1, 1600)]
     public int MaxBodyLength { get; set; } = 1600;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SupportBot.AccountDirectory;
 using SupportBot.AccountDirectory.Channels;
+using SupportBot.AccountDirectory.Data;
 using SupportBot.AccountDirectory.Privacy;
 using SupportBot.AccountDirectory.Validation;
 using SupportBot.Bot.Conversations;
@@ -21,7 +22,9 @@ internal static partial class TwilioSmsEndpoints
 
     public static IServiceCollection AddTwilioSms(this IServiceCollection services)
     {
-        services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section)
+            .Configure<IOptions<DataOptions>>((o, data) => o.OutboxDirectory = data.Value.Resolve(o.OutboxDirectory, "outbox"))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient<TwilioSmsSender>();
         services.AddSingleton<CaseResolvedSmsService>();
         services.AddHostedService(sp => sp.GetRequiredService<CaseResolvedSmsService>());

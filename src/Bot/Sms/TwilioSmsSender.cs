@@ -37,12 +37,12 @@ internal sealed partial class TwilioSmsSender(HttpClient http, IOptions<TwilioOp
         var body = SmsText.ToGsmFriendly(text);
         if (string.IsNullOrEmpty(settings.AccountSid) || string.IsNullOrEmpty(settings.AuthToken))
         {
-            System.IO.Directory.CreateDirectory(settings.OutboxDirectory);
+            System.IO.Directory.CreateDirectory(settings.OutboxDirectory!);
             var name = $"sms-{time.GetUtcNow():yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}.json";
             var json = JsonSerializer.Serialize(new { to, from = settings.FromNumber, body });
-            var temporary = Path.Combine(settings.OutboxDirectory, "." + name + ".tmp");
+            var temporary = Path.Combine(settings.OutboxDirectory!, "." + name + ".tmp");
             await File.WriteAllTextAsync(temporary, json, cancellationToken);
-            File.Move(temporary, Path.Combine(settings.OutboxDirectory, name));
+            File.Move(temporary, Path.Combine(settings.OutboxDirectory!, name));
             LogOutbox(logger, Mask.Phone(to));
             return SmsSendOutcome.WrittenToOutbox;
         }

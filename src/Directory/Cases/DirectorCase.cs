@@ -39,6 +39,33 @@ public sealed class DirectorCase
 
     public string? FreeText { get; set; }
 
+    /// <summary>Where the parent asked to be told that the case is treated (besides the SMS number of an SMS case).</summary>
+    public string? ContactEmail { get; set; }
+
+    /// <summary>E.164: a mobile number the parent gave to be told by SMS.</summary>
+    public string? ContactPhone { get; set; }
+
+    /// <summary>What the director wrote to the parent when treating the case (plain text, at most 300 characters).</summary>
+    public string? DirectorMessage { get; set; }
+
+    /// <summary>Keyed hashes of the conversation, the sender and the client address that opened the case, for the limits.</summary>
+    public string? ConversationKey { get; set; }
+
+    public string? SenderKey { get; set; }
+
+    public string? ClientKey { get; set; }
+
+    /// <summary>When the case's current destination (the school's director, or the académie when no school) was mailed; null: due.</summary>
+    public DateTimeOffset? DestinationMailedAt { get; set; }
+
+    /// <summary>An instance is mailing the destination until then (several instances share the queue).</summary>
+    public DateTimeOffset? DestinationMailClaimedUntil { get; set; }
+
+    /// <summary>When the parent's e-mail telling that the case is treated was dealt with (<see cref="ContactEmail"/>).</summary>
+    public DateTimeOffset? ParentMailedAt { get; set; }
+
+    public List<DirectorCaseEvent> Events { get; set; } = [];
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -24,6 +24,17 @@ internal sealed class DirectorCaseEntityTypeConfiguration : IEntityTypeConfigura
         builder.Property(c => c.PhoneGiven).HasMaxLength(16).IsUnicode(false);
         builder.Property(c => c.EmailGiven).HasMaxLength(254);
         builder.Property(c => c.FreeText).HasMaxLength(2000);
+        builder.Property(c => c.ContactEmail).HasMaxLength(254);
+        builder.Property(c => c.ContactPhone).HasMaxLength(16).IsUnicode(false);
+        builder.Property(c => c.DirectorMessage).HasMaxLength(300);
+        foreach (var key in new[] { nameof(DirectorCase.ConversationKey), nameof(DirectorCase.SenderKey), nameof(DirectorCase.ClientKey) })
+        {
+            builder.Property(key).HasMaxLength(32).IsUnicode(false);
+            builder.HasIndex(key, nameof(DirectorCase.CreatedAt));
+        }
+
+        // The mail dispatcher looks for cases whose destination is still to be mailed.
+        builder.HasIndex(c => c.DestinationMailedAt);
         builder.HasOne(c => c.School).WithMany().HasForeignKey(c => c.SchoolId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -19,7 +19,7 @@ public sealed partial class MailKitMailSender(IOptions<MailOptions> options, Tim
         switch (settings.Mode)
         {
             case MailMode.Pickup:
-                await WritePickupAsync(message, settings.PickupDirectory, cancellationToken);
+                await WritePickupAsync(message, settings.PickupDirectory!, cancellationToken);
                 break;
             case MailMode.Smtp:
                 await SendSmtpAsync(message, settings.Smtp, cancellationToken);

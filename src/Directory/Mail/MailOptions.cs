@@ -24,8 +24,9 @@ public sealed class MailOptions
 
     public MailMode Mode { get; set; } = MailMode.Pickup;
 
+    /// <summary>Defaults to <c>outbox/</c> in the data folder (<see cref="Data.DataOptions"/>).</summary>
     [Required]
-    public string PickupDirectory { get; set; } = "data/outbox";
+    public string? PickupDirectory { get; set; }
 
     [Required]
     public string FromName { get; set; } = "Assistance Toutatice";

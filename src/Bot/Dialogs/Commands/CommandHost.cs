@@ -9,7 +9,8 @@ internal static class CommandHost
 {
     public static IHost Build(Action<IServiceCollection> addServices, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        // appsettings.json from beside the program, wherever the command is started from.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
         if (overrides is not null)
         {
             builder.Configuration.AddInMemoryCollection(overrides);

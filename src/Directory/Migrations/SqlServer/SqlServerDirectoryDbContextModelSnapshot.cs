@@ -192,8 +192,37 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("ClientKey")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<string>("ConversationKey")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("DestinationMailClaimedUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("DestinationMailedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DirectorMessage")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
 
                     b.Property<string>("EmailGiven")
                         .HasMaxLength(254)
@@ -208,6 +237,9 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                         .HasMaxLength(32)
                         .IsUnicode(false)
                         .HasColumnType("varchar(32)");
+
+                    b.Property<DateTimeOffset?>("ParentMailedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset?>("ParentNotificationClaimedUntil")
                         .HasColumnType("datetimeoffset");
@@ -247,6 +279,11 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                     b.Property<int?>("SchoolId")
                         .HasColumnType("int");
 
+                    b.Property<string>("SenderKey")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -258,14 +295,58 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DestinationMailedAt");
+
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("ClientKey", "CreatedAt");
+
+                    b.HasIndex("ConversationKey", "CreatedAt");
+
                     b.HasIndex("SchoolId", "Status");
+
+                    b.HasIndex("SenderKey", "CreatedAt");
 
                     b.HasIndex("Status", "ResolvedAt");
 
                     b.ToTable("DirectorCases", (string)null);
+                });
+
+            modelBuilder.Entity("SupportBot.AccountDirectory.Cases.DirectorCaseEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("DirectorCaseId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(24)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DirectorCaseId");
+
+                    b.HasIndex("SchoolId");
+
+                    b.ToTable("DirectorCaseEvents", (string)null);
                 });
 
             modelBuilder.Entity("SupportBot.AccountDirectory.Channels.ChannelActivity", b =>
@@ -446,6 +527,36 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                     b.ToTable("UserStates", (string)null);
                 });
 
+            modelBuilder.Entity("SupportBot.AccountDirectory.Mail.SentMail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Scope", "SentAt");
+
+                    b.ToTable("SentMails", (string)null);
+                });
+
             modelBuilder.Entity("SupportBot.AccountDirectory.Persons.Person", b =>
                 {
                     b.Property<int>("Id")
@@ -587,6 +698,13 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Circonscription")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("Commune")
                         .HasMaxLength(120)
                         .HasColumnType("nvarchar(120)");
@@ -599,10 +717,27 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<DateTimeOffset?>("ImportedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("OfficialEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(10)");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)");
 
                     b.Property<string>("Uai")
                         .IsRequired()
@@ -692,6 +827,22 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                     b.Navigation("School");
                 });
 
+            modelBuilder.Entity("SupportBot.AccountDirectory.Cases.DirectorCaseEvent", b =>
+                {
+                    b.HasOne("SupportBot.AccountDirectory.Cases.DirectorCase", null)
+                        .WithMany("Events")
+                        .HasForeignKey("DirectorCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SupportBot.AccountDirectory.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.Navigation("School");
+                });
+
             modelBuilder.Entity("SupportBot.AccountDirectory.Channels.ChannelActivity", b =>
                 {
                     b.HasOne("SupportBot.AccountDirectory.Channels.ChannelConversation", null)
@@ -746,6 +897,11 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                     b.Navigation("Aliases");
 
                     b.Navigation("Persons");
+                });
+
+            modelBuilder.Entity("SupportBot.AccountDirectory.Cases.DirectorCase", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("SupportBot.AccountDirectory.Persons.Person", b =>

@@ -177,8 +177,37 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClientKey")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationKey")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DestinationMailClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DestinationMailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DirectorMessage")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("EmailGiven")
                         .HasMaxLength(254)
@@ -193,6 +222,9 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                         .HasMaxLength(32)
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ParentMailedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("ParentNotificationClaimedUntil")
                         .HasColumnType("INTEGER");
@@ -232,6 +264,11 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                     b.Property<int?>("SchoolId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SenderKey")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -243,14 +280,56 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DestinationMailedAt");
+
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("ClientKey", "CreatedAt");
+
+                    b.HasIndex("ConversationKey", "CreatedAt");
+
                     b.HasIndex("SchoolId", "Status");
+
+                    b.HasIndex("SenderKey", "CreatedAt");
 
                     b.HasIndex("Status", "ResolvedAt");
 
                     b.ToTable("DirectorCases", (string)null);
+                });
+
+            modelBuilder.Entity("SupportBot.AccountDirectory.Cases.DirectorCaseEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DirectorCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DirectorCaseId");
+
+                    b.HasIndex("SchoolId");
+
+                    b.ToTable("DirectorCaseEvents", (string)null);
                 });
 
             modelBuilder.Entity("SupportBot.AccountDirectory.Channels.ChannelActivity", b =>
@@ -429,6 +508,34 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                     b.ToTable("UserStates", (string)null);
                 });
 
+            modelBuilder.Entity("SupportBot.AccountDirectory.Mail.SentMail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Scope", "SentAt");
+
+                    b.ToTable("SentMails", (string)null);
+                });
+
             modelBuilder.Entity("SupportBot.AccountDirectory.Persons.Person", b =>
                 {
                     b.Property<int>("Id")
@@ -562,6 +669,13 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Circonscription")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Commune")
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
@@ -574,9 +688,26 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfficialEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Uai")
@@ -665,6 +796,22 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                     b.Navigation("School");
                 });
 
+            modelBuilder.Entity("SupportBot.AccountDirectory.Cases.DirectorCaseEvent", b =>
+                {
+                    b.HasOne("SupportBot.AccountDirectory.Cases.DirectorCase", null)
+                        .WithMany("Events")
+                        .HasForeignKey("DirectorCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SupportBot.AccountDirectory.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.Navigation("School");
+                });
+
             modelBuilder.Entity("SupportBot.AccountDirectory.Channels.ChannelActivity", b =>
                 {
                     b.HasOne("SupportBot.AccountDirectory.Channels.ChannelConversation", null)
@@ -719,6 +866,11 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                     b.Navigation("Aliases");
 
                     b.Navigation("Persons");
+                });
+
+            modelBuilder.Entity("SupportBot.AccountDirectory.Cases.DirectorCase", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("SupportBot.AccountDirectory.Persons.Person", b =>
