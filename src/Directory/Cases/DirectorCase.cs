@@ -37,6 +37,9 @@ public sealed class DirectorCase
 
     public string? EmailGiven { get; set; }
 
+    /// <summary>The EduConnect identifier the parent typed (unverified), when the path asked for it.</summary>
+    public string? IdentifierGiven { get; set; }
+
     public string? FreeText { get; set; }
 
     /// <summary>Where the parent asked to be told that the case is treated (besides the SMS number of an SMS case).</summary>

@@ -23,6 +23,7 @@ internal sealed class DirectorCaseEntityTypeConfiguration : IEntityTypeConfigura
         builder.Property(c => c.ResponsableGiven).HasMaxLength(200);
         builder.Property(c => c.PhoneGiven).HasMaxLength(16).IsUnicode(false);
         builder.Property(c => c.EmailGiven).HasMaxLength(254);
+        builder.Property(c => c.IdentifierGiven).HasMaxLength(64);
         builder.Property(c => c.FreeText).HasMaxLength(2000);
         builder.Property(c => c.ContactEmail).HasMaxLength(254);
         builder.Property(c => c.ContactPhone).HasMaxLength(16).IsUnicode(false);

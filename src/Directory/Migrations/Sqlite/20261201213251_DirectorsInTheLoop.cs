@@ -102,6 +102,13 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                 maxLength: 300,
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "IdentifierGiven",
+                table: "DirectorCases",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
             migrationBuilder.AddColumn<long>(
                 name: "ParentMailedAt",
                 table: "DirectorCases",
@@ -270,6 +277,10 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
 
             migrationBuilder.DropColumn(
                 name: "DirectorMessage",
+                table: "DirectorCases");
+
+            migrationBuilder.DropColumn(
+                name: "IdentifierGiven",
                 table: "DirectorCases");
 
             migrationBuilder.DropColumn(

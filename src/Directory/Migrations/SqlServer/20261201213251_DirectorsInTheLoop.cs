@@ -103,6 +103,13 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                 maxLength: 300,
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "IdentifierGiven",
+                table: "DirectorCases",
+                type: "nvarchar(64)",
+                maxLength: 64,
+                nullable: true);
+
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "ParentMailedAt",
                 table: "DirectorCases",
@@ -271,6 +278,10 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
 
             migrationBuilder.DropColumn(
                 name: "DirectorMessage",
+                table: "DirectorCases");
+
+            migrationBuilder.DropColumn(
+                name: "IdentifierGiven",
                 table: "DirectorCases");
 
             migrationBuilder.DropColumn(
