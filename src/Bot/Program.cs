@@ -1,5 +1,6 @@
 using SupportBot.AccountDirectory;
 using SupportBot.Bot.AzureBotService;
+using SupportBot.Bot.Cases;
 using SupportBot.Bot.Conversations;
 using SupportBot.Bot.Dialogs;
 using SupportBot.Bot.Dialogs.Commands;
@@ -38,6 +39,7 @@ builder.Services.AddDirectLine();
 builder.Services.AddTwilioSms();
 builder.Services.AddAzureBotService();
 builder.Services.AddRetention();
+builder.Services.AddCaseDispatch();
 
 var app = builder.Build();
 await app.Services.InitializeAccountDirectoryAsync(seedDemo);

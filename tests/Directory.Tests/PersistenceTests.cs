@@ -18,7 +18,7 @@ public sealed class PersistenceTests
             var account = await first.Get<AccountService>(scope)
                 .CreateAsync(Person.Create("Anne", "Le Goff", "06 00 00 00 01"), AccountOrigin.AutoInscription, AccountStatus.EnCoursActivation);
             reference = (await first.Get<DirectorCaseService>(scope)
-                .OpenAsync(new NewDirectorCase(DirectorCaseKind.PhoneMismatch, "webchat", SchoolGiven: "0350001A", PhoneGiven: "06 00 00 00 02"))).Reference;
+                .OpenAsync(new NewDirectorCase(DirectorCaseKind.PhoneMismatch, "webchat", SchoolGiven: "0350001A", PhoneGiven: "06 00 00 00 02"))).Case!.Reference;
             Assert.Equal("a.legoff", account.Identifier);
         }
 

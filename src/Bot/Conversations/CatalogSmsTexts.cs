@@ -1,4 +1,5 @@
 using SupportBot.AccountDirectory.Cases;
+using SupportBot.Bot.Cases;
 using SupportBot.Bot.Dialogs.Declarative;
 using SupportBot.Bot.Sms;
 
@@ -9,7 +10,7 @@ internal sealed class CatalogSmsTexts(DialogCatalog catalog) : ISmsSystemTexts
 {
     public string StopConfirmation => catalog.Texts.Get(SystemTexts.SmsStop).Sms;
 
-    public string CaseResolved(DirectorCaseKind kind, string reference)
+    public string CaseResolved(DirectorCaseKind kind, string reference, string? directorMessage = null)
     {
         var name = kind switch
         {
@@ -19,6 +20,9 @@ internal sealed class CatalogSmsTexts(DialogCatalog catalog) : ISmsSystemTexts
             // Other, and any kind added later: the wording that promises nothing the school may not have done.
             _ => SystemTexts.SmsCaseResolvedOther,
         };
-        return catalog.Texts.Get(name).Format(new Dictionary<string, string> { ["reference"] = reference }).Sms;
+        var text = catalog.Texts.Get(name).Format(new Dictionary<string, string> { ["reference"] = reference }).Sms;
+        return directorMessage is { Length: > 0 }
+            ? text + catalog.Texts.Get(CaseTexts.SmsMessageEcole).Format(new Dictionary<string, string> { ["message"] = directorMessage }).Sms
+            : text;
     }
 }

@@ -8,11 +8,14 @@ namespace SupportBot.Bot.Conversations;
 /// <summary>The dialog engine behind the channels: their JSON activities in and out, the engine's typed activities inside.</summary>
 internal sealed class EngineConversationBot(BotEngine engine) : IConversationBot
 {
-    public async Task<IReadOnlyList<JsonObject>> ProcessAsync(JsonObject incoming, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<JsonObject>> ProcessAsync(JsonObject incoming, CancellationToken cancellationToken) =>
+        ProcessAsync(incoming, null, cancellationToken);
+
+    public async Task<IReadOnlyList<JsonObject>> ProcessAsync(JsonObject incoming, string? clientAddress, CancellationToken cancellationToken)
     {
         var activity = incoming.Deserialize<Activity>(ActivityJson.Options)
             ?? throw new JsonException("An activity was expected, not null.");
-        var replies = await engine.ProcessAsync(activity, cancellationToken: cancellationToken);
+        var replies = await engine.ProcessAsync(activity, clientAddress: clientAddress, cancellationToken: cancellationToken);
         return [.. replies.Select(r => JsonSerializer.SerializeToNode(r, ActivityJson.Options)!.AsObject())];
     }
 }

@@ -9,4 +9,9 @@ namespace SupportBot.Bot.Conversations;
 public interface IConversationBot
 {
     Task<IReadOnlyList<JsonObject>> ProcessAsync(JsonObject incoming, CancellationToken cancellationToken);
+
+    /// <param name="clientAddress">The address the parent's request came from (Web Chat), for the limits per person; null for channels
+    /// whose calls come from a provider's servers (Twilio, Azure).</param>
+    Task<IReadOnlyList<JsonObject>> ProcessAsync(JsonObject incoming, string? clientAddress, CancellationToken cancellationToken) =>
+        ProcessAsync(incoming, cancellationToken);
 }

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using SupportBot.AccountDirectory.Cases;
+using SupportBot.Bot.Cases;
 using SupportBot.Bot.Dialogs.Activities;
 using SupportBot.Bot.Dialogs.Declarative;
 using SupportBot.Bot.Dialogs.Prompts;
@@ -36,14 +39,11 @@ internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IInten
         var activity = turn.Activity;
         switch (activity.Type)
         {
-            case ActivityTypes.ConversationUpdate
-                when activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true && dc.ActiveDialog is null:
-                await dc.BeginDialogAsync(SystemTexts.WelcomeDialog, null, cancellationToken);
-                return;
-
-            // Web Chat's usual way to have the bot speak first when the page embeds it with a token.
-            case ActivityTypes.Event when activity.Name == "webchat/join" && dc.ActiveDialog is null:
-                await dc.BeginDialogAsync(SystemTexts.WelcomeDialog, null, cancellationToken);
+            case ActivityTypes.ConversationUpdate when activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true:
+            // Web Chat's usual way to have the bot speak first when the page embeds it with a token; the help page sends
+            // it again when the parent comes back to the conversation.
+            case ActivityTypes.Event when activity.Name == "webchat/join":
+                await GreetAsync(dc, turn, cancellationToken);
                 return;
             case ActivityTypes.Message:
                 break;
@@ -52,6 +52,16 @@ internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IInten
         }
 
         var text = (activity.Text ?? "").Trim();
+
+        // A case reference is unambiguous: whatever was going on, the parent asks where that case stands.
+        if (CaseReference.Find(text) is { } reference)
+        {
+            turn.Conversation.Misunderstandings = 0;
+            await dc.CancelAllDialogsAsync();
+            await dc.BeginDialogAsync(SystemTexts.CaseStatusDialog, new Dictionary<string, string> { ["reference"] = reference }, cancellationToken);
+            return;
+        }
+
         if (catalog.Commands.TryGetValue(ChoicePrompt.Normalize(text), out var command))
         {
             turn.Conversation.Misunderstandings = 0;
@@ -98,6 +108,32 @@ internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IInten
         var candidates = prediction.Ranking.Where(r => r.Score >= ClarificationMinScore).Select(r => r.Intent).ToList();
         await dc.BeginDialogAsync(ClarifyDialog.DefaultId, candidates, cancellationToken);
     }
+
+    /// <summary>
+    /// The welcome, for a new conversation. A parent who comes back to a conversation where cases were opened is told
+    /// where each stands (state and date, nothing personal), and the path they were on waits for them.
+    /// </summary>
+    private async Task GreetAsync(DialogContext dc, TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (turn.Conversation.Cases.Count > 0)
+        {
+            var cases = turn.Services.GetRequiredService<DirectorCaseService>();
+            foreach (var reference in turn.Conversation.Cases.TakeLast(MaxCasesGreeted))
+            {
+                if (await cases.StatusAsync(reference, cancellationToken) is { } status)
+                {
+                    await turn.SendAsync(CaseStatusText.Describe(catalog.Texts, status), null, cancellationToken);
+                }
+            }
+        }
+
+        if (dc.ActiveDialog is null)
+        {
+            await dc.BeginDialogAsync(turn.Conversation.Cases.Count > 0 ? SystemTexts.MenuDialog : SystemTexts.WelcomeDialog, null, cancellationToken);
+        }
+    }
+
+    private const int MaxCasesGreeted = 3;
 
     /// <summary>
     /// The parent changes subject while asked something (« en fait, c'est mon mot de passe ») : when the message does

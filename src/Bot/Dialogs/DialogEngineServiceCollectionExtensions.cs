@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SupportBot.AccountDirectory;
+using SupportBot.Bot.Cases;
 using SupportBot.Bot.Dialogs.Actions;
 using SupportBot.Bot.Dialogs.Declarative;
 using SupportBot.Bot.Dialogs.Declarative.Steps;
@@ -32,9 +33,12 @@ internal static class DialogEngineServiceCollectionExtensions
             services.AddSingleton(typeof(IStepKind), kind);
         }
 
+        services.AddCases();
         services.AddSingleton<IDialogAction, SendIdentifierAction>();
         services.AddSingleton<IDialogAction, SendResetLinkAction>();
         services.AddSingleton<IDialogAction, OpenDirectorCaseAction>();
+        services.AddSingleton<IDialogAction, SetCaseContactAction>();
+        services.AddSingleton<IDialogAction, CaseStatusAction>();
         services.AddSingleton<DialogActionRegistry>();
         services.AddSingleton<LookupLimiter>();
         services.AddSingleton<DialogCatalogLoader>();
@@ -77,6 +81,7 @@ internal static class DialogEngineServiceCollectionExtensions
             .Add(new EmailPrompt(entities))
             .Add(new PhonePrompt(entities))
             .Add(new IdentifierPrompt())
+            .Add(new ReferencePrompt())
             .Add(new ClarifyDialog(catalog));
         foreach (var document in catalog.Dialogs.Values)
         {

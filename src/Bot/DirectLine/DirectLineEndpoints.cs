@@ -205,7 +205,8 @@ internal static class DirectLineEndpoints
             }
         }
 
-        var id = await turns.PostAsync(conversation!.Id, conversation.UserId, activity, ServiceUrl(context), cancellationToken);
+        var id = await turns.PostAsync(conversation!.Id, conversation.UserId, activity, ServiceUrl(context), cancellationToken,
+            context.Connection.RemoteIpAddress?.ToString());
         return TypedResults.Ok(new JsonObject { ["id"] = id });
     }
 

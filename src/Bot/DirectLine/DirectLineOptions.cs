@@ -14,6 +14,7 @@ public sealed class DirectLineOptions
     public string[] AllowedOrigins { get; set; } = [];
 
     /// <summary>Key (at least 32 characters) signing the tokens; shared by every instance. When unset, a random key is kept in <see cref="KeyFile"/>.</summary>
+    [MinLength(32)]
     public string? TokenSigningKey { get; set; }
 
     /// <summary>Defaults to <c>directline-signing.key</c> in the data folder.</summary>

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using SupportBot.Bot.Security;
 
 namespace SupportBot.Bot.DirectLine;
 
@@ -35,7 +36,7 @@ internal sealed class DirectLineTokenService
     {
         _options = options.Value;
         _time = time;
-        _key = new SymmetricSecurityKey(LoadOrCreateKey(_options));
+        _key = new SymmetricSecurityKey(SigningKeyFile.LoadOrCreate(_options.TokenSigningKey, "DirectLine:TokenSigningKey", _options.KeyFile!));
     }
 
     public DirectLineToken Issue(string conversationId, string userId)
@@ -88,45 +89,4 @@ internal sealed class DirectLineTokenService
     public bool IsSecret(string? bearer) =>
         _options.Secret is { Length: > 0 } secret && bearer is not null
         && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(bearer)), SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
-
-    private static byte[] LoadOrCreateKey(DirectLineOptions options)
-    {
-        if (!string.IsNullOrEmpty(options.TokenSigningKey))
-        {
-            return options.TokenSigningKey.Length >= 32
-                ? Encoding.UTF8.GetBytes(options.TokenSigningKey)
-                : throw new OptionsValidationException(DirectLineOptions.Section, typeof(DirectLineOptions),
-                    ["DirectLine:TokenSigningKey must be at least 32 characters long."]);
-        }
-
-        // A key kept beside the embedded database, so tokens outlive a restart; instances sharing a database in
-        // production share DirectLine:TokenSigningKey instead.
-        var path = Path.GetFullPath(options.KeyFile!);
-        if (File.Exists(path))
-        {
-            return Convert.FromBase64String(File.ReadAllText(path).Trim());
-        }
-
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var key = RandomNumberGenerator.GetBytes(64);
-        try
-        {
-            using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
-            {
-                if (!OperatingSystem.IsWindows())
-                {
-                    File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-                }
-
-                stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(key)));
-            }
-
-            return key;
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            // Another instance created it first: use theirs.
-            return Convert.FromBase64String(File.ReadAllText(path).Trim());
-        }
-    }
 }

@@ -16,7 +16,7 @@ internal sealed class DirectLineTurns(
     IOptions<DirectLineOptions> options)
 {
     public async Task<string> PostAsync(string conversationId, string userId, JsonObject activity, string serviceUrl,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? clientAddress = null)
     {
         using var turn = await gate.EnterAsync(conversationId, cancellationToken);
         var from = activity["from"] as JsonObject ?? new JsonObject();
@@ -33,7 +33,7 @@ internal sealed class DirectLineTurns(
         var stored = (await store.AppendAsync(conversationId, [activity], cancellationToken))[0];
         broadcaster.Notify(conversationId);
 
-        await RunBotAsync(conversationId, userId, stored, serviceUrl, cancellationToken);
+        await RunBotAsync(conversationId, userId, stored, serviceUrl, cancellationToken, clientAddress);
         return stored["id"]!.GetValue<string>();
     }
 
@@ -57,9 +57,9 @@ internal sealed class DirectLineTurns(
     }
 
     private async Task RunBotAsync(string conversationId, string userId, JsonObject incoming, string serviceUrl,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? clientAddress = null)
     {
-        var replies = await bot.ProcessAsync(incoming, cancellationToken);
+        var replies = await bot.ProcessAsync(incoming, clientAddress, cancellationToken);
         var outgoing = new List<JsonObject>(replies.Count);
         foreach (var reply in replies)
         {

@@ -19,11 +19,12 @@ public static class Intents
     public const string Salutation = "salutation";
     public const string Remerciement = "remerciement";
     public const string HorsPerimetre = "hors_perimetre";
+    public const string SuiviDemande = "suivi_demande";
 
     public static IReadOnlyList<string> All { get; } =
     [
         IdentifiantOublie, MotDePasseOublie, ActivationCompte, CodeSms, TelephoneNonReconnu, DateNaissanceRefusee,
         AccesModulo, FranceConnect, EnfantManquant, AdresseMail, CourrierNotification, CompteDejaActive,
-        ParlerAUnHumain, Salutation, Remerciement, HorsPerimetre,
+        ParlerAUnHumain, Salutation, Remerciement, HorsPerimetre, SuiviDemande,
     ];
 }

@@ -37,12 +37,14 @@ internal sealed partial class CaseResolvedSmsService(IDbContextFactory<Directory
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
             due = await db.DirectorCases.AsNoTracking()
-                .Where(c => c.Status == DirectorCaseStatus.Resolved && c.Channel == TwilioSmsEndpoints.ChannelId && c.ChannelAddress != null
+                .Where(c => c.Status == DirectorCaseStatus.Resolved
+                    && ((c.Channel == TwilioSmsEndpoints.ChannelId && c.ChannelAddress != null) || c.ContactPhone != null)
                     && c.ParentNotifiedAt == null && c.ResolvedAt >= since
                     && (c.ParentNotificationClaimedUntil == null || c.ParentNotificationClaimedUntil < now))
                 .OrderBy(c => c.ResolvedAt)
                 .Take(BatchSize)
-                .Select(c => new DueCase(c.Id, c.Reference, c.Kind, c.ChannelAddress!))
+                .Select(c => new DueCase(c.Id, c.Reference, c.Kind,
+                    c.Channel == TwilioSmsEndpoints.ChannelId && c.ChannelAddress != null ? c.ChannelAddress : c.ContactPhone!, c.DirectorMessage))
                 .ToListAsync(cancellationToken);
         }
 
@@ -110,7 +112,7 @@ internal sealed partial class CaseResolvedSmsService(IDbContextFactory<Directory
         SmsSendOutcome outcome;
         try
         {
-            outcome = await sender.SendAsync(directorCase.Phone, texts.CaseResolved(directorCase.Kind, directorCase.Reference), cancellationToken);
+            outcome = await sender.SendAsync(directorCase.Phone, texts.CaseResolved(directorCase.Kind, directorCase.Reference, directorCase.Message), cancellationToken);
         }
         catch (HttpRequestException e) when (e.StatusCode == HttpStatusCode.BadRequest)
         {
@@ -140,7 +142,7 @@ internal sealed partial class CaseResolvedSmsService(IDbContextFactory<Directory
             return false;
         }
 
-        await SettleAsync(directorCase.Id, claimedUntil);
+        await SettleAsync(directorCase.Id, claimedUntil, outcome == SmsSendOutcome.OptedOut ? null : phone);
         if (outcome == SmsSendOutcome.OptedOut)
         {
             LogOptedOut(logger, directorCase.Reference, phone);
@@ -151,8 +153,8 @@ internal sealed partial class CaseResolvedSmsService(IDbContextFactory<Directory
         return true;
     }
 
-    /// <summary>The SMS is dealt with (sent, or never to be sent): no instance picks the case again.</summary>
-    private async Task SettleAsync(int caseId, DateTimeOffset claimedUntil)
+    /// <summary>The SMS is dealt with (sent to <paramref name="sentTo"/>, or never to be sent): no instance picks the case again.</summary>
+    private async Task SettleAsync(int caseId, DateTimeOffset claimedUntil, string? sentTo = null)
     {
         // Not cancellable: once sent, the case must be marked even if the host is stopping.
         var now = time.GetUtcNow();
@@ -162,6 +164,11 @@ internal sealed partial class CaseResolvedSmsService(IDbContextFactory<Directory
             .ExecuteUpdateAsync(s => s
                 .SetProperty(c => c.ParentNotifiedAt, now)
                 .SetProperty(c => c.ParentNotificationClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
+        if (sentTo is not null)
+        {
+            db.DirectorCaseEvents.Add(new DirectorCaseEvent { DirectorCaseId = caseId, At = now, Type = DirectorCaseEventType.ParentNotified, Note = sentTo });
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
     }
 
     // Not the exception itself: Twilio's error text may quote the number in full ("The 'To' number +336... is not valid").
@@ -176,7 +183,7 @@ internal sealed partial class CaseResolvedSmsService(IDbContextFactory<Directory
     [GeneratedRegex("\"code\"\\s*:\\s*(\\d+)")]
     private static partial Regex TwilioErrorCode();
 
-    private sealed record DueCase(int Id, string Reference, DirectorCaseKind Kind, string Phone);
+    private sealed record DueCase(int Id, string Reference, DirectorCaseKind Kind, string Phone, string? Message);
 
     [LoggerMessage(EventId = 4010, Level = LogLevel.Information, Message = "Case {Reference}: parent {To} told by SMS that it is resolved")]
     private static partial void LogNotified(ILogger logger, string reference, string to);

@@ -67,6 +67,9 @@ public sealed class DirectorCase
     /// <summary>When the parent's e-mail telling that the case is treated was dealt with (<see cref="ContactEmail"/>).</summary>
     public DateTimeOffset? ParentMailedAt { get; set; }
 
+    /// <summary>An instance is mailing the parent until then; a claim left by a crashed instance lapses, and another sends.</summary>
+    public DateTimeOffset? ParentMailClaimedUntil { get; set; }
+
     public List<DirectorCaseEvent> Events { get; set; } = [];
 
     public DateTimeOffset CreatedAt { get; set; }

@@ -282,7 +282,7 @@ public sealed class CaseResolvedSmsServiceTests : IAsyncLifetime
         await using var scope = factory.Services.CreateAsyncScope();
         var opened = await scope.ServiceProvider.GetRequiredService<DirectorCaseService>()
             .OpenAsync(new NewDirectorCase(kind, channel, address, SchoolGiven: "0350001A"), Token);
-        return opened.Reference;
+        return opened.Case!.Reference;
     }
 
     private static async Task<bool> ResolveAsync(BotFactory factory, string reference)

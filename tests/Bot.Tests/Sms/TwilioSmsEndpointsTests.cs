@@ -211,6 +211,6 @@ public sealed class TwilioSmsEndpointsTests : IDisposable
     {
         public string StopConfirmation => "Vous ne recevrez plus de SMS de l'assistant. Envoyez START pour reprendre.";
 
-        public string CaseResolved(DirectorCaseKind kind, string reference) => $"Votre demande {reference} est traitée.";
+        public string CaseResolved(DirectorCaseKind kind, string reference, string? directorMessage = null) => $"Votre demande {reference} est traitée.";
     }
 }

@@ -9,31 +9,19 @@ public sealed class DirectorCaseServiceTests
     [Fact]
     public async Task OpenAsync_KeepsWhatTheParentGaveAndAShortReference()
     {
-        await using var directory = await TestDirectory.CreateAsync(seedDemo: true);
+        await using var directory = await TestDirectory.CreateAsync();
         await using var scope = directory.Scope();
         var cases = directory.Get<DirectorCaseService>(scope);
 
-        var opened = await cases.OpenAsync(new NewDirectorCase(DirectorCaseKind.BirthDateMismatch, "sms", "+33699999999",
-            SchoolGiven: "École élémentaire Jean Moulin", PupilGiven: "Alexis", PupilBirthDateGiven: new DateOnly(2016, 3, 12),
-            ResponsableGiven: "Valéry Durant"));
+        var opened = (await cases.OpenAsync(new NewDirectorCase(DirectorCaseKind.BirthDateMismatch, "sms", "+33699999999",
+            SchoolGiven: "Jean Moulin à Rennes", PupilGiven: "Alexis", PupilBirthDateGiven: new DateOnly(2016, 3, 12),
+            ResponsableGiven: "Valéry Durant", IdentifierGiven: "v.durant1"), TestContext.Current.CancellationToken)).Case!;
 
         Assert.Matches("^SB-[2-9A-HJKMNP-Z]{6}$", opened.Reference);
         Assert.Equal(DirectorCaseStatus.Open, opened.Status);
-        Assert.Equal("0350001A", opened.School?.Uai);
+        Assert.Equal(("Jean Moulin à Rennes", "Alexis", "v.durant1", "+33699999999"),
+            (opened.SchoolGiven, opened.PupilGiven, opened.IdentifierGiven, opened.ChannelAddress));
         Assert.Equal(directory.Time.GetUtcNow(), opened.CreatedAt);
-    }
-
-    [Fact]
-    public async Task OpenAsync_UnknownSchool_KeepsTheTextForRouting()
-    {
-        await using var directory = await TestDirectory.CreateAsync(seedDemo: true);
-        await using var scope = directory.Scope();
-
-        var opened = await directory.Get<DirectorCaseService>(scope)
-            .OpenAsync(new NewDirectorCase(DirectorCaseKind.Other, "webchat", SchoolGiven: "école de Saint-Malo"));
-
-        Assert.Null(opened.SchoolId);
-        Assert.Equal("école de Saint-Malo", opened.SchoolGiven);
     }
 
     [Fact]
@@ -54,7 +42,7 @@ public sealed class DirectorCaseServiceTests
         await using var directory = await TestDirectory.CreateAsync();
         await using var scope = directory.Scope();
         var cases = directory.Get<DirectorCaseService>(scope);
-        var opened = await cases.OpenAsync(new NewDirectorCase(DirectorCaseKind.NoMobilePhone, "webchat"));
+        var opened = (await cases.OpenAsync(new NewDirectorCase(DirectorCaseKind.NoMobilePhone, "webchat"))).Case!;
         directory.Time.Advance(TimeSpan.FromDays(1));
 
         var first = await cases.ResolveAsync(opened.Reference);

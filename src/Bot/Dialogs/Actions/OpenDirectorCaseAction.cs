@@ -1,22 +1,23 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SupportBot.AccountDirectory;
 using SupportBot.AccountDirectory.Cases;
-using SupportBot.AccountDirectory.Mail;
+using SupportBot.Bot.Cases;
 using SupportBot.Bot.Dialogs.Declarative;
 
 namespace SupportBot.Bot.Dialogs.Actions;
 
 /// <summary>
-/// <c>ouvrir-dossier</c> (<c>with: type: PhoneMismatch</c>...): opens a director case from the values the dialog
-/// collected (parent, enfant, ecole, telephone, date-naissance, adresse), e-mails the school's director when the
-/// school is known, and sets the value <c>reference</c> for the parent.
+/// <c>ouvrir-dossier</c> (<c>with: type: PhoneMismatch</c>...): opens a case from the values the dialog collected
+/// (parent, enfant, ecole and ecole-uai from <c>kind: school</c>, telephone, date-naissance, adresse, identifiant), for
+/// the school the parent confirmed or, when none was found, for the académie; mails its destination at once (the
+/// dispatcher retries if that fails). Sets <c>reference</c> and <c>destination</c> (« au directeur ou à la directrice de
+/// l'Ecole ..., à Rennes » / « à l'assistance de l'académie, ... »): the parent is told exactly where the request went.
+/// The same request twice within a day gives the first reference; past the limits, <c>limite</c> and nothing is written.
 /// </summary>
-internal sealed class OpenDirectorCaseAction : IDialogAction
+internal sealed class OpenDirectorCaseAction(CaseLinks links) : IDialogAction
 {
     public string Name => "ouvrir-dossier";
 
-    public IReadOnlySet<string> Outcomes { get; } = new HashSet<string> { "ouvert" };
+    public IReadOnlySet<string> Outcomes { get; } = new HashSet<string> { "ouvert", "limite" };
 
     public IReadOnlySet<string> Parameters { get; } = new HashSet<string> { "type" };
 
@@ -30,42 +31,42 @@ internal sealed class OpenDirectorCaseAction : IDialogAction
         var kind = Enum.Parse<DirectorCaseKind>(context.Arguments["type"]);
         var turn = context.Turn;
         DateOnly? birthDate = DateOnly.TryParseExact(context.Value("date-naissance"), "yyyy-MM-dd", out var date) ? date : null;
-        var cases = context.Services.GetRequiredService<DirectorCaseService>();
-        var opened = await cases.OpenAsync(new NewDirectorCase(
+        var requester = new RequesterKeys(
+            links.RequesterKey("conversation", turn.ConversationKey),
+            links.RequesterKey("sender", turn.UserKey),
+            links.RequesterKey("client", turn.ClientAddress));
+        var opening = await context.Services.GetRequiredService<DirectorCaseService>().OpenAsync(new NewDirectorCase(
             kind,
             turn.Activity.ChannelId ?? "inconnu",
             turn.IsSms ? turn.Activity.From?.Id : null,
-            context.Value("ecole"),
-            context.Value("enfant"),
-            birthDate,
-            context.Value("parent"),
-            context.Value("telephone"),
-            context.Value("adresse")), cancellationToken);
-        context.Values["reference"] = opened.Reference;
-
-        if (opened.SchoolId is { } schoolId)
+            SchoolGiven: context.Value("ecole"),
+            PupilGiven: context.Value("enfant"),
+            PupilBirthDateGiven: birthDate,
+            ResponsableGiven: context.Value("parent"),
+            PhoneGiven: context.Value("telephone"),
+            EmailGiven: context.Value("adresse"),
+            SchoolUai: context.Value("ecole-uai") is { Length: > 0 } uai ? uai : null,
+            IdentifierGiven: context.Value("identifiant"),
+            Requester: requester), cancellationToken);
+        if (opening.Case is not { } opened)
         {
-            var db = context.Services.GetRequiredService<DirectoryDbContext>();
-            var director = await db.Schools.Where(s => s.Id == schoolId).Select(s => s.DirectorEmail).FirstOrDefaultAsync(cancellationToken);
-            if (!string.IsNullOrWhiteSpace(director))
-            {
-                var values = new Dictionary<string, string>
-                {
-                    ["reference"] = opened.Reference,
-                    ["motif"] = kind.ToString(),
-                    ["parent"] = opened.ResponsableGiven ?? "-",
-                    ["enfant"] = opened.PupilGiven ?? "-",
-                    ["date-naissance"] = opened.PupilBirthDateGiven?.ToString("dd/MM/yyyy") ?? "-",
-                    ["telephone"] = opened.PhoneGiven ?? "-",
-                    ["adresse"] = opened.EmailGiven ?? "-",
-                };
-                await context.Services.GetRequiredService<IMailSender>().SendAsync(new OutgoingMail(
-                    director,
-                    context.Texts.Get(SystemTexts.DirectorMailSubject).Format(values).Web,
-                    context.Texts.Get(SystemTexts.DirectorMailBody).Format(values).Web,
-                    null,
-                    Name), cancellationToken);
-            }
+            return "limite";
+        }
+
+        context.Values["reference"] = opened.Reference;
+        var values = new Dictionary<string, string>
+        {
+            ["ecole-designation"] = opened.School is { } school ? CaseDescription.Designation(school.Name) : "",
+            ["ecole-commune"] = opened.School?.Commune ?? "",
+        };
+        var destination = context.Texts.Get(opened.School is null ? CaseTexts.DestinationAcademie : CaseTexts.DestinationEcole).Format(values);
+        context.Values["destination"] = turn.IsSms ? destination.Sms : destination.Web;
+        turn.Conversation.Cases.Remove(opened.Reference);
+        turn.Conversation.Cases.Add(opened.Reference);
+        if (opening.Outcome == CaseOpeningOutcome.Opened)
+        {
+            // At once, so that the school hears of it now; a failure or the hourly cap leaves it to the dispatcher.
+            await context.Services.GetRequiredService<CaseDispatcher>().RunOnceAsync(opened.Id, cancellationToken);
         }
 
         return "ouvert";

@@ -13,8 +13,10 @@ internal sealed class DeclarativeDialog(DialogDocument document, DialogCatalog c
 
     public DialogDocument Document => document;
 
+    /// <param name="options">Values already known (a reference the parent named), which the dialog's questions do not ask again.</param>
     public override Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options, CancellationToken cancellationToken) =>
-        RunFromAsync(dc, dc.ActiveDialog!, 0, [], cancellationToken);
+        RunFromAsync(dc, dc.ActiveDialog!, 0,
+            options is IReadOnlyDictionary<string, string> known ? new Dictionary<string, string>(known) : [], cancellationToken);
 
     /// <summary>A message with no prompt running (not expected): ask the current step again.</summary>
     public override Task<DialogTurnResult> ContinueAsync(DialogContext dc, CancellationToken cancellationToken)
@@ -30,6 +32,10 @@ internal sealed class DeclarativeDialog(DialogDocument document, DialogCatalog c
         DialogContext.SetState(instance, state);
         return await FollowAsync(dc, instance, step, outcome, state.Values, cancellationToken);
     }
+
+    private Target NextStep(StepNode step) => step.Index + 1 < document.Steps.Count
+        ? new Target(document.Steps[step.Index + 1].Id, step.Position)
+        : new Target(Target.EndValue, step.Position);
 
     private (DialogInstance Instance, DeclarativeState State, StepNode Step) Current(DialogContext dc)
     {
@@ -50,6 +56,10 @@ internal sealed class DeclarativeDialog(DialogDocument document, DialogCatalog c
         }
 
         var step = document.Steps[index];
+        if (step.Channel is { } only && Channels.IsSms(only) != dc.Turn.IsSms)
+        {
+            return await FollowAsync(dc, instance, step, StepResult.Continue(step.Next ?? NextStep(step)), values, cancellationToken);
+        }
 
         // Saved before the step runs: a prompt it begins sits above this instance, which must already name the step.
         DialogContext.SetState(instance, new DeclarativeState(step.Id, values));

@@ -18,7 +18,7 @@ internal sealed class DialogCatalogLoader(IEnumerable<IStepKind> kinds, DialogAc
 
     private static readonly HashSet<string> DialogKeys = ["schema", "id", "title", "intents", "commands", "steps"];
     private static readonly HashSet<string> TextsKeys = ["schema", "texts"];
-    private static readonly HashSet<string> CommonStepKeys = ["id", "kind", "next"];
+    private static readonly HashSet<string> CommonStepKeys = ["id", "kind", "next", "channel"];
 
     private readonly Dictionary<string, IStepKind> _kinds = kinds.ToDictionary(k => k.Kind, StringComparer.Ordinal);
 
@@ -189,10 +189,17 @@ internal sealed class DialogCatalogLoader(IEnumerable<IStepKind> kinds, DialogAc
         reader.RejectUnknownKeys(node, new HashSet<string>(CommonStepKeys.Concat(kind.Keys)), $"a « {kindName} » step");
         var parser = new StepParser(reader, actions);
         var next = parser.Target(node, "next");
+        var channel = reader.String(node, "channel");
+        if (channel is not null && channel != Channels.Web && channel != "web" && channel != Channels.Sms)
+        {
+            reader.Error(YamlReader.Child(node, "channel")!, $"unknown channel « {channel} » (expected: web, sms).");
+        }
+
         var config = kind.Parse(node, parser);
         return new StepNode
         {
             Id = id, Kind = kind, Position = reader.At(node), Index = index, Next = next, Config = config, Targets = parser.Targets,
+            Channel = channel,
         };
     }
 
@@ -221,7 +228,7 @@ internal sealed class DialogCatalogLoader(IEnumerable<IStepKind> kinds, DialogAc
             }
 
             var successors = step.Targets.Where(t => t.IsStep).Select(t => dialog.Find(t.Value)).OfType<StepNode>().ToList();
-            if (step.Next is null && step.Kind.FallsThrough && step.Index + 1 < dialog.Steps.Count)
+            if (step.Next is null && (step.Kind.FallsThrough || step.Channel is not null) && step.Index + 1 < dialog.Steps.Count)
             {
                 successors.Add(dialog.Steps[step.Index + 1]);
             }

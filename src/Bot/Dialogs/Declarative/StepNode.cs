@@ -14,6 +14,9 @@ internal sealed class StepNode
     /// <summary>The explicit <c>next:</c>, else the step below (for kinds that fall through).</summary>
     public Target? Next { get; init; }
 
+    /// <summary><c>channel: web|sms</c>: the step runs on that channel only; elsewhere it is skipped (to its <c>next</c>, else the step below).</summary>
+    public string? Channel { get; init; }
+
     /// <summary>The kind's parsed configuration (its own record type).</summary>
     public required object Config { get; init; }
 

@@ -16,8 +16,6 @@ internal static class SystemTexts
     public const string IdentifierMailBody = "courriel-identifiant-corps";
     public const string ResetMailSubject = "courriel-lien-sujet";
     public const string ResetMailBody = "courriel-lien-corps";
-    public const string DirectorMailSubject = "courriel-directeur-sujet";
-    public const string DirectorMailBody = "courriel-directeur-corps";
 
     public const string PageTitle = "page-titre";
     public const string PageRules = "page-regles";
@@ -39,17 +37,23 @@ internal static class SystemTexts
         PageTitle, PageRules, PagePasswordField, PageConfirmationField, PageButton, PageConfirmationMismatch, PageSuccess,
         PageExpired, PageUsed, PageUnknown,
         Error, StaleState, TooManyAttempts, AnswerWithNumber, Clarification, ClarificationMenu, Yes, No, TooManyLookups,
-        IdentifierMailSubject, IdentifierMailBody, ResetMailSubject, ResetMailBody, DirectorMailSubject, DirectorMailBody,
+        IdentifierMailSubject, IdentifierMailBody, ResetMailSubject, ResetMailBody,
         SmsStop, SmsCaseResolvedOnde, SmsCaseResolvedNotification, SmsCaseResolvedOther,
+        .. Cases.CaseTexts.All,
     ];
 
-    /// <summary>Whether the text is sent in the chat (the others are e-mails and the reset page).</summary>
-    public static bool IsChatText(string name) => !name.StartsWith("courriel-", StringComparison.Ordinal) && !name.StartsWith("page-", StringComparison.Ordinal);
+    /// <summary>Whether the text is sent in the chat (the others are e-mails, the reset page and the workspace).</summary>
+    public static bool IsChatText(string name) =>
+        !name.StartsWith("courriel-", StringComparison.Ordinal) && !name.StartsWith("page-", StringComparison.Ordinal)
+        && !name.StartsWith("espace-", StringComparison.Ordinal);
 
     /// <summary>Dialogs the engine starts by itself.</summary>
     public const string MenuDialog = "menu";
     public const string WelcomeDialog = "accueil";
     public const string NotUnderstoodDialog = "incompris";
 
-    public static IReadOnlyList<string> RequiredDialogs { get; } = [MenuDialog, WelcomeDialog, NotUnderstoodDialog];
+    /// <summary>Started with the value <c>reference</c> when a message names a case (« où en est ma demande SB-7KQ4M2 ? »).</summary>
+    public const string CaseStatusDialog = "suivi-demande";
+
+    public static IReadOnlyList<string> RequiredDialogs { get; } = [MenuDialog, WelcomeDialog, NotUnderstoodDialog, CaseStatusDialog];
 }

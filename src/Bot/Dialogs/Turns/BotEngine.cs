@@ -10,8 +10,9 @@ namespace SupportBot.Bot.Dialogs.Turns;
 internal sealed class BotEngine(IServiceScopeFactory scopes, MessageRenderer renderer, TimeProvider time)
 {
     /// <param name="send">Called as each reply is produced (a channel streaming replies); the list returned holds them all.</param>
+    /// <param name="clientAddress">Where the request came from, when the channel knows the parent's own address (Web Chat).</param>
     public async Task<IReadOnlyList<Activity>> ProcessAsync(Activity activity, Func<Activity, CancellationToken, Task>? send = null,
-        CancellationToken cancellationToken = default)
+        string? clientAddress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(activity);
         if (string.IsNullOrWhiteSpace(activity.Conversation?.Id) || string.IsNullOrWhiteSpace(activity.ChannelId))
@@ -22,7 +23,7 @@ internal sealed class BotEngine(IServiceScopeFactory scopes, MessageRenderer ren
 
         activity.Timestamp ??= time.GetUtcNow();
         await using var scope = scopes.CreateAsyncScope();
-        var turn = new TurnContext(activity, scope.ServiceProvider, renderer, time);
+        var turn = new TurnContext(activity, scope.ServiceProvider, renderer, time) { ClientAddress = clientAddress };
         if (send is not null)
         {
             turn.OnSend(send);

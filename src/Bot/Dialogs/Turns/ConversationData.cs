@@ -12,4 +12,7 @@ internal sealed class ConversationData
 
     /// <summary>Unix milliseconds of this conversation's account look-ups, for the per-conversation limit.</summary>
     public List<long> Lookups { get; set; } = [];
+
+    /// <summary>The references of the cases opened in this conversation, oldest first: a parent who comes back is told where they stand.</summary>
+    public List<string> Cases { get; set; } = [];
 }

@@ -23,6 +23,9 @@ internal sealed class TurnContext(Activity activity, IServiceProvider services, 
 
     public string UserKey => $"{Activity.ChannelId}/{Activity.From?.Id}";
 
+    /// <summary>The parent's network address when the channel knows it (Web Chat), for the limits that hold per person.</summary>
+    public string? ClientAddress { get; init; }
+
     public bool IsSms => Channels.IsSms(Activity.ChannelId);
 
     /// <summary>Called for every activity the bot sends, before it is recorded (transcript, channel delivery).</summary>

@@ -1,7 +1,8 @@
 // Embeds Microsoft Web Chat (window.WebChat, from the pinned botframework-webchat package) on the help page.
 // The page's back end hands out a Direct Line token bound to one conversation (POST /api/directline/token), as a site
 // does with Azure Bot Service's secret. The token and conversation are kept for the tab (sessionStorage), so a reload
-// reconnects to the same conversation and replays its history. ?transport=polling uses HTTP polling instead of WebSocket.
+// reconnects to the same conversation and replays its history; the page then says « webchat/join » so that the assistant
+// tells a parent who comes back where their requests stand. ?transport=polling uses HTTP polling instead of WebSocket.
 (async function () {
   const storageKey = 'supportbot.directline';
   const origin = window.location.origin;
@@ -36,8 +37,13 @@
       webSocket: webSocket
     });
 
+    let rejoined = false;
     directLine.connectionStatus$.subscribe(function (status) {
       if (status === 2) {
+        if (previous && previous.started && !rejoined) {
+          rejoined = true;
+          directLine.postActivity({ type: 'event', name: 'webchat/join', from: { id: session.userId, role: 'user' } }).subscribe();
+        }
         session.started = true;
         window.sessionStorage.setItem(storageKey, JSON.stringify(session));
       }

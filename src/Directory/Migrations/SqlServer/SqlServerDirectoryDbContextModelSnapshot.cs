@@ -242,6 +242,9 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                         .IsUnicode(false)
                         .HasColumnType("varchar(32)");
 
+                    b.Property<DateTimeOffset?>("ParentMailClaimedUntil")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset?>("ParentMailedAt")
                         .HasColumnType("datetimeoffset");
 

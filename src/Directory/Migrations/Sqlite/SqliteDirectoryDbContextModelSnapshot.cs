@@ -227,6 +227,9 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ParentMailClaimedUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ParentMailedAt")
                         .HasColumnType("INTEGER");
 

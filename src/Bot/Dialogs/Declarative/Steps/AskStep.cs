@@ -4,8 +4,9 @@ using YamlDotNet.RepresentationModel;
 namespace SupportBot.Bot.Dialogs.Declarative.Steps;
 
 /// <summary>
-/// <c>kind: ask</c> — asks with a prompt (<c>prompt: text|email|phone|date|identifier</c>) and keeps the answer as
-/// <c>into</c>. <c>retry-when</c> gives a retry text per problem (dates: impossible, future, incomplete, not-found).
+/// <c>kind: ask</c> — asks with a prompt (<c>prompt: text|email|phone|date|identifier|reference</c>) and keeps the answer
+/// as <c>into</c>; a value already known (given when the dialog began) is not asked again. <c>retry-when</c> gives a retry
+/// text per problem (dates: impossible, future, incomplete, not-found).
 /// </summary>
 internal sealed class AskStep : StepKind<AskStep.Config>
 {
@@ -18,6 +19,7 @@ internal sealed class AskStep : StepKind<AskStep.Config>
         ["phone"] = (PhonePrompt.DefaultId, ["not-recognized"]),
         ["date"] = (DatePrompt.DefaultId, DatePrompt.Problems),
         ["identifier"] = (IdentifierPrompt.DefaultId, IdentifierPrompt.Problems),
+        ["reference"] = (ReferencePrompt.DefaultId, ["not-recognized"]),
     };
 
     public override string Kind => "ask";
@@ -64,6 +66,11 @@ internal sealed class AskStep : StepKind<AskStep.Config>
 
     protected override async Task<StepResult> RunAsync(StepRun run, Config config, CancellationToken cancellationToken)
     {
+        if (run.Values.TryGetValue(config.Into, out var known) && known.Length > 0)
+        {
+            return StepResult.Continue();
+        }
+
         var retries = config.Retries.ToDictionary(r => r.Key, r => r.Value.Format(run.Values));
         await run.Dialogs.BeginDialogAsync(config.PromptId, config.Prompt.Options(run, retries: retries), cancellationToken);
         return StepResult.Wait;

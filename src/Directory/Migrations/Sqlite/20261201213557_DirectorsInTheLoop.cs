@@ -110,6 +110,12 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
+                name: "ParentMailClaimedUntil",
+                table: "DirectorCases",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
                 name: "ParentMailedAt",
                 table: "DirectorCases",
                 type: "INTEGER",
@@ -281,6 +287,10 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
 
             migrationBuilder.DropColumn(
                 name: "IdentifierGiven",
+                table: "DirectorCases");
+
+            migrationBuilder.DropColumn(
+                name: "ParentMailClaimedUntil",
                 table: "DirectorCases");
 
             migrationBuilder.DropColumn(

@@ -111,6 +111,12 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ParentMailClaimedUntil",
+                table: "DirectorCases",
+                type: "datetimeoffset",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "ParentMailedAt",
                 table: "DirectorCases",
                 type: "datetimeoffset",
@@ -282,6 +288,10 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
 
             migrationBuilder.DropColumn(
                 name: "IdentifierGiven",
+                table: "DirectorCases");
+
+            migrationBuilder.DropColumn(
+                name: "ParentMailClaimedUntil",
                 table: "DirectorCases");
 
             migrationBuilder.DropColumn(

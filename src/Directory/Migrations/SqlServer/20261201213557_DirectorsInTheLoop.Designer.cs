@@ -12,7 +12,7 @@ using SupportBot.AccountDirectory.Providers;
 namespace SupportBot.AccountDirectory.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerDirectoryDbContext))]
-    [Migration("20261201213251_DirectorsInTheLoop")]
+    [Migration("20261201213557_DirectorsInTheLoop")]
     partial class DirectorsInTheLoop
     {
         /// <inheritdoc />
@@ -244,6 +244,9 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                         .HasMaxLength(32)
                         .IsUnicode(false)
                         .HasColumnType("varchar(32)");
+
+                    b.Property<DateTimeOffset?>("ParentMailClaimedUntil")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset?>("ParentMailedAt")
                         .HasColumnType("datetimeoffset");

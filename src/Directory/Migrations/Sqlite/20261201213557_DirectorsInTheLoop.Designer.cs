@@ -11,7 +11,7 @@ using SupportBot.AccountDirectory.Providers;
 namespace SupportBot.AccountDirectory.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDirectoryDbContext))]
-    [Migration("20261201213251_DirectorsInTheLoop")]
+    [Migration("20261201213557_DirectorsInTheLoop")]
     partial class DirectorsInTheLoop
     {
         /// <inheritdoc />
@@ -229,6 +229,9 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                         .HasMaxLength(32)
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ParentMailClaimedUntil")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("ParentMailedAt")
                         .HasColumnType("INTEGER");
