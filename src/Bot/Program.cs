@@ -11,6 +11,7 @@ using SupportBot.Bot.PasswordReset;
 using SupportBot.Bot.Retention;
 using SupportBot.Bot.Schools.Commands;
 using SupportBot.Bot.Sms;
+using SupportBot.Bot.Workspace;
 
 // Command-line tools, dispatched before the web host is built.
 if (args is ["nlu", ..])
@@ -40,6 +41,7 @@ builder.Services.AddTwilioSms();
 builder.Services.AddAzureBotService();
 builder.Services.AddRetention();
 builder.Services.AddCaseDispatch();
+builder.Services.AddWorkspace();
 
 var app = builder.Build();
 await app.Services.InitializeAccountDirectoryAsync(seedDemo);
@@ -48,6 +50,7 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapDirectoryHealthChecks();
 app.MapPasswordReset();
+app.MapWorkspace();
 app.MapDirectLine();
 app.MapTwilioSms();
 app.MapAzureBotService();

@@ -22,6 +22,7 @@ public sealed class BotFactory : WebApplicationFactory<Program>
         _services = services;
         _settings = new Dictionary<string, string?>
         {
+            ["Data:Folder"] = Folder,
             ["Directory:ConnectionString"] = $"Data Source={Path.Combine(Folder, "supportbot.db")}",
             ["Directory:DemoData"] = "Always",
             ["Mail:PickupDirectory"] = Path.Combine(Folder, "outbox"),

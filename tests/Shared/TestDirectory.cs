@@ -39,6 +39,7 @@ public sealed class TestDirectory : IAsyncDisposable
         System.IO.Directory.CreateDirectory(folder);
         var values = new Dictionary<string, string?>
         {
+            ["Data:Folder"] = folder,
             ["Directory:Provider"] = "Sqlite",
             ["Directory:ConnectionString"] = $"Data Source={Path.Combine(folder, "supportbot.db")}",
             ["Directory:DemoData"] = "Never",

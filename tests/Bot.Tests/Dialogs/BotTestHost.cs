@@ -48,6 +48,7 @@ internal sealed class BotTestHost : IAsyncDisposable
         System.IO.Directory.CreateDirectory(folder);
         var values = new Dictionary<string, string?>
         {
+            ["Data:Folder"] = folder,
             ["Directory:Provider"] = "Sqlite",
             ["Directory:ConnectionString"] = $"Data Source={Path.Combine(folder, "supportbot.db")}",
             ["Directory:DemoData"] = "Never",

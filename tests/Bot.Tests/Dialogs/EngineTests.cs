@@ -176,6 +176,7 @@ public sealed class EngineTests
         File.AppendAllText(Path.Combine(dialogs, "menu.yaml"), "  - id: orpheline\n    kind: message\n    text: Perdue\n");
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
+            web.UseSetting("Data:Folder", folder);
             web.UseSetting("Directory:ConnectionString", $"Data Source={Path.Combine(folder, "supportbot.db")}");
             web.UseSetting("Dialogs:Folder", dialogs);
         });

@@ -11,6 +11,7 @@ public sealed class HealthEndpointsTests : IDisposable
     public async Task Health_DirectoryReachable_Returns200()
     {
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+            .UseSetting("Data:Folder", _folder)
             .UseSetting("Directory:ConnectionString", $"Data Source={Path.Combine(_folder, "bot.db")}")
             .UseSetting("Directory:DemoData", "Never")
             .UseSetting("Mail:PickupDirectory", Path.Combine(_folder, "outbox")));
@@ -26,6 +27,7 @@ public sealed class HealthEndpointsTests : IDisposable
     {
         var unreachable = Path.Combine(_folder, "bot.db");
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+            .UseSetting("Data:Folder", _folder)
             .UseSetting("Directory:ConnectionString", $"Data Source={unreachable}")
             .UseSetting("Directory:DemoData", "Never")
             .UseSetting("Mail:PickupDirectory", Path.Combine(_folder, "outbox")));

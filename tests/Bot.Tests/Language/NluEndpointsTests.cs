@@ -30,7 +30,8 @@ public sealed class NluEndpointsTests : IAsyncDisposable
         System.IO.Directory.CreateDirectory(_folder);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
-            builder.UseSetting("Directory:ConnectionString", $"Data Source={Path.Combine(_folder, "supportbot.db")}")
+            builder.UseSetting("Data:Folder", _folder)
+                .UseSetting("Directory:ConnectionString", $"Data Source={Path.Combine(_folder, "supportbot.db")}")
                 .UseSetting("Directory:DemoData", "Never")
                 .UseSetting("Mail:PickupDirectory", Path.Combine(_folder, "outbox"));
             if (enableApi)

@@ -27,6 +27,7 @@ public sealed partial class PasswordResetPageTests : IAsyncLifetime
         _smtp = await SmtpTestServer.StartAsync();
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
+            web.UseSetting("Data:Folder", _folder);
             web.UseSetting("Directory:ConnectionString", $"Data Source={Path.Combine(_folder, "supportbot.db")}");
             web.UseSetting("Directory:DemoData", "Always");
             web.UseSetting("Mail:Mode", "Smtp");

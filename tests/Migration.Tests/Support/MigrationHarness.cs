@@ -26,6 +26,7 @@ internal sealed class MigrationHarness : IAsyncDisposable
         System.IO.Directory.CreateDirectory(Folder);
         Settings = new Dictionary<string, string?>
         {
+            ["Data:Folder"] = Folder,
             ["Directory:Provider"] = "Sqlite",
             ["Directory:ConnectionString"] = $"Data Source={DatabasePath}",
             ["Directory:DemoData"] = "Never",
