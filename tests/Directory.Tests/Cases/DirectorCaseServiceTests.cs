@@ -1,4 +1,5 @@
 using SupportBot.AccountDirectory.Cases;
+using SupportBot.AccountDirectory.Demo;
 using SupportBot.AccountDirectory.Validation;
 using SupportBot.Testing;
 
@@ -14,12 +15,12 @@ public sealed class DirectorCaseServiceTests
         var cases = directory.Get<DirectorCaseService>(scope);
 
         var opened = await cases.OpenAsync(new NewDirectorCase(DirectorCaseKind.BirthDateMismatch, "sms", "+33699999999",
-            SchoolGiven: "École élémentaire Jean Moulin", PupilGiven: "Alexis", PupilBirthDateGiven: new DateOnly(2016, 3, 12),
+            SchoolGiven: "Ecole élémentaire publique Jean Moulin", PupilGiven: "Alexis", PupilBirthDateGiven: new DateOnly(2016, 3, 12),
             ResponsableGiven: "Valéry Durant"));
 
         Assert.Matches("^SB-[2-9A-HJKMNP-Z]{6}$", opened.Reference);
         Assert.Equal(DirectorCaseStatus.Open, opened.Status);
-        Assert.Equal("0350001A", opened.School?.Uai);
+        Assert.Equal(DemoData.SchoolUai, opened.School?.Uai);
         Assert.Equal(directory.Time.GetUtcNow(), opened.CreatedAt);
     }
 

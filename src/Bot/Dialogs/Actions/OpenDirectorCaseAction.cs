@@ -46,7 +46,7 @@ internal sealed class OpenDirectorCaseAction : IDialogAction
         if (opened.SchoolId is { } schoolId)
         {
             var db = context.Services.GetRequiredService<DirectoryDbContext>();
-            var director = await db.Schools.Where(s => s.Id == schoolId).Select(s => s.DirectorEmail).FirstOrDefaultAsync(cancellationToken);
+            var director = (await db.Schools.AsNoTracking().FirstOrDefaultAsync(s => s.Id == schoolId, cancellationToken))?.DirectorMailbox;
             if (!string.IsNullOrWhiteSpace(director))
             {
                 var values = new Dictionary<string, string>
