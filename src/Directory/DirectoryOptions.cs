@@ -28,6 +28,8 @@ public sealed class DirectoryOptions
 
     public DemoDataMode DemoData { get; set; } = DemoDataMode.Auto;
 
+    public ReferenceSchoolsMode ReferenceSchools { get; set; } = ReferenceSchoolsMode.Auto;
+
     [Range(1, 7 * 24 * 60)]
     public int PasswordResetTokenMinutes { get; set; } = 60;
 

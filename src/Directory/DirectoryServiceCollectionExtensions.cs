@@ -9,6 +9,7 @@ using SupportBot.AccountDirectory.Data;
 using SupportBot.AccountDirectory.Demo;
 using SupportBot.AccountDirectory.Mail;
 using SupportBot.AccountDirectory.Retention;
+using SupportBot.AccountDirectory.Schools.Import;
 
 namespace SupportBot.AccountDirectory;
 
@@ -55,6 +56,7 @@ public static class DirectoryServiceCollectionExtensions
         services.AddScoped<PasswordResetService>();
         services.AddScoped<DirectorCaseService>();
         services.AddScoped<DemoData>();
+        services.AddSingleton<SchoolImporter>();
         services.AddSingleton<RetentionPurge>();
         services.AddSingleton<IMailSender, MailKitMailSender>();
         return services;

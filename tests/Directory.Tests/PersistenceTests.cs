@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using SupportBot.AccountDirectory.Accounts;
 using SupportBot.AccountDirectory.Cases;
+using SupportBot.AccountDirectory.Demo;
 using SupportBot.AccountDirectory.Persons;
+using SupportBot.AccountDirectory.Schools;
 using SupportBot.Testing;
 
 namespace SupportBot.AccountDirectory.Tests;
@@ -18,7 +20,7 @@ public sealed class PersistenceTests
             var account = await first.Get<AccountService>(scope)
                 .CreateAsync(Person.Create("Anne", "Le Goff", "06 00 00 00 01"), AccountOrigin.AutoInscription, AccountStatus.EnCoursActivation);
             reference = (await first.Get<DirectorCaseService>(scope)
-                .OpenAsync(new NewDirectorCase(DirectorCaseKind.PhoneMismatch, "webchat", SchoolGiven: "0350001A", PhoneGiven: "06 00 00 00 02"))).Case!.Reference;
+                .OpenAsync(new NewDirectorCase(DirectorCaseKind.PhoneMismatch, "webchat", SchoolGiven: DemoData.SchoolUai, PhoneGiven: "06 00 00 00 02"))).Case!.Reference;
             Assert.Equal("a.legoff", account.Identifier);
         }
 
@@ -33,7 +35,7 @@ public sealed class PersistenceTests
         Assert.Equal(1, await db.Schools.CountAsync());
         var directorCase = await second.Get<DirectorCaseService>(check).FindAsync(reference.ToLowerInvariant());
         Assert.NotNull(directorCase);
-        Assert.Equal("0350001A", directorCase.School?.Uai);
+        Assert.Equal(DemoData.SchoolUai, directorCase.School?.Uai);
         Assert.Equal("+33600000002", directorCase.PhoneGiven);
     }
 
@@ -60,7 +62,10 @@ public sealed class PersistenceTests
         var ehcama = accounts.Single(a => a.Identifier == "g.ehcama");
         Assert.Equal((AccountStatus.EnCoursActivation, false), (ehcama.Status, ehcama.EmailConfirmed));
         var school = await db.Schools.SingleAsync();
-        Assert.Equal(("0350001A", "École élémentaire Jean Moulin", "Rennes", "Paul DIRECTEUR", "directeur.0350001a@example.fr"),
-            (school.Uai, school.Name, school.Commune, school.DirectorName, school.DirectorEmail));
+        Assert.Equal(("0352207J", "Ecole élémentaire publique Jean Moulin", "Rennes", "35000", SchoolSector.Public),
+            (school.Uai, school.Name, school.Commune, school.PostalCode, school.Sector));
+        Assert.Equal(("ecole.0352207j@ac-rennes.fr", (string?)null, (string?)null), (school.OfficialEmail, school.DirectorName, school.DirectorEmail));
+        Assert.Equal("ecole.0352207j@ac-rennes.fr", school.DirectorMailbox);
+        Assert.True(school.IsOpen);
     }
 }

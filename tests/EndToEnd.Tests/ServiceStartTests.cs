@@ -33,7 +33,9 @@ public sealed class ServiceStartTests : IDisposable
         }
 
         Assert.Equal("5", Query(database, "SELECT COUNT(*) FROM Accounts"));
-        Assert.Equal("1", Query(database, "SELECT COUNT(*) FROM Schools"));
+        // The embedded annuaire extract's 685 schools, loaded on the first start; the demo pupils are at Jean Moulin's.
+        Assert.Equal("685", Query(database, "SELECT COUNT(*) FROM Schools"));
+        Assert.Equal("6", Query(database, "SELECT COUNT(*) FROM Pupils p JOIN Schools s ON s.Id = p.SchoolId WHERE s.Uai = '0352207J'"));
         Assert.Equal("42", Query(database, "SELECT LastLoginAt FROM Accounts WHERE Identifier = 'g.zoumn'"));
         Assert.Equal("v.durant1", Query(database, "SELECT Identifier FROM Accounts WHERE Email = 'valery.durant@example.fr'"));
     }

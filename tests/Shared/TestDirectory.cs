@@ -43,6 +43,8 @@ public sealed class TestDirectory : IAsyncDisposable
             ["Directory:Provider"] = "Sqlite",
             ["Directory:ConnectionString"] = $"Data Source={Path.Combine(folder, "supportbot.db")}",
             ["Directory:DemoData"] = "Never",
+            // A bare directory: the tests that want the embedded annuaire extract say so.
+            ["Directory:ReferenceSchools"] = "Never",
             ["Mail:Mode"] = "Pickup",
             ["Mail:PickupDirectory"] = Path.Combine(folder, "outbox"),
         };

@@ -12,7 +12,8 @@ namespace SupportBot.AccountDirectory.Demo;
 /// </summary>
 public sealed class DemoData(DirectoryDbContext db, AccountService accounts, TimeProvider time)
 {
-    public const string SchoolUai = "0350001A";
+    /// <summary>« Ecole élémentaire publique Jean Moulin », Rennes: a real school of the embedded annuaire extract.</summary>
+    public const string SchoolUai = "0352207J";
 
     /// <summary>The password of the demo's activated accounts, so the walkthrough can sign in.</summary>
     public const string ActivatedAccountsPassword = "Toutatice2026";
@@ -39,17 +40,14 @@ public sealed class DemoData(DirectoryDbContext db, AccountService accounts, Tim
     public async Task<int> SeedAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
+
+        // The embedded extract's row when it was loaded, else one with that row's values (Directory:ReferenceSchools=Never).
         var school = await db.Schools.FirstOrDefaultAsync(s => s.Uai == SchoolUai, cancellationToken);
         if (school is null)
         {
-            school = new School
-            {
-                Uai = SchoolUai,
-                Name = "École élémentaire Jean Moulin",
-                Commune = "Rennes",
-                DirectorName = "Paul DIRECTEUR",
-                DirectorEmail = "directeur.0350001a@example.fr",
-            };
+            school = School.Create(SchoolUai, "Ecole élémentaire publique Jean Moulin", commune: "Rennes",
+                officialEmail: "ecole.0352207J@ac-rennes.fr", postalCode: "35000", sector: SchoolSector.Public);
+            school.Circonscription = "Circonscription d'inspection du 1er degré de Rennes Ouest";
             db.Schools.Add(school);
         }
 

@@ -21,7 +21,7 @@ public sealed class DirectorCasePathTests
             .Send("oui").AssertReply("votre prénom et votre nom")
             .Send("Valéry Durant").AssertReply("prénom et le nom de votre enfant")
             .Send("Alexis Durand").AssertReply("Dans quelle école")
-            .Send("0350001a").AssertReply("Quel numéro de téléphone portable")
+            .Send("0352207j").AssertReply("Quel numéro de téléphone portable")
             .Send("mon nouveau numéro").AssertReply("06 12 34 56 78")
             .Send("07 98 76 54 32")
             .AssertReply(r =>
@@ -37,7 +37,8 @@ public sealed class DirectorCasePathTests
         Assert.Equal("Alexis Durand", directorCase.PupilGiven);
         Assert.Equal("webchat", directorCase.Channel);
         var mail = Assert.Single(LostIdentifierDialogTests.Outbox(bot));
-        Assert.Equal("directeur.0350001a@example.fr", mail.To.Mailboxes.Single().Address);
+        // The school's official mailbox from the annuaire: the demo school has no override.
+        Assert.Equal("ecole.0352207j@ac-rennes.fr", mail.To.Mailboxes.Single().Address);
         Assert.Contains("+33798765432", mail.TextBody);
         Assert.Contains(directorCase.Reference, flow.Transcript[^2].Text);
     }
@@ -89,7 +90,7 @@ public sealed class DirectorCasePathTests
             .Send("oui").AssertReply("nom").Send("Guillaume Zoumn").AssertReply("prénom de votre enfant")
             .Send("Léa").AssertReply("date de naissance")
             .Send(answer).AssertReply("Dans quelle école")
-            .Send("École élémentaire Jean Moulin").AssertReply("référence").AssertReply("autre chose");
+            .Send("Ecole élémentaire publique Jean Moulin").AssertReply("référence").AssertReply("autre chose");
 
         var directorCase = await SingleCaseAsync(bot);
         Assert.Equal(DirectorCaseKind.BirthDateMismatch, directorCase.Kind);
@@ -134,7 +135,7 @@ public sealed class DirectorCasePathTests
             .AssertReply("trois façons").AssertReply("Rencontrez-vous l'une de ces difficultés ?")
             .Send("Pas de téléphone portable").AssertReply("c'est l'école qui vous remet votre compte")
             .Send("oui").AssertReply("nom").Send("Guillaume Reabu").AssertReply("enfant").Send("Hugo Reabu").AssertReply("école")
-            .Send("0350001A").AssertReply("L'école vous remettra votre identifiant").AssertReply("autre chose");
+            .Send("0352207J").AssertReply("L'école vous remettra votre identifiant").AssertReply("autre chose");
 
         Assert.Equal(DirectorCaseKind.NoMobilePhone, (await SingleCaseAsync(bot)).Kind);
     }
@@ -149,12 +150,12 @@ public sealed class DirectorCasePathTests
         await bot.Conversation().Send("j'ai perdu le courrier de l'école").AssertReply("Qu'avez-vous perdu ?")
             .Send(choice).AssertReply("re-notifier")
             .Send("oui").AssertReply("nom").Send("Guillaume Avlisad").AssertReply("enfant").Send("Inès Avlisad").AssertReply("école")
-            .Send("0350001A").AssertReply("re-notifiera votre compte").AssertReply("autre chose");
+            .Send("0352207J").AssertReply("re-notifiera votre compte").AssertReply("autre chose");
 
         Assert.Equal(expected, (await SingleCaseAsync(bot)).Kind);
     }
 
-    private const string DemoSchool = "0350001A";
+    private const string DemoSchool = "0352207J";
 
     private static async Task<DirectorCase> SingleCaseAsync(BotTestHost bot)
     {

@@ -86,7 +86,7 @@ public sealed class PasswordResetDialogTests
             .Send("oui").AssertReply("votre prénom et votre nom")
             .Send("Guillaume Avlisad").AssertReply("prénom et le nom de votre enfant")
             .Send("Inès Avlisad").AssertReply("Dans quelle école")
-            .Send("0350001A")
+            .Send("0352207J")
             .AssertReply("votre demande porte la référence **SB-")
             .AssertReply("autre chose");
 
@@ -94,10 +94,10 @@ public sealed class PasswordResetDialogTests
         var directorCase = await scope.ServiceProvider.GetRequiredService<DirectoryDbContext>().DirectorCases.Include(c => c.School).SingleAsync(TestContext.Current.CancellationToken);
         Assert.Equal(DirectorCaseKind.LostTemporaryPassword, directorCase.Kind);
         Assert.Equal("Guillaume Avlisad", directorCase.ResponsableGiven);
-        Assert.Equal("0350001A", directorCase.School!.Uai);
+        Assert.Equal("0352207J", directorCase.School!.Uai);
         Assert.Contains(directorCase.Reference, flow.Transcript[^2].Text);
         var mail = Assert.Single(LostIdentifierDialogTests.Outbox(bot));
-        Assert.Equal("directeur.0350001a@example.fr", mail.To.Mailboxes.Single().Address);
+        Assert.Equal("ecole.0352207j@ac-rennes.fr", mail.To.Mailboxes.Single().Address);
         Assert.Contains(directorCase.Reference, mail.Subject);
     }
 }

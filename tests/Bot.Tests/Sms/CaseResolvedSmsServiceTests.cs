@@ -39,7 +39,7 @@ public sealed class CaseResolvedSmsServiceTests : IAsyncLifetime
         await TextAsync(client, "1");
         await TextAsync(client, "Anne Le Goff");
         await TextAsync(client, "Maëlle Le Goff");
-        await TextAsync(client, "0350001A");
+        await TextAsync(client, "0352207J");
         var opened = await TextAsync(client, "06 11 11 11 11");
         var reference = Assert.Single(await CasesAsync(factory)).Reference;
         Assert.Contains(reference, opened, StringComparison.Ordinal);
@@ -281,7 +281,7 @@ public sealed class CaseResolvedSmsServiceTests : IAsyncLifetime
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var opened = await scope.ServiceProvider.GetRequiredService<DirectorCaseService>()
-            .OpenAsync(new NewDirectorCase(kind, channel, address, SchoolGiven: "0350001A"), Token);
+            .OpenAsync(new NewDirectorCase(kind, channel, address, SchoolGiven: "0352207J"), Token);
         return opened.Case!.Reference;
     }
 

@@ -87,10 +87,10 @@ public sealed class ValidationTests
         await using var scope = directory.Scope();
         var db = directory.Get<DirectoryDbContext>(scope);
 
-        db.Schools.Add(School.Create("0350001a", "Autre école"));
+        db.Schools.Add(School.Create("0352207j", "Autre école"));
 
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
         await using var check = directory.Scope();
-        Assert.Equal("École élémentaire Jean Moulin", (await directory.Get<DirectoryDbContext>(check).Schools.SingleAsync()).Name);
+        Assert.Equal("Ecole élémentaire publique Jean Moulin", (await directory.Get<DirectoryDbContext>(check).Schools.SingleAsync()).Name);
     }
 }

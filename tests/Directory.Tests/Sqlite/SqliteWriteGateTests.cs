@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SupportBot.AccountDirectory.Demo;
 using SupportBot.AccountDirectory.Schools;
 using SupportBot.AccountDirectory.Sqlite;
 using SupportBot.Testing;
@@ -44,7 +45,7 @@ public sealed class SqliteWriteGateTests
         int schools;
         using (await gate.EnterAsync(TestContext.Current.CancellationToken))
         {
-            updating = db.Schools.Where(s => s.Uai == "0350001A").ExecuteUpdateAsync(s => s.SetProperty(x => x.Name, "École Jean Moulin"),
+            updating = db.Schools.Where(s => s.Uai == DemoData.SchoolUai).ExecuteUpdateAsync(s => s.SetProperty(x => x.Name, "École Jean Moulin"),
                 TestContext.Current.CancellationToken);
             await using var reader = directory.Scope();
             schools = await directory.Get<DirectoryDbContext>(reader).Schools.CountAsync(TestContext.Current.CancellationToken);
