@@ -9,7 +9,7 @@ internal sealed partial class SchoolIndex
             return SchoolSearchResult.NothingFound;
         }
 
-        var communes = BestCommunes(scratch);
+        var communes = scratch.Communes;
         if (communes.Count > 0)
         {
             var communeWords = 0u;
@@ -92,9 +92,10 @@ internal sealed partial class SchoolIndex
     /// most of the text when several do (« pleine fougeres » is Pleine-Fougères, not Fougères), named whole rather than
     /// by their head (« saint malo » is Saint-Malo, not Saint-Malo-de-Phily).
     /// </summary>
-    private List<int> BestCommunes(Scratch scratch)
+    private void BestCommunes(Scratch scratch)
     {
-        var named = new List<int>();
+        var named = scratch.Communes;
+        named.Clear();
         var bestMass = 0f;
         var anyWhole = false;
         for (var i = 0; i < scratch.CommuneTouchedCount; i++)
@@ -133,8 +134,6 @@ internal sealed partial class SchoolIndex
         {
             scratch.CommuneBestStamp[commune] = scratch.Generation;
         }
-
-        return named;
     }
 
     private static float MaskMass(Scratch scratch, uint mask)

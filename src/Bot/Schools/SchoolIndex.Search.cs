@@ -57,6 +57,10 @@ internal sealed partial class SchoolIndex
         public uint AllWords;
 
         public readonly List<(int Term, float Similarity)> Matches = [];
+        public readonly List<(int Term, float Similarity)>[] WordMatches = [.. Enumerable.Range(0, MaxWords).Select(_ => new List<(int, float)>())];
+        public readonly string?[] WordPostalCode = new string?[MaxWords];
+        public readonly List<(int Term, float Weight)> Deferred = [];
+        public readonly List<int> Communes = [];
         public readonly List<(int Term, int Distance)> Fuzzy = [];
 
         public void BeginQuery()
@@ -182,82 +186,85 @@ internal sealed partial class SchoolIndex
     /// <summary>
     /// Each word's weight goes to the schools whose name or commune holds a term it matches (the better of the two
     /// fields, never both), times how close the match is; communes collect how much of their own name was typed.
+    /// Words go rarest first; once those left cannot lift a school they have not met to <see cref="MinExplained"/>
+    /// of the text (MaxScore's bound), they only add to the schools already met: « saint » and « rennes » no longer
+    /// walk a tenth of the country. Communes are always scored in full, and the schools of the named ones completed,
+    /// so the rules see every school that could matter.
     /// </summary>
     private void Score(Query query, Scratch scratch)
     {
         scratch.BeginQuery();
-        var bit = 0;
-        for (var w = 0; w < query.Words.Count; w++, bit++)
+        var words = 0;
+        for (var w = 0; w < query.Words.Count; w++, words++)
         {
             var mass = Match(query.Words[w], query.Lengths[w], scratch);
-            if (scratch.Matches.Count == 0)
+            var matches = scratch.WordMatches[words];
+            matches.Clear();
+            matches.AddRange(scratch.Matches);
+            scratch.WordPostalCode[words] = null;
+            if (matches.Count == 0)
             {
                 // A short stray (« cm », « ok ») says nothing; a longer unknown word may be the name the index lacks.
                 mass = query.Lengths[w] >= 3 ? _unknownWordMass : 0;
             }
 
-            scratch.WordMass[bit] = mass;
-            scratch.Mass += mass;
-            if (mass > 0)
-            {
-                scratch.AllWords |= 1u << bit;
-            }
-
-            if (scratch.Matches.Count == 0)
-            {
-                continue;
-            }
-
-            scratch.BeginToken();
-            foreach (var (term, similarity) in scratch.Matches)
-            {
-                var weight = similarity * _idf[term];
-                foreach (var school in _termSchools[term])
-                {
-                    scratch.TouchToken(school);
-                    if (weight > scratch.TokenName[school])
-                    {
-                        scratch.TokenName[school] = weight;
-                    }
-                }
-
-                foreach (var commune in _termCommunes[term])
-                {
-                    scratch.TouchCommuneToken(commune);
-                    if (weight > scratch.CommuneToken[commune])
-                    {
-                        scratch.CommuneToken[commune] = weight;
-                    }
-
-                    if (weight > scratch.CommuneHeadToken[commune] && Array.IndexOf(_communeHeads[commune], term) >= 0)
-                    {
-                        scratch.CommuneHeadToken[commune] = weight;
-                    }
-                }
-            }
-
-            FoldToken(scratch, bit, postalCode: false);
+            scratch.WordMass[words] = mass;
         }
 
         foreach (var postalCode in query.PostalCodes)
         {
-            if (bit >= MaxWords)
+            if (words >= MaxWords)
             {
                 break;
             }
 
-            var weight = _postalCodeWeight[postalCode];
-            scratch.WordMass[bit] = weight;
-            scratch.Mass += weight;
-            scratch.AllWords |= 1u << bit;
-            scratch.BeginToken();
-            foreach (var commune in _communesByPostalCode[postalCode])
+            scratch.WordMatches[words].Clear();
+            scratch.WordPostalCode[words] = postalCode;
+            scratch.WordMass[words++] = _postalCodeWeight[postalCode];
+        }
+
+        Span<int> order = stackalloc int[words];
+        var scorable = 0;
+        var remaining = 0f;
+        for (var bit = 0; bit < words; bit++)
+        {
+            scratch.Mass += scratch.WordMass[bit];
+            if (scratch.WordMass[bit] > 0)
             {
-                scratch.TouchCommuneToken(commune);
-                scratch.CommuneToken[commune] = weight;
+                scratch.AllWords |= 1u << bit;
             }
 
-            FoldToken(scratch, bit++, postalCode: true);
+            if (scratch.WordMatches[bit].Count > 0 || scratch.WordPostalCode[bit] is not null)
+            {
+                var at = scorable++;
+                while (at > 0 && scratch.WordMass[order[at - 1]] < scratch.WordMass[bit])
+                {
+                    order[at] = order[at - 1];
+                    at--;
+                }
+
+                order[at] = bit;
+                remaining += scratch.WordMass[bit];
+            }
+        }
+
+        var reach = MinExplained * scratch.Mass * 0.999f;
+        foreach (var bit in order[..scorable])
+        {
+            ScoreWord(scratch, bit, meetsNewSchools: remaining >= reach);
+            remaining -= scratch.WordMass[bit];
+        }
+
+        BestCommunes(scratch);
+        foreach (var commune in scratch.Communes)
+        {
+            foreach (var school in _communeSchools[commune])
+            {
+                if (scratch.Stamp[school] != scratch.Generation)
+                {
+                    ScoreSchool(scratch, school, words);
+                }
+            }
         }
 
         for (var i = 0; i < scratch.TouchedCount; i++)
@@ -278,23 +285,114 @@ internal sealed partial class SchoolIndex
         }
     }
 
-    private void FoldToken(Scratch scratch, int bit, bool postalCode)
+    private void ScoreWord(Scratch scratch, int bit, bool meetsNewSchools)
     {
+        scratch.BeginToken();
+        scratch.Deferred.Clear();
+        if (scratch.WordPostalCode[bit] is { } postalCode)
+        {
+            foreach (var commune in _communesByPostalCode[postalCode])
+            {
+                scratch.TouchCommuneToken(commune);
+                scratch.CommuneToken[commune] = scratch.WordMass[bit];
+            }
+        }
+
+        foreach (var (term, similarity) in scratch.WordMatches[bit])
+        {
+            var weight = similarity * _idf[term];
+            var schools = _termSchools[term];
+            if (meetsNewSchools)
+            {
+                foreach (var school in schools)
+                {
+                    scratch.TouchToken(school);
+                    scratch.TokenName[school] = Math.Max(scratch.TokenName[school], weight);
+                }
+            }
+            else if (schools.Length <= 4 * scratch.TouchedCount)
+            {
+                foreach (var school in schools)
+                {
+                    if (scratch.Stamp[school] == scratch.Generation)
+                    {
+                        scratch.TouchToken(school);
+                        scratch.TokenName[school] = Math.Max(scratch.TokenName[school], weight);
+                    }
+                }
+            }
+            else
+            {
+                // Fewer schools met than the term has: look for the term in their names instead.
+                scratch.Deferred.Add((term, weight));
+            }
+
+            foreach (var commune in _termCommunes[term])
+            {
+                scratch.TouchCommuneToken(commune);
+                scratch.CommuneToken[commune] = Math.Max(scratch.CommuneToken[commune], weight);
+                if (weight > scratch.CommuneHeadToken[commune] && Array.IndexOf(_communeHeads[commune], term) >= 0)
+                {
+                    scratch.CommuneHeadToken[commune] = weight;
+                }
+            }
+        }
+
+        if (scratch.Deferred.Count > 0)
+        {
+            for (var i = 0; i < scratch.TouchedCount; i++)
+            {
+                var school = scratch.Touched[i];
+                foreach (var (term, weight) in scratch.Deferred)
+                {
+                    if (Array.IndexOf(_nameTerms[school], term) >= 0)
+                    {
+                        scratch.TouchToken(school);
+                        scratch.TokenName[school] = Math.Max(scratch.TokenName[school], weight);
+                    }
+                }
+            }
+        }
+
+        var postal = scratch.WordPostalCode[bit] is not null;
+        var communeSchools = 0;
         for (var i = 0; i < scratch.CommuneTokenTouchedCount; i++)
         {
             var commune = scratch.CommuneTokenTouched[i];
-            var weight = scratch.CommuneToken[commune];
             scratch.TouchCommune(commune);
             // A postal code names its communes whole, however long their names.
-            scratch.CommuneCovered[commune] += postalCode ? _communeMass[commune] : weight;
-            scratch.CommuneHeadCovered[commune] += postalCode ? _communeHeadMass[commune] : scratch.CommuneHeadToken[commune];
+            scratch.CommuneCovered[commune] += postal ? _communeMass[commune] : scratch.CommuneToken[commune];
+            scratch.CommuneHeadCovered[commune] += postal ? _communeHeadMass[commune] : scratch.CommuneHeadToken[commune];
             scratch.CommuneMask[commune] |= 1u << bit;
-            foreach (var school in _communeSchools[commune])
+            communeSchools += _communeSchools[commune].Length;
+        }
+
+        if (meetsNewSchools || communeSchools <= scratch.TouchedCount)
+        {
+            for (var i = 0; i < scratch.CommuneTokenTouchedCount; i++)
             {
-                scratch.TouchToken(school);
-                if (weight > scratch.TokenCommune[school])
+                var commune = scratch.CommuneTokenTouched[i];
+                var weight = scratch.CommuneToken[commune];
+                foreach (var school in _communeSchools[commune])
                 {
-                    scratch.TokenCommune[school] = weight;
+                    if (meetsNewSchools || scratch.Stamp[school] == scratch.Generation)
+                    {
+                        scratch.TouchToken(school);
+                        scratch.TokenCommune[school] = Math.Max(scratch.TokenCommune[school], weight);
+                    }
+                }
+            }
+        }
+        else
+        {
+            for (var i = 0; i < scratch.TouchedCount; i++)
+            {
+                var school = scratch.Touched[i];
+                var commune = _communeOf[school];
+                if (commune >= 0 && scratch.CommuneTokenStamp[commune] == scratch.TokenGeneration)
+                {
+                    scratch.TouchToken(school);
+                    scratch.TokenCommune[school] = Math.Max(scratch.TokenCommune[school], scratch.CommuneToken[commune]);
                 }
             }
         }
@@ -305,6 +403,43 @@ internal sealed partial class SchoolIndex
             var name = scratch.TokenName[school];
             scratch.Touch(school);
             scratch.Total[school] += Math.Max(name, scratch.TokenCommune[school]);
+            if (name > 0)
+            {
+                scratch.NameMatched[school] += name;
+                scratch.NameMask[school] |= 1u << bit;
+            }
+        }
+    }
+
+    /// <summary>A school of a named commune that no word met while new schools were met: scored word by word.</summary>
+    private void ScoreSchool(Scratch scratch, int school, int words)
+    {
+        scratch.Touch(school);
+        var commune = _communeOf[school];
+        for (var bit = 0; bit < words; bit++)
+        {
+            var name = 0f;
+            var inCommune = 0f;
+            if (scratch.WordPostalCode[bit] is { } postalCode)
+            {
+                inCommune = Array.IndexOf(_communesByPostalCode[postalCode], commune) >= 0 ? scratch.WordMass[bit] : 0;
+            }
+
+            foreach (var (term, similarity) in scratch.WordMatches[bit])
+            {
+                var weight = similarity * _idf[term];
+                if (Array.IndexOf(_nameTerms[school], term) >= 0)
+                {
+                    name = Math.Max(name, weight);
+                }
+
+                if (commune >= 0 && Array.IndexOf(_communeTerms[commune], term) >= 0)
+                {
+                    inCommune = Math.Max(inCommune, weight);
+                }
+            }
+
+            scratch.Total[school] += Math.Max(name, inCommune);
             if (name > 0)
             {
                 scratch.NameMatched[school] += name;

@@ -40,11 +40,13 @@ internal sealed partial class SchoolIndex
     private readonly SchoolSector?[] _sectors;
     private readonly int[] _communeOf;
     private readonly float[] _nameMass;
+    private readonly int[][] _nameTerms;
     private readonly Dictionary<int, int> _byUaiNumber = [];
 
     private readonly List<string> _communeNames = [];
     private readonly int[][] _communeSchools;
     private readonly float[] _communeMass;
+    private readonly int[][] _communeTerms;
     private readonly int[][] _communeHeads;
     private readonly float[] _communeHeadMass;
     private readonly Dictionary<string, int[]> _communesByPostalCode = new(StringComparer.Ordinal);
@@ -81,7 +83,7 @@ internal sealed partial class SchoolIndex
         var communeTerms = new List<int[]>();
         var communeHeads = new List<int[]>();
         var communeSchools = new List<List<int>>();
-        var nameTerms = new int[n][];
+        var nameTerms = _nameTerms = new int[n][];
         var postalCodes = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
         for (var s = 0; s < n; s++)
         {
@@ -264,6 +266,7 @@ internal sealed partial class SchoolIndex
         _communeMass = new float[communeTerms.Count];
         _communeHeadMass = new float[communeTerms.Count];
         _communeHeads = [.. communeHeads];
+        _communeTerms = [.. communeTerms];
         for (var c = 0; c < communeTerms.Count; c++)
         {
             foreach (var term in communeTerms[c])
@@ -379,7 +382,7 @@ internal sealed partial class SchoolIndex
         try
         {
             Score(query, scratch);
-            best = BestCommunes(scratch);
+            best = [.. scratch.Communes];
         }
         finally
         {
