@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SupportBot.Bench.DirectLine;
 using SupportBot.Bench.Nlu;
+using SupportBot.Bench.Schools;
 using SupportBot.Bench.Turns;
 
 // One subcommand per benchmark: dotnet run -c Release --project bench/SupportBot.Bench -- <name>
@@ -10,5 +11,6 @@ var root = new RootCommand("SupportBot benchmarks. Run with -c Release; each pri
     NluModelComparison.Command(),
     TurnsCommand.Create(),
     DirectLineLoadCommand.Create(),
+    SchoolsCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

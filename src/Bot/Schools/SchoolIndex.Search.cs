@@ -1,0 +1,569 @@
+namespace SupportBot.Bot.Schools;
+
+internal sealed partial class SchoolIndex
+{
+    /// <summary>What a text says once folded: the words that may name a school or a commune, postal codes, the kind asked for.</summary>
+    private sealed class Query
+    {
+        public List<string> Words { get; } = [];
+
+        /// <summary>Each word's length as typed, which sets how many typos it may carry.</summary>
+        public List<int> Lengths { get; } = [];
+
+        public List<string> PostalCodes { get; } = [];
+
+        public SchoolKind Kind { get; } = new();
+    }
+
+    /// <summary>
+    /// Per-look-up arrays, one slot per school and per commune, reset by generation stamps rather than cleared, so a
+    /// look-up touches only the postings of its words.
+    /// </summary>
+    private sealed class Scratch(int schools, int communes)
+    {
+        public int Generation;
+        public int TokenGeneration;
+
+        public readonly int[] Stamp = new int[schools];
+        public readonly int[] TokenStamp = new int[schools];
+        public readonly float[] Total = new float[schools];
+        public readonly float[] NameMatched = new float[schools];
+        public readonly uint[] NameMask = new uint[schools];
+        public readonly float[] TokenName = new float[schools];
+        public readonly float[] TokenCommune = new float[schools];
+        public readonly float[] Final = new float[schools];
+        public readonly float[] Explained = new float[schools];
+        public readonly float[] NameCoverage = new float[schools];
+        public readonly int[] Touched = new int[schools];
+        public int TouchedCount;
+        public readonly int[] TokenTouched = new int[schools];
+        public int TokenTouchedCount;
+
+        public readonly int[] CommuneStamp = new int[communes];
+        public readonly int[] CommuneTokenStamp = new int[communes];
+        public readonly int[] CommuneBestStamp = new int[communes];
+        public readonly float[] CommuneCovered = new float[communes];
+        public readonly float[] CommuneToken = new float[communes];
+        public readonly float[] CommuneHeadCovered = new float[communes];
+        public readonly float[] CommuneHeadToken = new float[communes];
+        public readonly uint[] CommuneMask = new uint[communes];
+        public readonly int[] CommuneTouched = new int[communes];
+        public int CommuneTouchedCount;
+        public readonly int[] CommuneTokenTouched = new int[communes];
+        public int CommuneTokenTouchedCount;
+
+        public readonly float[] WordMass = new float[MaxWords];
+        public float Mass;
+        public uint AllWords;
+
+        public readonly List<(int Term, float Similarity)> Matches = [];
+        public readonly List<(int Term, float Similarity)>[] WordMatches = [.. Enumerable.Range(0, MaxWords).Select(_ => new List<(int, float)>())];
+        public readonly string?[] WordPostalCode = new string?[MaxWords];
+        public readonly List<(int Term, float Weight)> Deferred = [];
+        public readonly List<int> Communes = [];
+        public readonly List<(int Term, int Distance)> Fuzzy = [];
+
+        public void BeginQuery()
+        {
+            if (Generation == int.MaxValue)
+            {
+                Array.Clear(Stamp);
+                Array.Clear(CommuneStamp);
+                Array.Clear(CommuneBestStamp);
+                Generation = 0;
+            }
+
+            Generation++;
+            TouchedCount = 0;
+            CommuneTouchedCount = 0;
+            Mass = 0;
+            AllWords = 0;
+            Array.Clear(WordMass);
+        }
+
+        public void BeginToken()
+        {
+            if (TokenGeneration == int.MaxValue)
+            {
+                Array.Clear(TokenStamp);
+                Array.Clear(CommuneTokenStamp);
+                TokenGeneration = 0;
+            }
+
+            TokenGeneration++;
+            TokenTouchedCount = 0;
+            CommuneTokenTouchedCount = 0;
+        }
+
+        public void TouchToken(int school)
+        {
+            if (TokenStamp[school] != TokenGeneration)
+            {
+                TokenStamp[school] = TokenGeneration;
+                TokenName[school] = 0;
+                TokenCommune[school] = 0;
+                TokenTouched[TokenTouchedCount++] = school;
+            }
+        }
+
+        public void TouchCommuneToken(int commune)
+        {
+            if (CommuneTokenStamp[commune] != TokenGeneration)
+            {
+                CommuneTokenStamp[commune] = TokenGeneration;
+                CommuneToken[commune] = 0;
+                CommuneHeadToken[commune] = 0;
+                CommuneTokenTouched[CommuneTokenTouchedCount++] = commune;
+            }
+        }
+
+        public void Touch(int school)
+        {
+            if (Stamp[school] != Generation)
+            {
+                Stamp[school] = Generation;
+                Total[school] = 0;
+                NameMatched[school] = 0;
+                NameMask[school] = 0;
+                Touched[TouchedCount++] = school;
+            }
+        }
+
+        public void TouchCommune(int commune)
+        {
+            if (CommuneStamp[commune] != Generation)
+            {
+                CommuneStamp[commune] = Generation;
+                CommuneCovered[commune] = 0;
+                CommuneHeadCovered[commune] = 0;
+                CommuneMask[commune] = 0;
+                CommuneTouched[CommuneTouchedCount++] = commune;
+            }
+        }
+
+        public bool InBest(int commune) => commune >= 0 && CommuneBestStamp[commune] == Generation;
+    }
+
+    private Query Parse(string text)
+    {
+        var query = new Query();
+        var words = new List<string>();
+        foreach (var word in SchoolText.Words(text))
+        {
+            if (word.Length == 5 && word.All(char.IsAsciiDigit))
+            {
+                if (_communesByPostalCode.ContainsKey(word))
+                {
+                    query.PostalCodes.Add(word);
+                }
+            }
+            else if (!query.Kind.TryAdd(word) && !SchoolText.IsStopWord(word) && !word.All(char.IsAsciiDigit))
+            {
+                words.Add(word);
+            }
+        }
+
+        for (var i = 0; i < words.Count && query.Words.Count < MaxWords; i++)
+        {
+            var key = SchoolText.Key(words[i]);
+            // « chateau giron », « st aubin du cormier » typed apart or together: two words that are one term once joined.
+            if (i + 1 < words.Count && !(_termIds.ContainsKey(key) && _termIds.ContainsKey(SchoolText.Key(words[i + 1])))
+                && _termIds.ContainsKey(SchoolText.Key(words[i] + words[i + 1])))
+            {
+                query.Words.Add(SchoolText.Key(words[i] + words[i + 1]));
+                query.Lengths.Add(words[i].Length + words[i + 1].Length);
+                i++;
+                continue;
+            }
+
+            query.Words.Add(key);
+            query.Lengths.Add(words[i].Length);
+        }
+
+        return query;
+    }
+
+    /// <summary>
+    /// Each word's weight goes to the schools whose name or commune holds a term it matches (the better of the two
+    /// fields, never both), times how close the match is; communes collect how much of their own name was typed.
+    /// Words go rarest first; once those left cannot lift a school they have not met to <see cref="MinExplained"/>
+    /// of the text (MaxScore's bound), they only add to the schools already met: « saint » and « rennes » no longer
+    /// walk a tenth of the country. Communes are always scored in full, and the schools of the named ones completed,
+    /// so the rules see every school that could matter.
+    /// </summary>
+    private void Score(Query query, Scratch scratch)
+    {
+        scratch.BeginQuery();
+        var words = 0;
+        for (var w = 0; w < query.Words.Count; w++, words++)
+        {
+            var mass = Match(query.Words[w], query.Lengths[w], scratch);
+            var matches = scratch.WordMatches[words];
+            matches.Clear();
+            matches.AddRange(scratch.Matches);
+            scratch.WordPostalCode[words] = null;
+            if (matches.Count == 0)
+            {
+                // A short stray (« cm », « ok ») says nothing; a longer unknown word may be the name the index lacks.
+                mass = query.Lengths[w] >= 3 ? _unknownWordMass : 0;
+            }
+
+            scratch.WordMass[words] = mass;
+        }
+
+        foreach (var postalCode in query.PostalCodes)
+        {
+            if (words >= MaxWords)
+            {
+                break;
+            }
+
+            scratch.WordMatches[words].Clear();
+            scratch.WordPostalCode[words] = postalCode;
+            scratch.WordMass[words++] = _postalCodeWeight[postalCode];
+        }
+
+        Span<int> order = stackalloc int[words];
+        var scorable = 0;
+        var remaining = 0f;
+        for (var bit = 0; bit < words; bit++)
+        {
+            scratch.Mass += scratch.WordMass[bit];
+            if (scratch.WordMass[bit] > 0)
+            {
+                scratch.AllWords |= 1u << bit;
+            }
+
+            if (scratch.WordMatches[bit].Count > 0 || scratch.WordPostalCode[bit] is not null)
+            {
+                var at = scorable++;
+                while (at > 0 && scratch.WordMass[order[at - 1]] < scratch.WordMass[bit])
+                {
+                    order[at] = order[at - 1];
+                    at--;
+                }
+
+                order[at] = bit;
+                remaining += scratch.WordMass[bit];
+            }
+        }
+
+        var reach = MinExplained * scratch.Mass * 0.999f;
+        foreach (var bit in order[..scorable])
+        {
+            ScoreWord(scratch, bit, meetsNewSchools: remaining >= reach);
+            remaining -= scratch.WordMass[bit];
+        }
+
+        BestCommunes(scratch);
+        foreach (var commune in scratch.Communes)
+        {
+            foreach (var school in _communeSchools[commune])
+            {
+                if (scratch.Stamp[school] != scratch.Generation)
+                {
+                    ScoreSchool(scratch, school, words);
+                }
+            }
+        }
+
+        for (var i = 0; i < scratch.TouchedCount; i++)
+        {
+            var school = scratch.Touched[i];
+            var explained = scratch.Mass > 0 ? Math.Min(1f, scratch.Total[school] / scratch.Mass) : 0;
+            var nameCoverage = _nameMass[school] > 0 ? Math.Min(1f, scratch.NameMatched[school] / _nameMass[school]) : 0;
+            var commune = _communeOf[school];
+            var communeCoverage = commune >= 0 && scratch.CommuneStamp[commune] == scratch.Generation
+                ? CommuneCoverage(commune, scratch, out _, forScore: true)
+                : 0;
+            scratch.Explained[school] = explained;
+            scratch.NameCoverage[school] = nameCoverage;
+            // How much of the query the school explains, nudged by how much of the school the query names: « st joseph »
+            // sets « St Joseph » above « St Joseph de Bonabry », « saint malo » the town's schools beside those so named.
+            scratch.Final[school] = explained * (0.8f + 0.2f * Math.Max(nameCoverage, communeCoverage))
+                * query.Kind.Factor(_levels[school], _sectors[school]);
+        }
+    }
+
+    private void ScoreWord(Scratch scratch, int bit, bool meetsNewSchools)
+    {
+        scratch.BeginToken();
+        scratch.Deferred.Clear();
+        if (scratch.WordPostalCode[bit] is { } postalCode)
+        {
+            foreach (var commune in _communesByPostalCode[postalCode])
+            {
+                scratch.TouchCommuneToken(commune);
+                scratch.CommuneToken[commune] = scratch.WordMass[bit];
+            }
+        }
+
+        foreach (var (term, similarity) in scratch.WordMatches[bit])
+        {
+            var weight = similarity * _idf[term];
+            var schools = _termSchools[term];
+            if (meetsNewSchools)
+            {
+                foreach (var school in schools)
+                {
+                    scratch.TouchToken(school);
+                    scratch.TokenName[school] = Math.Max(scratch.TokenName[school], weight);
+                }
+            }
+            else if (schools.Length <= 4 * scratch.TouchedCount)
+            {
+                foreach (var school in schools)
+                {
+                    if (scratch.Stamp[school] == scratch.Generation)
+                    {
+                        scratch.TouchToken(school);
+                        scratch.TokenName[school] = Math.Max(scratch.TokenName[school], weight);
+                    }
+                }
+            }
+            else
+            {
+                // Fewer schools met than the term has: look for the term in their names instead.
+                scratch.Deferred.Add((term, weight));
+            }
+
+            foreach (var commune in _termCommunes[term])
+            {
+                scratch.TouchCommuneToken(commune);
+                scratch.CommuneToken[commune] = Math.Max(scratch.CommuneToken[commune], weight);
+                if (weight > scratch.CommuneHeadToken[commune] && Array.IndexOf(_communeHeads[commune], term) >= 0)
+                {
+                    scratch.CommuneHeadToken[commune] = weight;
+                }
+            }
+        }
+
+        if (scratch.Deferred.Count > 0)
+        {
+            for (var i = 0; i < scratch.TouchedCount; i++)
+            {
+                var school = scratch.Touched[i];
+                foreach (var (term, weight) in scratch.Deferred)
+                {
+                    if (Array.IndexOf(_nameTerms[school], term) >= 0)
+                    {
+                        scratch.TouchToken(school);
+                        scratch.TokenName[school] = Math.Max(scratch.TokenName[school], weight);
+                    }
+                }
+            }
+        }
+
+        var postal = scratch.WordPostalCode[bit] is not null;
+        var communeSchools = 0;
+        for (var i = 0; i < scratch.CommuneTokenTouchedCount; i++)
+        {
+            var commune = scratch.CommuneTokenTouched[i];
+            scratch.TouchCommune(commune);
+            // A postal code names its communes whole, however long their names.
+            scratch.CommuneCovered[commune] += postal ? _communeMass[commune] : scratch.CommuneToken[commune];
+            scratch.CommuneHeadCovered[commune] += postal ? _communeHeadMass[commune] : scratch.CommuneHeadToken[commune];
+            scratch.CommuneMask[commune] |= 1u << bit;
+            communeSchools += _communeSchools[commune].Length;
+        }
+
+        if (meetsNewSchools || communeSchools <= scratch.TouchedCount)
+        {
+            for (var i = 0; i < scratch.CommuneTokenTouchedCount; i++)
+            {
+                var commune = scratch.CommuneTokenTouched[i];
+                var weight = scratch.CommuneToken[commune];
+                foreach (var school in _communeSchools[commune])
+                {
+                    if (meetsNewSchools || scratch.Stamp[school] == scratch.Generation)
+                    {
+                        scratch.TouchToken(school);
+                        scratch.TokenCommune[school] = Math.Max(scratch.TokenCommune[school], weight);
+                    }
+                }
+            }
+        }
+        else
+        {
+            for (var i = 0; i < scratch.TouchedCount; i++)
+            {
+                var school = scratch.Touched[i];
+                var commune = _communeOf[school];
+                if (commune >= 0 && scratch.CommuneTokenStamp[commune] == scratch.TokenGeneration)
+                {
+                    scratch.TouchToken(school);
+                    scratch.TokenCommune[school] = Math.Max(scratch.TokenCommune[school], scratch.CommuneToken[commune]);
+                }
+            }
+        }
+
+        for (var i = 0; i < scratch.TokenTouchedCount; i++)
+        {
+            var school = scratch.TokenTouched[i];
+            var name = scratch.TokenName[school];
+            scratch.Touch(school);
+            scratch.Total[school] += Math.Max(name, scratch.TokenCommune[school]);
+            if (name > 0)
+            {
+                scratch.NameMatched[school] += name;
+                scratch.NameMask[school] |= 1u << bit;
+            }
+        }
+    }
+
+    /// <summary>A school of a named commune that no word met while new schools were met: scored word by word.</summary>
+    private void ScoreSchool(Scratch scratch, int school, int words)
+    {
+        scratch.Touch(school);
+        var commune = _communeOf[school];
+        for (var bit = 0; bit < words; bit++)
+        {
+            var name = 0f;
+            var inCommune = 0f;
+            if (scratch.WordPostalCode[bit] is { } postalCode)
+            {
+                inCommune = Array.IndexOf(_communesByPostalCode[postalCode], commune) >= 0 ? scratch.WordMass[bit] : 0;
+            }
+
+            foreach (var (term, similarity) in scratch.WordMatches[bit])
+            {
+                var weight = similarity * _idf[term];
+                if (Array.IndexOf(_nameTerms[school], term) >= 0)
+                {
+                    name = Math.Max(name, weight);
+                }
+
+                if (commune >= 0 && Array.IndexOf(_communeTerms[commune], term) >= 0)
+                {
+                    inCommune = Math.Max(inCommune, weight);
+                }
+            }
+
+            scratch.Total[school] += Math.Max(name, inCommune);
+            if (name > 0)
+            {
+                scratch.NameMatched[school] += name;
+                scratch.NameMask[school] |= 1u << bit;
+            }
+        }
+    }
+
+    /// <summary>
+    /// How much of the commune's name was typed, or of its head when that is all that was (then not
+    /// <paramref name="whole"/>, and worth half in a school's score: « mezière » names La Mézière before Mézières-sur-Couesnon).
+    /// </summary>
+    private float CommuneCoverage(int commune, Scratch scratch, out bool whole, bool forScore = false)
+    {
+        var coverage = Math.Min(1f, scratch.CommuneCovered[commune] / _communeMass[commune]);
+        var head = _communeHeadMass[commune] > 0 ? Math.Min(1f, scratch.CommuneHeadCovered[commune] / _communeHeadMass[commune]) : 0;
+        whole = coverage >= CommuneNamed;
+        return Math.Max(coverage, forScore ? head / 2 : head);
+    }
+
+    /// <summary>The terms <paramref name="word"/> may stand for, with a similarity; returns the most it can weigh.</summary>
+    private float Match(string word, int typedLength, Scratch scratch)
+    {
+        var matches = scratch.Matches;
+        matches.Clear();
+        if (_termIds.TryGetValue(word, out var exact))
+        {
+            matches.Add((exact, ExactSimilarity));
+            return _idf[exact];
+        }
+
+        var maxDistance = typedLength >= 8 ? 2 : typedLength >= 4 ? 1 : 0;
+        if (word.Length >= 3 && maxDistance > 0)
+        {
+            scratch.Fuzzy.Clear();
+            _fuzzy.Find(word, maxDistance, scratch.Fuzzy);
+            foreach (var (term, distance) in scratch.Fuzzy)
+            {
+                if (_terms[term].Length >= 4)
+                {
+                    AddMatch(matches, term, distance == 1 ? OneEditSimilarity : TwoEditsSimilarity);
+                }
+            }
+        }
+
+        if (word.Length >= 3 && _termsBySound.TryGetValue(SchoolText.Phonetic(word), out var sameSound))
+        {
+            foreach (var term in sameSound)
+            {
+                AddMatch(matches, term, SoundSimilarity);
+            }
+        }
+
+        if (word.Length >= 2 && !char.IsAsciiDigit(word[0]))
+        {
+            AddPrefixMatches(word, matches);
+        }
+
+        var mass = 0f;
+        foreach (var (term, similarity) in matches)
+        {
+            mass = Math.Max(mass, similarity * _idf[term]);
+        }
+
+        return mass;
+    }
+
+    /// <summary>
+    /// The terms <paramref name="prefix"/> begins (« jo » → joseph, « montesso » → montessori), weighted by how much of
+    /// the term was typed; the most frequent first when a short prefix begins many.
+    /// </summary>
+    private void AddPrefixMatches(string prefix, List<(int Term, float Similarity)> matches)
+    {
+        var at = Array.BinarySearch(_sortedTerms, prefix, StringComparer.Ordinal);
+        at = at < 0 ? ~at : at + 1;
+        Span<int> kept = stackalloc int[MaxPrefixTerms];
+        var count = 0;
+        for (var scanned = 0; at < _sortedTerms.Length && scanned < 512 && _sortedTerms[at].StartsWith(prefix, StringComparison.Ordinal); at++, scanned++)
+        {
+            var term = _sortedTermIds[at];
+            if (count < MaxPrefixTerms)
+            {
+                kept[count++] = term;
+                continue;
+            }
+
+            // Full: replace the rarest kept term if this one is more frequent (a lower idf).
+            var rarest = 0;
+            for (var k = 1; k < count; k++)
+            {
+                if (_idf[kept[k]] > _idf[kept[rarest]])
+                {
+                    rarest = k;
+                }
+            }
+
+            if (_idf[term] < _idf[kept[rarest]])
+            {
+                kept[rarest] = term;
+            }
+        }
+
+        for (var k = 0; k < count; k++)
+        {
+            var term = kept[k];
+            AddMatch(matches, term, Math.Min(0.75f, 0.5f + (0.3f * prefix.Length / _terms[term].Length)));
+        }
+    }
+
+    private static void AddMatch(List<(int Term, float Similarity)> matches, int term, float similarity)
+    {
+        for (var i = 0; i < matches.Count; i++)
+        {
+            if (matches[i].Term == term)
+            {
+                if (similarity > matches[i].Similarity)
+                {
+                    matches[i] = (term, similarity);
+                }
+
+                return;
+            }
+        }
+
+        matches.Add((term, similarity));
+    }
+}
