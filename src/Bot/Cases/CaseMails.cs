@@ -128,7 +128,7 @@ internal sealed class CaseMails(DialogCatalog catalog, CaseLinks links, IOptions
     {
         if (cases.Value.DirectorMailRedirect is { Length: > 0 } redirect)
         {
-            subject = Texts.Get(CaseTexts.CourrielRedirige).Format(new Dictionary<string, string> { ["destinataire"] = mailbox }).Web + subject;
+            subject = Texts.Get(CaseTexts.CourrielRedirige).Format(new Dictionary<string, string> { ["destinataire"] = mailbox }).Web + " " + subject;
             mailbox = redirect;
         }
 

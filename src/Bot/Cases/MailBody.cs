@@ -79,5 +79,5 @@ internal sealed class MailBody
         return this;
     }
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    private static string Encode(string text) => Html.Encode(text);
 }

@@ -12,6 +12,7 @@ using SupportBot.Bot.Dialogs.Stack;
 using SupportBot.Bot.Dialogs.State;
 using SupportBot.Bot.Dialogs.Turns;
 using SupportBot.Bot.Language;
+using SupportBot.Bot.Schools;
 
 namespace SupportBot.Bot.Dialogs;
 
@@ -28,12 +29,13 @@ internal static class DialogEngineServiceCollectionExtensions
         services.AddOptions<StateOptions>().BindConfiguration(StateOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
-        foreach (var kind in new[] { typeof(MessageStep), typeof(AskStep), typeof(ChoiceStep), typeof(ConfirmStep), typeof(ActionStep) })
+        foreach (var kind in new[] { typeof(MessageStep), typeof(AskStep), typeof(ChoiceStep), typeof(ConfirmStep), typeof(ActionStep), typeof(SchoolStep) })
         {
             services.AddSingleton(typeof(IStepKind), kind);
         }
 
         services.AddCases();
+        services.AddSchoolSearch();
         services.AddSingleton<IDialogAction, SendIdentifierAction>();
         services.AddSingleton<IDialogAction, SendResetLinkAction>();
         services.AddSingleton<IDialogAction, OpenDirectorCaseAction>();
@@ -82,7 +84,8 @@ internal static class DialogEngineServiceCollectionExtensions
             .Add(new PhonePrompt(entities))
             .Add(new IdentifierPrompt())
             .Add(new ReferencePrompt())
-            .Add(new ClarifyDialog(catalog));
+            .Add(new ClarifyDialog(catalog))
+            .Add(new SchoolDialog(catalog, sp.GetRequiredService<SchoolSearch>()));
         foreach (var document in catalog.Dialogs.Values)
         {
             set.Add(new DeclarativeDialog(document, catalog));

@@ -25,7 +25,7 @@ internal static class WorkspaceEndpoints
         return services;
     }
 
-    public static IEndpointRouteBuilder MapWorkspace(this IEndpointRouteBuilder app) => app.MapDirectorWorkspace();
+    public static IEndpointRouteBuilder MapWorkspace(this IEndpointRouteBuilder app) => app.MapDirectorWorkspace().MapAcademieWorkspace();
 
     /// <summary>The posted form, small and well-formed, or an empty one (the handlers then answer as for a missing field).</summary>
     public static async Task<IFormCollection> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -19,7 +19,7 @@ internal sealed class WorkspaceHtml(TextCatalog texts)
 
     public string T(string name, params (string Name, string Value)[] values) => Encode(Description.Format(name, values));
 
-    public static string Encode(string? text) => WebUtility.HtmlEncode(text ?? "");
+    public static string Encode(string? text) => Html.Encode(text);
 
     public ContentHttpResult Page(HttpResponse response, string title, string body, int status = StatusCodes.Status200OK)
     {

@@ -20,22 +20,32 @@ internal sealed partial class WorkspaceLinkMailer(IDbContextFactory<DirectoryDbC
     // Requests beyond this wait list are dropped (the form is rate-limited per address long before).
     private readonly Channel<string?> _requests = Channel.CreateBounded<string?>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropWrite });
 
+    private readonly SemaphoreSlim _sending = new(1, 1);
+
     /// <summary>Queues a link for the school <paramref name="uai"/> (null: the académie). Never says whether it exists.</summary>
     public void Request(string? uai) => _requests.Writer.TryWrite(uai);
 
-    /// <summary>Sends what is queued; for tests and the background loop. Returns how many mails left.</summary>
+    /// <summary>Sends what is queued, one request after the other (the hourly count is read, then written); returns how many mails left.</summary>
     public async Task<int> DrainAsync(CancellationToken cancellationToken)
     {
-        var sent = 0;
-        while (_requests.Reader.TryRead(out var uai))
+        await _sending.WaitAsync(cancellationToken);
+        try
         {
-            if (await SendAsync(uai, cancellationToken))
+            var sent = 0;
+            while (_requests.Reader.TryRead(out var uai))
             {
-                sent++;
+                if (await SendAsync(uai, cancellationToken))
+                {
+                    sent++;
+                }
             }
-        }
 
-        return sent;
+            return sent;
+        }
+        finally
+        {
+            _sending.Release();
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -31,7 +31,7 @@ public sealed class CaseMailsTests
         foreach (var expected in new[] { step, detail, "ARENA > Intranet, référentiels et outils > Outils de gestion des identités et habilitations > EduConnect – Administration des comptes" })
         {
             Assert.Contains(expected, mail.TextBody, StringComparison.Ordinal);
-            Assert.Contains(System.Net.WebUtility.HtmlEncode(expected), mail.HtmlBody!, StringComparison.Ordinal);
+            Assert.Contains(expected, System.Net.WebUtility.HtmlDecode(mail.HtmlBody!), StringComparison.Ordinal);
         }
 
         Assert.DoesNotContain("avec ou sans", mail.TextBody, StringComparison.OrdinalIgnoreCase);
@@ -57,7 +57,7 @@ public sealed class CaseMailsTests
         Assert.True(link.Success, mail.TextBody);
         var access = await links.ValidateAsync(Uri.UnescapeDataString(link.Groups[1].Value));
         Assert.Equal("0352207J", access?.SchoolUai);
-        Assert.Contains($"href=\"{System.Net.WebUtility.HtmlEncode(link.Value)}\"", mail.HtmlBody!, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{link.Value}\"", System.Net.WebUtility.HtmlDecode(mail.HtmlBody!), StringComparison.Ordinal);
     }
 
     [Fact]

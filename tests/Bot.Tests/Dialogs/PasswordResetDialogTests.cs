@@ -86,16 +86,18 @@ public sealed class PasswordResetDialogTests
             .Send("oui").AssertReply("votre prénom et votre nom")
             .Send("Guillaume Avlisad").AssertReply("prénom et le nom de votre enfant")
             .Send("Inès Avlisad").AssertReply("Dans quelle école")
-            .Send("0352207J")
-            .AssertReply("votre demande porte la référence **SB-")
-            .AssertReply("autre chose");
+            .Send("0352207J").AssertReply("Il s'agit bien de l'Ecole élémentaire publique Jean Moulin, à Rennes ?")
+            .Send("oui")
+            .AssertReply("C'est transmis au directeur ou à la directrice de l'Ecole élémentaire publique Jean Moulin, à Rennes : votre demande porte la référence **SB-")
+            .AssertReply("Voulez-vous être prévenu(e)")
+            .Send("Non, merci").AssertReply("autre chose");
 
         await using var scope = bot.Services.CreateAsyncScope();
         var directorCase = await scope.ServiceProvider.GetRequiredService<DirectoryDbContext>().DirectorCases.Include(c => c.School).SingleAsync(TestContext.Current.CancellationToken);
         Assert.Equal(DirectorCaseKind.LostTemporaryPassword, directorCase.Kind);
-        Assert.Equal("Guillaume Avlisad", directorCase.ResponsableGiven);
+        Assert.Equal(("Guillaume Avlisad", "g.avlisad6"), (directorCase.ResponsableGiven, directorCase.IdentifierGiven));
         Assert.Equal("0352207J", directorCase.School!.Uai);
-        Assert.Contains(directorCase.Reference, flow.Transcript[^2].Text);
+        Assert.Contains(directorCase.Reference, flow.Transcript[^3].Text);
         var mail = Assert.Single(LostIdentifierDialogTests.Outbox(bot));
         Assert.Equal("ecole.0352207j@ac-rennes.fr", mail.To.Mailboxes.Single().Address);
         Assert.Contains(directorCase.Reference, mail.Subject);

@@ -40,6 +40,7 @@ public sealed class CaseResolvedSmsServiceTests : IAsyncLifetime
         await TextAsync(client, "Anne Le Goff");
         await TextAsync(client, "Maëlle Le Goff");
         await TextAsync(client, "0352207J");
+        await TextAsync(client, "1");
         var opened = await TextAsync(client, "06 11 11 11 11");
         var reference = Assert.Single(await CasesAsync(factory)).Reference;
         Assert.Contains(reference, opened, StringComparison.Ordinal);
@@ -123,9 +124,10 @@ public sealed class CaseResolvedSmsServiceTests : IAsyncLifetime
         var whileClaimed = await Service(factory).RunOnceAsync(Token);
         var callsWhileClaimed = _twilio.Calls.Count;
 
-        // Past the claim, whichever poll comes first (this one, or the host's own loop, woken by the clock) sends it.
+        // Past the claim, whichever poll comes first (this one, or the host's own loop, woken by the clock) sends it and
+        // marks it sent.
         factory.Time.Advance(TimeSpan.FromMinutes(6));
-        for (var i = 0; i < 100 && _twilio.Calls.IsEmpty; i++)
+        for (var i = 0; i < 100 && (await CasesAsync(factory)).Single().ParentNotifiedAt is null; i++)
         {
             await Service(factory).RunOnceAsync(Token);
             await Task.Delay(20, Token);
