@@ -23,18 +23,21 @@ internal sealed class CaseLinks
     private const string SchoolScope = "ecole";
 
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
-    private readonly SymmetricSecurityKey _key;
-    private readonly byte[] _requesterKey;
     private readonly TimeProvider _time;
     private readonly CasesOptions _options;
+
+    // Read (or created) at first use, so that tools that only build the services (dialogs check) write no key file.
+    private readonly Lazy<(SymmetricSecurityKey Signing, byte[] Requester)> _keys;
 
     public CaseLinks(IOptions<CasesOptions> options, TimeProvider time)
     {
         _options = options.Value;
         _time = time;
-        var key = SigningKeyFile.LoadOrCreate(_options.LinkSigningKey, "Cases:LinkSigningKey", _options.KeyFile!);
-        _key = new SymmetricSecurityKey(key);
-        _requesterKey = HMACSHA256.HashData(key, "requester-keys"u8);
+        _keys = new(() =>
+        {
+            var key = SigningKeyFile.LoadOrCreate(_options.LinkSigningKey, "Cases:LinkSigningKey", _options.KeyFile!);
+            return (new SymmetricSecurityKey(key), HMACSHA256.HashData(key, "requester-keys"u8));
+        });
     }
 
     public TimeSpan Lifetime => TimeSpan.FromDays(_options.LinkLifetimeDays);
@@ -53,7 +56,7 @@ internal sealed class CaseLinks
             NotBefore = now,
             Expires = now + Lifetime,
             Subject = new ClaimsIdentity(claims),
-            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(_keys.Value.Signing, SecurityAlgorithms.HmacSha256),
         });
     }
 
@@ -70,7 +73,7 @@ internal sealed class CaseLinks
         {
             ValidIssuer = Issuer,
             ValidAudience = Issuer,
-            IssuerSigningKey = _key,
+            IssuerSigningKey = _keys.Value.Signing,
             ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
             ClockSkew = TimeSpan.Zero,
             LifetimeValidator = (notBefore, expires, _, _) => expires is { } e && e > now && (notBefore is not { } nb || nb <= now),
@@ -92,5 +95,5 @@ internal sealed class CaseLinks
     public string? RequesterKey(string kind, string? value) =>
         string.IsNullOrEmpty(value)
             ? null
-            : Convert.ToHexStringLower(HMACSHA256.HashData(_requesterKey, Encoding.UTF8.GetBytes(kind + "\n" + value)))[..32];
+            : Convert.ToHexStringLower(HMACSHA256.HashData(_keys.Value.Requester, Encoding.UTF8.GetBytes(kind + "\n" + value)))[..32];
 }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using SupportBot.AccountDirectory;
 using SupportBot.AccountDirectory.Cases;
 using SupportBot.Bot.Sms;
+using SupportBot.Testing;
 
 namespace SupportBot.Bot.Tests.Sms;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SupportBot.AccountDirectory;
 using SupportBot.AccountDirectory.Channels;
 using SupportBot.Bot.Sms;
+using SupportBot.Testing;
 
 namespace SupportBot.Bot.Tests.Sms;
 

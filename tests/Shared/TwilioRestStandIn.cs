@@ -3,13 +3,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 
-namespace SupportBot.Bot.Tests.Sms;
+namespace SupportBot.Testing;
 
 /// <summary>
 /// A local HTTP server answering Twilio's REST Messages API (POST /2010-04-01/Accounts/{sid}/Messages.json) as Twilio
 /// does: 201 with the message's sid, or the status and error given by <see cref="Answer"/>.
 /// </summary>
-internal sealed class TwilioRestStandIn : IAsyncDisposable
+public sealed class TwilioRestStandIn : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
@@ -48,4 +48,4 @@ internal sealed class TwilioRestStandIn : IAsyncDisposable
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }
 
-internal sealed record TwilioCall(string Path, string? Authorization, Dictionary<string, string> Form);
+public sealed record TwilioCall(string Path, string? Authorization, Dictionary<string, string> Form);
