@@ -176,11 +176,55 @@ internal sealed partial class SchoolIndex
                 continue;
             }
 
+            // « corpsnuds », « stmalo »: one word typed for two terms.
+            if (!_termIds.ContainsKey(key) && Split(words[i]) is var (left, right) && query.Words.Count + 1 < MaxWords)
+            {
+                query.Words.Add(left);
+                query.Lengths.Add(left.Length);
+                query.Words.Add(right);
+                query.Lengths.Add(right.Length);
+                continue;
+            }
+
             query.Words.Add(key);
             query.Lengths.Add(words[i].Length);
         }
 
         return query;
+    }
+
+    /// <summary>The two terms <paramref name="word"/> is made of, the most even cut first, or null.</summary>
+    private (string Left, string Right)? Split(string word)
+    {
+        if (word.Length < 6 || word.Any(char.IsAsciiDigit))
+        {
+            return null;
+        }
+
+        for (var offset = 0; offset <= word.Length / 2; offset++)
+        {
+            foreach (var cut in (ReadOnlySpan<int>)[word.Length / 2 - offset, word.Length / 2 + offset])
+            {
+                if (cut < 2 || cut > word.Length - 3)
+                {
+                    continue;
+                }
+
+                var left = word[..cut] switch
+                {
+                    "st" => "saint",
+                    "ste" => "saint",
+                    var other => SchoolText.Key(other),
+                };
+                var right = SchoolText.Key(word[cut..]);
+                if (_termIds.ContainsKey(left) && _termIds.ContainsKey(right))
+                {
+                    return (left, right);
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

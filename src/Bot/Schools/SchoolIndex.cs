@@ -125,16 +125,18 @@ internal sealed partial class SchoolIndex
                 var terms = new List<int>();
                 var head = new List<int>();
                 var headEnded = false;
+                var headNamesSomething = false;
                 var tail = false;
                 foreach (var word in SchoolText.Words(school.Commune))
                 {
                     if (SchoolText.IsStopWord(word))
                     {
-                        headEnded |= head.Count > 0;
+                        headEnded |= head.Count > 0 && SchoolText.IsPreposition(word);
                         continue;
                     }
 
-                    var term = TermId(SchoolText.Key(word));
+                    var key = SchoolText.Key(word);
+                    var term = TermId(key);
                     if (!terms.Contains(term))
                     {
                         terms.Add(term);
@@ -147,20 +149,22 @@ internal sealed partial class SchoolIndex
                     else
                     {
                         head.Add(term);
+                        headNamesSomething |= key != "saint";
                     }
                 }
 
-                var key = string.Join(' ', terms);
+                var communeKey = string.Join(' ', terms);
                 if (terms.Count == 0)
                 {
                     commune = -1;
                 }
-                else if (!communeByKey.TryGetValue(key, out commune))
+                else if (!communeByKey.TryGetValue(communeKey, out commune))
                 {
                     commune = communeTerms.Count;
-                    communeByKey[key] = commune;
+                    communeByKey[communeKey] = commune;
                     communeTerms.Add([.. terms]);
-                    communeHeads.Add(tail ? [.. head] : []);
+                    // « Saint » alone is no short name: Saint-M'Hervé is not « saint ».
+                    communeHeads.Add(tail && headNamesSomething ? [.. head] : []);
                     communeSchools.Add([]);
                     _communeNames.Add(school.Commune.Trim());
                 }

@@ -28,6 +28,10 @@ public sealed class SchoolIndexTests
         Public("0351665V", "Ecole élémentaire publique de Melesse", "Melesse", "35520"),
         Private("0351105L", "Ecole primaire privée Saint François", "Melesse", "35520"),
         Public("0350165P", "Ecole élémentaire publique de Cardroc", "Cardroc", "35190"),
+        Public("0350361C", "Ecole maternelle publique le Pays Pourpré", "Montfort-sur-Meu", "35160"),
+        Private("0351124G", "Ecole primaire privée Notre Dame", "Montfort-sur-Meu", "35160"),
+        Private("0351747J", "Ecole primaire privée Ste Anne", "Saint-M'Hervé", "35500"),
+        Public("0350148W", "Ecole primaire publique les Rondines", "Bourg-des-Comptes", "35890"),
     ]);
 
     [Theory]
@@ -135,6 +139,42 @@ public sealed class SchoolIndexTests
         Assert.Equal(SchoolNeed.Name, result.Need);
         Assert.Equal("Rennes", result.Commune);
         Assert.Empty(result.Candidates);
+    }
+
+    [Fact]
+    public void CommuneByItsShortName_Named()
+    {
+        var result = Index.Find("ecole de montfort");
+
+        Assert.Equal(SchoolDecision.Choose, result.Decision);
+        Assert.Equal(["0350361C", "0351124G"], result.Candidates.Select(c => c.School.Uai).Order());
+    }
+
+    [Fact]
+    public void SaintAlone_NamesNoCommune()
+    {
+        var result = Index.Find("saint xyzzy");
+
+        Assert.Equal(SchoolNeed.NothingFound, result.Need);
+    }
+
+    [Fact]
+    public void CommuneNamedWhole_BeatsOneNamedByItsShortName()
+    {
+        var result = Index.Find("l'école du bourg à melesse");
+
+        Assert.Equal(SchoolDecision.Choose, result.Decision);
+        Assert.All(result.Candidates, c => Assert.Equal("Melesse", c.School.Commune));
+    }
+
+    [Theory]
+    [InlineData("stjoseph corpsnuds")]
+    [InlineData("EPPR st joseph corps nuds")]
+    public void WordsTypedTogetherOrOfficialAbbreviations_Understood(string text)
+    {
+        var result = Index.Find(text);
+
+        AssertOne(result, "0351267M");
     }
 
     [Fact]
