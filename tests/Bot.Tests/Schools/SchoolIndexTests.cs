@@ -32,6 +32,10 @@ public sealed class SchoolIndexTests
         Private("0351124G", "Ecole primaire privée Notre Dame", "Montfort-sur-Meu", "35160"),
         Private("0351747J", "Ecole primaire privée Ste Anne", "Saint-M'Hervé", "35500"),
         Public("0350148W", "Ecole primaire publique les Rondines", "Bourg-des-Comptes", "35890"),
+        Private("0351110S", "Ecole primaire privée St Martin", "La Mézière", "35520"),
+        Private("0351739A", "Ecole primaire privée St Martin", "Mézières-sur-Couesnon", "35140"),
+        Public("0351014M", "Ecole maternelle publique Beausoleil", "Cesson-Sévigné", "35510"),
+        Public("0351859F", "Ecole élémentaire publique Beausoleil", "Cesson-Sévigné", "35510"),
     ]);
 
     [Theory]
@@ -165,6 +169,23 @@ public sealed class SchoolIndexTests
 
         Assert.Equal(SchoolDecision.Choose, result.Decision);
         Assert.All(result.Candidates, c => Assert.Equal("Melesse", c.School.Commune));
+    }
+
+    [Fact]
+    public void SameNameInACommuneNamedWholeAndInOneNamedInPart_TheWholeOne()
+    {
+        var result = Index.Find("st martin la meziere");
+
+        AssertOne(result, "0351110S");
+    }
+
+    [Fact]
+    public void OneWordOfATwoWordCommune_StillItsCommune()
+    {
+        var result = Index.Find("ecole de cesson");
+
+        Assert.Equal(SchoolDecision.Choose, result.Decision);
+        Assert.Equal(["0351014M", "0351859F"], result.Candidates.Select(c => c.School.Uai).Order());
     }
 
     [Theory]
