@@ -25,9 +25,11 @@ internal static class SchoolsBenchmark
         var schools = Replicate(reference, size);
         var phrasings = Phrasings(reference, schools);
 
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         var cold = Stopwatch.StartNew();
         var index = SchoolIndex.Build(schools);
         var coldMs = cold.Elapsed.TotalMilliseconds;
+        var indexBytes = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
         var warm = new List<double>();
         for (var i = 0; i < 5; i++)
         {
@@ -59,6 +61,7 @@ internal static class SchoolsBenchmark
             decisions,
             buildColdMs = Math.Round(coldMs, 1),
             buildWarmMs = Math.Round(warm.Order().ElementAt(warm.Count / 2), 1),
+            indexMegabytes = Math.Round(indexBytes / 1048576.0, 1),
             lookupsPerSecond1Thread = Math.Round(oneThread),
             lookupsPerSecond2Threads = Math.Round(twoThreads),
             microsecondsPerLookup1Thread = Math.Round(1e6 / oneThread, 1),

@@ -88,46 +88,37 @@ internal sealed partial class SchoolIndex
     }
 
     /// <summary>
-    /// The communes the text names: most of their name or of its head typed (or a postal code), the ones explaining the
-    /// most of the text when several do (« pleine fougeres » is Pleine-Fougères, not Fougères), named whole rather than
-    /// by their head (« saint malo » is Saint-Malo, not Saint-Malo-de-Phily).
+    /// The communes the text names: most of their name typed (or a postal code), else all of its head; the ones
+    /// explaining the most of the text when several do (« pleine fougeres » is Pleine-Fougères, not Fougères). A commune
+    /// named whole beats one named by its head: « saint malo » is not Saint-Malo-de-Phily, and in « l'école du bourg à
+    /// Gévezé » the commune is Gévezé, not Bourg-des-Comptes.
     /// </summary>
     private void BestCommunes(Scratch scratch)
     {
         var named = scratch.Communes;
         named.Clear();
         var bestMass = 0f;
-        var anyWhole = false;
+        var bestWhole = false;
         for (var i = 0; i < scratch.CommuneTouchedCount; i++)
         {
             var commune = scratch.CommuneTouched[i];
-            if (CommuneCoverage(commune, scratch, out var whole) < CommuneNamed)
+            if (CommuneCoverage(commune, scratch, out var whole) < CommuneNamed || (bestWhole && !whole))
             {
                 continue;
             }
 
             var mass = MaskMass(scratch, scratch.CommuneMask[commune]);
-            if (mass > bestMass + 1e-4f)
+            if ((whole && !bestWhole) || mass > bestMass + 1e-4f)
             {
                 named.Clear();
                 bestMass = mass;
-                anyWhole = false;
+                bestWhole = whole;
             }
 
             if (mass >= bestMass - 1e-4f)
             {
                 named.Add(commune);
-                anyWhole |= whole;
             }
-        }
-
-        if (anyWhole)
-        {
-            named.RemoveAll(c =>
-            {
-                CommuneCoverage(c, scratch, out var whole);
-                return !whole;
-            });
         }
 
         foreach (var commune in named)

@@ -45,6 +45,9 @@ internal sealed partial class SchoolIndex
         public readonly float[] CommuneCovered = new float[communes];
         public readonly float[] CommuneToken = new float[communes];
         public readonly float[] CommuneHeadCovered = new float[communes];
+        public readonly float[] CommuneShare = new float[communes];
+        public readonly float[] CommuneMatched = new float[communes];
+        public readonly float[] CommuneTokenMatched = new float[communes];
         public readonly float[] CommuneHeadToken = new float[communes];
         public readonly uint[] CommuneMask = new uint[communes];
         public readonly int[] CommuneTouched = new int[communes];
@@ -53,6 +56,7 @@ internal sealed partial class SchoolIndex
         public int CommuneTokenTouchedCount;
 
         public readonly float[] WordMass = new float[MaxWords];
+        public readonly float[] WordBestShare = new float[MaxWords];
         public float Mass;
         public uint AllWords;
 
@@ -60,6 +64,7 @@ internal sealed partial class SchoolIndex
         public readonly List<(int Term, float Similarity)>[] WordMatches = [.. Enumerable.Range(0, MaxWords).Select(_ => new List<(int, float)>())];
         public readonly string?[] WordPostalCode = new string?[MaxWords];
         public readonly List<(int Term, float Weight)> Deferred = [];
+        public readonly List<(int Commune, float Weight)>[] WordCommunes = [.. Enumerable.Range(0, MaxWords).Select(_ => new List<(int, float)>())];
         public readonly List<int> Communes = [];
         public readonly List<(int Term, int Distance)> Fuzzy = [];
 
@@ -79,6 +84,7 @@ internal sealed partial class SchoolIndex
             Mass = 0;
             AllWords = 0;
             Array.Clear(WordMass);
+            Array.Clear(WordBestShare);
         }
 
         public void BeginToken()
@@ -93,6 +99,13 @@ internal sealed partial class SchoolIndex
             TokenGeneration++;
             TokenTouchedCount = 0;
             CommuneTokenTouchedCount = 0;
+        }
+
+        /// <summary>Marks a commune of the current word with its weight (the word's commune slots, free once the communes were scored).</summary>
+        public void MarkCommune(int commune, float weight)
+        {
+            CommuneTokenStamp[commune] = TokenGeneration;
+            CommuneToken[commune] = weight;
         }
 
         public void TouchToken(int school)
@@ -112,6 +125,7 @@ internal sealed partial class SchoolIndex
             {
                 CommuneTokenStamp[commune] = TokenGeneration;
                 CommuneToken[commune] = 0;
+                CommuneTokenMatched[commune] = 0;
                 CommuneHeadToken[commune] = 0;
                 CommuneTokenTouched[CommuneTokenTouchedCount++] = commune;
             }
@@ -135,6 +149,7 @@ internal sealed partial class SchoolIndex
             {
                 CommuneStamp[commune] = Generation;
                 CommuneCovered[commune] = 0;
+                CommuneMatched[commune] = 0;
                 CommuneHeadCovered[commune] = 0;
                 CommuneMask[commune] = 0;
                 CommuneTouched[CommuneTouchedCount++] = commune;
@@ -166,7 +181,7 @@ internal sealed partial class SchoolIndex
         for (var i = 0; i < words.Count && query.Words.Count < MaxWords; i++)
         {
             var key = SchoolText.Key(words[i]);
-            // « chateau giron », « st aubin du cormier » typed apart or together: two words that are one term once joined.
+            // « chateau giron », « bourg chevreuil »: two words that are one term once joined.
             if (i + 1 < words.Count && !(_termIds.ContainsKey(key) && _termIds.ContainsKey(SchoolText.Key(words[i + 1])))
                 && _termIds.ContainsKey(SchoolText.Key(words[i] + words[i + 1])))
             {
@@ -176,11 +191,55 @@ internal sealed partial class SchoolIndex
                 continue;
             }
 
+            // « corpsnuds », « stmalo »: one word typed for two terms.
+            if (!_termIds.ContainsKey(key) && Split(words[i]) is var (left, right) && query.Words.Count + 1 < MaxWords)
+            {
+                query.Words.Add(left);
+                query.Lengths.Add(left.Length);
+                query.Words.Add(right);
+                query.Lengths.Add(right.Length);
+                continue;
+            }
+
             query.Words.Add(key);
             query.Lengths.Add(words[i].Length);
         }
 
         return query;
+    }
+
+    /// <summary>The two terms <paramref name="word"/> is made of, the most even cut first, or null.</summary>
+    private (string Left, string Right)? Split(string word)
+    {
+        if (word.Length < 6 || word.Any(char.IsAsciiDigit))
+        {
+            return null;
+        }
+
+        for (var offset = 0; offset <= word.Length / 2; offset++)
+        {
+            foreach (var cut in (ReadOnlySpan<int>)[word.Length / 2 - offset, word.Length / 2 + offset])
+            {
+                if (cut < 2 || cut > word.Length - 3)
+                {
+                    continue;
+                }
+
+                var left = word[..cut] switch
+                {
+                    "st" => "saint",
+                    "ste" => "saint",
+                    var other => SchoolText.Key(other),
+                };
+                var right = SchoolText.Key(word[cut..]);
+                if (_termIds.ContainsKey(left) && _termIds.ContainsKey(right))
+                {
+                    return (left, right);
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -248,6 +307,33 @@ internal sealed partial class SchoolIndex
             }
         }
 
+        foreach (var bit in order[..scorable])
+        {
+            ScoreCommunes(scratch, bit);
+        }
+
+        for (var i = 0; i < scratch.CommuneTouchedCount; i++)
+        {
+            var commune = scratch.CommuneTouched[i];
+            // How much of the commune's name the words matched at all: a typo is already paid for by its similarity.
+            var matched = Math.Min(1f, scratch.CommuneMatched[commune] / _communeMass[commune]);
+            scratch.CommuneShare[commune] = Math.Max(matched, CommuneCoverage(commune, scratch, out _, forScore: true));
+        }
+
+        // Relative to the best commune each word names: « mezière » is all of La Mézière and half of
+        // Mézières-sur-Couesnon, but « cesson » alone is all of Cesson-Sévigné, the one commune it names.
+        foreach (var bit in order[..scorable])
+        {
+            var best = 0f;
+            foreach (var (commune, _) in scratch.WordCommunes[bit])
+            {
+                best = Math.Max(best, scratch.CommuneShare[commune]);
+            }
+
+            scratch.WordBestShare[bit] = best;
+        }
+
+        BestCommunes(scratch);
         var reach = MinExplained * scratch.Mass * 0.999f;
         foreach (var bit in order[..scorable])
         {
@@ -255,7 +341,6 @@ internal sealed partial class SchoolIndex
             remaining -= scratch.WordMass[bit];
         }
 
-        BestCommunes(scratch);
         foreach (var commune in scratch.Communes)
         {
             foreach (var school in _communeSchools[commune])
@@ -273,9 +358,7 @@ internal sealed partial class SchoolIndex
             var explained = scratch.Mass > 0 ? Math.Min(1f, scratch.Total[school] / scratch.Mass) : 0;
             var nameCoverage = _nameMass[school] > 0 ? Math.Min(1f, scratch.NameMatched[school] / _nameMass[school]) : 0;
             var commune = _communeOf[school];
-            var communeCoverage = commune >= 0 && scratch.CommuneStamp[commune] == scratch.Generation
-                ? CommuneCoverage(commune, scratch, out _, forScore: true)
-                : 0;
+            var communeCoverage = commune >= 0 && scratch.CommuneStamp[commune] == scratch.Generation ? scratch.CommuneShare[commune] : 0;
             scratch.Explained[school] = explained;
             scratch.NameCoverage[school] = nameCoverage;
             // How much of the query the school explains, nudged by how much of the school the query names: « st joseph »
@@ -285,10 +368,11 @@ internal sealed partial class SchoolIndex
         }
     }
 
-    private void ScoreWord(Scratch scratch, int bit, bool meetsNewSchools)
+    /// <summary>What one word says of the communes: the weight of its best match in each, and how much of each name it covers.</summary>
+    private void ScoreCommunes(Scratch scratch, int bit)
     {
         scratch.BeginToken();
-        scratch.Deferred.Clear();
+        var postal = scratch.WordPostalCode[bit] is not null;
         if (scratch.WordPostalCode[bit] is { } postalCode)
         {
             foreach (var commune in _communesByPostalCode[postalCode])
@@ -298,6 +382,44 @@ internal sealed partial class SchoolIndex
             }
         }
 
+        foreach (var (term, similarity) in scratch.WordMatches[bit])
+        {
+            var weight = similarity * _idf[term];
+            foreach (var commune in _termCommunes[term])
+            {
+                scratch.TouchCommuneToken(commune);
+                scratch.CommuneToken[commune] = Math.Max(scratch.CommuneToken[commune], weight);
+                scratch.CommuneTokenMatched[commune] = Math.Max(scratch.CommuneTokenMatched[commune], _idf[term]);
+                if (weight > scratch.CommuneHeadToken[commune] && Array.IndexOf(_communeHeads[commune], term) >= 0)
+                {
+                    scratch.CommuneHeadToken[commune] = weight;
+                }
+            }
+        }
+
+        var found = scratch.WordCommunes[bit];
+        found.Clear();
+        for (var i = 0; i < scratch.CommuneTokenTouchedCount; i++)
+        {
+            var commune = scratch.CommuneTokenTouched[i];
+            scratch.TouchCommune(commune);
+            // A postal code names its communes whole, however long their names.
+            scratch.CommuneCovered[commune] += postal ? _communeMass[commune] : scratch.CommuneToken[commune];
+            scratch.CommuneMatched[commune] += postal ? _communeMass[commune] : scratch.CommuneTokenMatched[commune];
+            scratch.CommuneHeadCovered[commune] += postal ? _communeHeadMass[commune] : scratch.CommuneHeadToken[commune];
+            scratch.CommuneMask[commune] |= 1u << bit;
+            found.Add((commune, scratch.CommuneToken[commune]));
+        }
+    }
+
+    /// <summary>
+    /// What one word gives each school: its match in the school's name, or in its commune's, the latter in proportion
+    /// to how much of the commune the text names (« mezière » is all of La Mézière, half of Mézières-sur-Couesnon).
+    /// </summary>
+    private void ScoreWord(Scratch scratch, int bit, bool meetsNewSchools)
+    {
+        scratch.BeginToken();
+        scratch.Deferred.Clear();
         foreach (var (term, similarity) in scratch.WordMatches[bit])
         {
             var weight = similarity * _idf[term];
@@ -326,16 +448,6 @@ internal sealed partial class SchoolIndex
                 // Fewer schools met than the term has: look for the term in their names instead.
                 scratch.Deferred.Add((term, weight));
             }
-
-            foreach (var commune in _termCommunes[term])
-            {
-                scratch.TouchCommuneToken(commune);
-                scratch.CommuneToken[commune] = Math.Max(scratch.CommuneToken[commune], weight);
-                if (weight > scratch.CommuneHeadToken[commune] && Array.IndexOf(_communeHeads[commune], term) >= 0)
-                {
-                    scratch.CommuneHeadToken[commune] = weight;
-                }
-            }
         }
 
         if (scratch.Deferred.Count > 0)
@@ -354,37 +466,36 @@ internal sealed partial class SchoolIndex
             }
         }
 
-        var postal = scratch.WordPostalCode[bit] is not null;
+        var communes = scratch.WordCommunes[bit];
         var communeSchools = 0;
-        for (var i = 0; i < scratch.CommuneTokenTouchedCount; i++)
+        foreach (var (commune, _) in communes)
         {
-            var commune = scratch.CommuneTokenTouched[i];
-            scratch.TouchCommune(commune);
-            // A postal code names its communes whole, however long their names.
-            scratch.CommuneCovered[commune] += postal ? _communeMass[commune] : scratch.CommuneToken[commune];
-            scratch.CommuneHeadCovered[commune] += postal ? _communeHeadMass[commune] : scratch.CommuneHeadToken[commune];
-            scratch.CommuneMask[commune] |= 1u << bit;
             communeSchools += _communeSchools[commune].Length;
         }
 
         if (meetsNewSchools || communeSchools <= scratch.TouchedCount)
         {
-            for (var i = 0; i < scratch.CommuneTokenTouchedCount; i++)
+            foreach (var (commune, weight) in communes)
             {
-                var commune = scratch.CommuneTokenTouched[i];
-                var weight = scratch.CommuneToken[commune];
+                var share = weight * scratch.CommuneShare[commune] / scratch.WordBestShare[bit];
                 foreach (var school in _communeSchools[commune])
                 {
                     if (meetsNewSchools || scratch.Stamp[school] == scratch.Generation)
                     {
                         scratch.TouchToken(school);
-                        scratch.TokenCommune[school] = Math.Max(scratch.TokenCommune[school], weight);
+                        scratch.TokenCommune[school] = Math.Max(scratch.TokenCommune[school], share);
                     }
                 }
             }
         }
         else
         {
+            // The word's communes hold more schools than were met: look up the met schools' communes instead.
+            foreach (var (commune, weight) in communes)
+            {
+                scratch.MarkCommune(commune, weight * scratch.CommuneShare[commune] / scratch.WordBestShare[bit]);
+            }
+
             for (var i = 0; i < scratch.TouchedCount; i++)
             {
                 var school = scratch.Touched[i];
@@ -420,9 +531,12 @@ internal sealed partial class SchoolIndex
         {
             var name = 0f;
             var inCommune = 0f;
+            var share = commune >= 0 && scratch.CommuneStamp[commune] == scratch.Generation && scratch.WordBestShare[bit] > 0
+                ? scratch.CommuneShare[commune] / scratch.WordBestShare[bit]
+                : 0;
             if (scratch.WordPostalCode[bit] is { } postalCode)
             {
-                inCommune = Array.IndexOf(_communesByPostalCode[postalCode], commune) >= 0 ? scratch.WordMass[bit] : 0;
+                inCommune = Array.IndexOf(_communesByPostalCode[postalCode], commune) >= 0 ? scratch.WordMass[bit] * share : 0;
             }
 
             foreach (var (term, similarity) in scratch.WordMatches[bit])
@@ -435,7 +549,7 @@ internal sealed partial class SchoolIndex
 
                 if (commune >= 0 && Array.IndexOf(_communeTerms[commune], term) >= 0)
                 {
-                    inCommune = Math.Max(inCommune, weight);
+                    inCommune = Math.Max(inCommune, weight * share);
                 }
             }
 

@@ -6,8 +6,9 @@ namespace SupportBot.Bot.Schools;
 /// <summary>
 /// The search over the directory's open schools, for the whole service. The index is built on first use and rebuilt
 /// when the schools change: another process (<c>schools import</c>, the first run's import) may write them, so at most
-/// every <see cref="CheckInterval"/> a look-up compares a cheap stamp of the table (a count and two maxima) with the
-/// index's. A check never holds up a look-up while an index exists: the others keep the current one meanwhile.
+/// every <see cref="CheckInterval"/> the look-up that finds the index due compares a stamp of the table (one aggregate
+/// query: counts, the highest id, the latest import) with the index's, and rebuilds it only if they differ. Look-ups
+/// arriving meanwhile do not wait: they use the current index.
 /// </summary>
 internal sealed partial class SchoolSearch(IDbContextFactory<DirectoryDbContext> contexts, TimeProvider time, ILogger<SchoolSearch> logger)
 {

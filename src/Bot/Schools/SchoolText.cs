@@ -17,6 +17,10 @@ internal static class SchoolText
         ["nd"] = ["notre", "dame"],
         ["mat"] = ["maternelle"], ["elem"] = ["elementaire"], ["elm"] = ["elementaire"], ["prim"] = ["primaire"],
         ["pub"] = ["publique"], ["priv"] = ["privee"],
+        // The administration's own abbreviations, used by directors and teachers who help parents.
+        ["eepu"] = ["elementaire", "publique"], ["empu"] = ["maternelle", "publique"], ["eppu"] = ["primaire", "publique"],
+        ["eepr"] = ["elementaire", "privee"], ["empr"] = ["maternelle", "privee"], ["eppr"] = ["primaire", "privee"],
+        ["1er"] = ["premier"], ["1ere"] = ["premier"], ["1re"] = ["premier"],
     };
 
     /// <summary>
@@ -39,7 +43,13 @@ internal static class SchoolText
         "commune", "village", "quartier", "fils", "fille", "filles", "enfant", "enfants", "garcon", "gamin", "gamins",
         "loulou", "classe", "classes", "section", "cp", "ce1", "ce2", "cm1", "cm2", "ps", "ms", "gs", "tps",
         "inscrit", "inscrite", "inscrits", "scolarise", "scolarisee", "scolarises", "code", "uai", "rne", "numero",
-        "cherche", "trouver",
+        "cherche", "trouver", "arrondissement", "arrdt", "arr", "cedex",
+    };
+
+    /// <summary>The words that end the short name of a commune: Montfort-sur-Meu, Saint-Aubin-d'Aubigné, Bazouges-la-Pérouse.</summary>
+    private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
+    {
+        "de", "du", "des", "d", "sur", "sous", "en", "le", "la", "les", "l", "lez", "aux", "au", "et",
     };
 
     private static readonly string[] Units =
@@ -61,13 +71,14 @@ internal static class SchoolText
             {
                 words.AddRange(expansion);
             }
-            else if (raw.Length <= 2 && raw.All(char.IsAsciiDigit))
+            else if (raw == "1")
             {
-                words.AddRange(NumberWords(int.Parse(raw, CultureInfo.InvariantCulture)).Split(' '));
+                // « un » is also the article, dropped as chatter: « Paris 1 » must still be the 1er arrondissement.
+                words.Add("premier");
             }
-            else if (Roman(raw) is { } number)
+            else if ((Ordinal(raw) ?? Roman(raw)) is { } number)
             {
-                // « Jean XXIII » is also typed « jean 23 ».
+                // « les 3 pierres », « Paris 15e », and « Jean XXIII » also typed « jean 23 ».
                 words.AddRange(NumberWords(number).Split(' '));
             }
             else
@@ -80,6 +91,8 @@ internal static class SchoolText
     }
 
     public static bool IsStopWord(string word) => word.Length < 2 || StopWords.Contains(word);
+
+    public static bool IsPreposition(string word) => Prepositions.Contains(word);
 
     /// <summary>
     /// The form the index compares: a light plural stripped (« pierres » → « pierre », « vieux » → « vieu ») and
@@ -145,6 +158,21 @@ internal static class SchoolText
         }
 
         return folded.ToString();
+    }
+
+    /// <summary>1 or 2 digits, bare or as an ordinal (« 15e », « 2eme », « 3ème » folded), else null.</summary>
+    private static int? Ordinal(string word)
+    {
+        var digits = 0;
+        while (digits < word.Length && char.IsAsciiDigit(word[digits]))
+        {
+            digits++;
+        }
+
+        var suffix = word[digits..];
+        return digits is 1 or 2 && suffix is "" or "e" or "eme" or "em" or "me"
+            ? int.Parse(word.AsSpan(0, digits), CultureInfo.InvariantCulture)
+            : null;
     }
 
     /// <summary>The value of a Roman numeral of two letters or more among i, v and x, written canonically (« xxiii »), else null.</summary>

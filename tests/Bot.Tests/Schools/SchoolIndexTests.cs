@@ -28,6 +28,14 @@ public sealed class SchoolIndexTests
         Public("0351665V", "Ecole élémentaire publique de Melesse", "Melesse", "35520"),
         Private("0351105L", "Ecole primaire privée Saint François", "Melesse", "35520"),
         Public("0350165P", "Ecole élémentaire publique de Cardroc", "Cardroc", "35190"),
+        Public("0350361C", "Ecole maternelle publique le Pays Pourpré", "Montfort-sur-Meu", "35160"),
+        Private("0351124G", "Ecole primaire privée Notre Dame", "Montfort-sur-Meu", "35160"),
+        Private("0351747J", "Ecole primaire privée Ste Anne", "Saint-M'Hervé", "35500"),
+        Public("0350148W", "Ecole primaire publique les Rondines", "Bourg-des-Comptes", "35890"),
+        Private("0351110S", "Ecole primaire privée St Martin", "La Mézière", "35520"),
+        Private("0351739A", "Ecole primaire privée St Martin", "Mézières-sur-Couesnon", "35140"),
+        Public("0351014M", "Ecole maternelle publique Beausoleil", "Cesson-Sévigné", "35510"),
+        Public("0351859F", "Ecole élémentaire publique Beausoleil", "Cesson-Sévigné", "35510"),
     ]);
 
     [Theory]
@@ -138,6 +146,59 @@ public sealed class SchoolIndexTests
     }
 
     [Fact]
+    public void CommuneByItsShortName_Named()
+    {
+        var result = Index.Find("ecole de montfort");
+
+        Assert.Equal(SchoolDecision.Choose, result.Decision);
+        Assert.Equal(["0350361C", "0351124G"], result.Candidates.Select(c => c.School.Uai).Order());
+    }
+
+    [Fact]
+    public void SaintAlone_NamesNoCommune()
+    {
+        var result = Index.Find("saint xyzzy");
+
+        Assert.Equal(SchoolNeed.NothingFound, result.Need);
+    }
+
+    [Fact]
+    public void CommuneNamedWhole_BeatsOneNamedByItsShortName()
+    {
+        var result = Index.Find("l'école du bourg à melesse");
+
+        Assert.Equal(SchoolDecision.Choose, result.Decision);
+        Assert.All(result.Candidates, c => Assert.Equal("Melesse", c.School.Commune));
+    }
+
+    [Fact]
+    public void SameNameInACommuneNamedWholeAndInOneNamedInPart_TheWholeOne()
+    {
+        var result = Index.Find("st martin la meziere");
+
+        AssertOne(result, "0351110S");
+    }
+
+    [Fact]
+    public void OneWordOfATwoWordCommune_StillItsCommune()
+    {
+        var result = Index.Find("ecole de cesson");
+
+        Assert.Equal(SchoolDecision.Choose, result.Decision);
+        Assert.Equal(["0351014M", "0351859F"], result.Candidates.Select(c => c.School.Uai).Order());
+    }
+
+    [Theory]
+    [InlineData("stjoseph corpsnuds")]
+    [InlineData("EPPR st joseph corps nuds")]
+    public void WordsTypedTogetherOrOfficialAbbreviations_Understood(string text)
+    {
+        var result = Index.Find(text);
+
+        AssertOne(result, "0351267M");
+    }
+
+    [Fact]
     public void NameOfMoreThanFiveSchoolsWithoutCommune_AsksTheCommune()
     {
         var result = Index.Find("st joseph");
@@ -187,6 +248,20 @@ public sealed class SchoolIndexTests
         Assert.Equal(SchoolDecision.None, result.Decision);
         Assert.Equal(SchoolNeed.NothingFound, result.Need);
         Assert.Empty(result.Candidates);
+    }
+
+    [Theory]
+    [InlineData("st joseph corps nuds")]
+    [InlineData("0352207 j")]
+    [InlineData("35150")]
+    public void EmptyIndex_NothingFound(string text)
+    {
+        var empty = SchoolIndex.Build([]);
+
+        var result = empty.Find(text);
+
+        Assert.Equal(SchoolNeed.NothingFound, result.Need);
+        Assert.Null(empty.FindCommune(text));
     }
 
     [Fact]

@@ -46,6 +46,27 @@ public sealed class SchoolPhrasingsTests(ITestOutputHelper output)
         Assert.True(misses.Count == 0, string.Join("; ", misses) + Environment.NewLine + string.Join(Environment.NewLine, wrong));
     }
 
+    [Fact]
+    public void EveryAnswer_ShapedAsTheBotUsesIt()
+    {
+        var texts = SchoolPhrasing.Load().Select(p => p.Text)
+            .Concat(ReferenceSchools.Index.Schools.Take(200).SelectMany(s => new[] { s.Name, s.Commune ?? "", $"{s.Name} {s.Commune}" }));
+
+        var results = texts.Select(t => (Text: t, Result: ReferenceSchools.Index.Find(t))).ToList();
+
+        Assert.All(results, r =>
+        {
+            var (decision, candidates, need) = (r.Result.Decision, r.Result.Candidates.Count, r.Result.Need);
+            Assert.True(decision switch
+            {
+                SchoolDecision.One => candidates == 1 && need == SchoolNeed.Nothing,
+                SchoolDecision.Choose => candidates is >= 1 and <= SchoolIndex.MaxChoices && need == SchoolNeed.Nothing,
+                _ => candidates == 0 && need != SchoolNeed.Nothing && (need == SchoolNeed.Name) == (r.Result.Commune is not null),
+            }, $"« {r.Text} »: {decision} with {candidates} candidate(s), need {need}");
+            Assert.All(r.Result.Candidates, c => Assert.InRange(c.Score, 0, 1));
+        });
+    }
+
     private static string Describe(SchoolPhrasing phrasing, SchoolSearchResult result) =>
         $"school-phrasings.tsv:{phrasing.Line}: « {phrasing.Text} » expected {phrasing.Decision} {string.Join(",", phrasing.Uais)}"
         + (phrasing.Decision == SchoolDecision.None ? $" ({phrasing.Need})" : "")

@@ -16,6 +16,9 @@ public sealed class SchoolTextTests
     [InlineData("Montesso'Rennes", "montessorennes")]
     [InlineData("d'Arc", "d arc")]
     [InlineData("ND de Lourdes", "notre dame de lourdes")]
+    [InlineData("Paris 15e Arrondissement", "paris quinze arrondissement")]
+    [InlineData("Paris 1er", "paris premier")]
+    [InlineData("EEPU Jean Moulin", "elementaire publique jean moulin")]
     public void Normalize_FoldsAccentsPunctuationAbbreviationsAndNumbers(string text, string expected)
     {
         var normalized = SchoolText.Normalize(text);
