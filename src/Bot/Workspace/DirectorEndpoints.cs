@@ -22,6 +22,9 @@ internal static class DirectorEndpoints
     public const string Home = "/directeur";
     public const string LinkPage = "/directeur/lien";
 
+    // The browser's hint only (7 digits and a letter, spaces allowed); the server checks the UAI itself.
+    private const string UaiPattern = @"\s*[0-9]{7}\s*[A-Za-z]\s*";
+
     public static IEndpointRouteBuilder MapDirectorWorkspace(this IEndpointRouteBuilder app)
     {
         app.MapGet(Home, ListAsync).ExcludeFromDescription();
@@ -169,7 +172,7 @@ internal static class DirectorEndpoints
         return $"""
             {problem}<p>{html.T(CaseTexts.EspaceLienAide, days)}</p>
             <form method="post" action="{LinkPage}"><p><label for="uai">{html.T(CaseTexts.EspaceChampUai)}</label><br>
-            <input id="uai" name="uai" type="text" inputmode="text" autocomplete="off" maxlength="12" required pattern="\s*[0-9]{7}\s*[A-Za-z]\s*"></p>
+            <input id="uai" name="uai" type="text" inputmode="text" autocomplete="off" maxlength="12" required pattern="{UaiPattern}"></p>
             <p><button type="submit">{html.T(CaseTexts.EspaceBoutonEnvoyerLien)}</button></p></form>
             """;
     }
