@@ -4,6 +4,7 @@ using SupportBot.AccountDirectory.Accounts;
 using SupportBot.AccountDirectory.Cases;
 using SupportBot.AccountDirectory.Channels;
 using SupportBot.AccountDirectory.DialogState;
+using SupportBot.AccountDirectory.Mail;
 using SupportBot.AccountDirectory.Retention;
 using SupportBot.Testing;
 
@@ -36,6 +37,9 @@ public sealed class RetentionPurgeTests
                 new SmsMessage { MessageSid = "SM-ancien", From = "+33600000001", ReceivedAt = old, ResponseTwiml = "<Response/>" },
                 new SmsMessage { MessageSid = "SM-recent", From = "+33600000001", ReceivedAt = recent });
             db.SmsOptOuts.Add(new SmsOptOut { Phone = "+33600000001", OptedOutAt = old.AddDays(-300) });
+            db.SentMails.AddRange(
+                new SentMail { Scope = "ecole:0352207J", Purpose = "dossier-ecole", SentAt = now.AddHours(-25) },
+                new SentMail { Scope = "ecole:0352207J", Purpose = "dossier-ecole", SentAt = now.AddHours(-2) });
             db.PasswordResetTokens.AddRange(
                 new PasswordResetToken { AccountId = accountId, TokenHash = new string('a', 64), CreatedAt = old, ExpiresAt = old.AddHours(1) },
                 new PasswordResetToken { AccountId = accountId, TokenHash = new string('b', 64), CreatedAt = recent, ExpiresAt = recent.AddHours(1) });
@@ -56,7 +60,9 @@ public sealed class RetentionPurgeTests
         Assert.Equal(1, await after.SmsOptOuts.CountAsync(TestContext.Current.CancellationToken));
         Assert.Equal(1, await after.PasswordResetTokens.CountAsync(TestContext.Current.CancellationToken));
         Assert.Equal(1, await after.DirectorCases.CountAsync(TestContext.Current.CancellationToken));
-        Assert.Equal(new RetentionReport(Conversations: 1, Activities: 2, ConversationStates: 1, UserStates: 1, SmsMessages: 1, ResetTokens: 1), report);
+        Assert.Equal(1, await after.DirectorCaseEvents.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(now.AddHours(-2), (await after.SentMails.SingleAsync(TestContext.Current.CancellationToken)).SentAt);
+        Assert.Equal(new RetentionReport(Conversations: 1, Activities: 2, ConversationStates: 1, UserStates: 1, SmsMessages: 1, ResetTokens: 1, SentMails: 1), report);
     }
 
     [Fact]

@@ -91,7 +91,7 @@ public sealed partial class DirectorLoopTests : IDisposable
         await TextAsync(sms, bot, "Guillaume Avlisad");
         await TextAsync(sms, bot, "Inès Avlisad");
         Assert.Contains("Je ne trouve pas cette", await TextAsync(sms, bot, "l'ecole du bout du monde"), StringComparison.Ordinal);
-        var opened = await TextAsync(sms, bot, "une petite ecole a la campagne");
+        var opened = await TextAsync(sms, bot, "je ne me souviens plus du nom");
         Assert.Contains("C'est transmis à l'assistance de l'académie", opened, StringComparison.Ordinal);
         var reference = ReferencePattern().Match(opened).Value;
 
@@ -99,7 +99,7 @@ public sealed partial class DirectorLoopTests : IDisposable
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR", BypassCSP = true });
         var page = await context.NewPageAsync();
         var academieMail = await smtp.WaitForMessageAsync(m => To(m, Academie), MailWait);
-        Assert.Contains("l'ecole du bout du monde / une petite ecole a la campagne", academieMail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("l'ecole du bout du monde / je ne me souviens plus du nom", academieMail.TextBody, StringComparison.Ordinal);
         await page.GotoAsync(LinkIn(academieMail, "/academie/dossier/"));
         await Accessibility.AssertNoViolationsAsync(page);
         await page.FillAsync("#q", "jean moulin elementaire rennes");
