@@ -90,9 +90,6 @@ internal sealed class BotProcess : IAsyncDisposable
         {
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
         };
-
-        // The links the service mails point at itself unless the test says otherwise.
-        env.TryAdd("Dialogs__PublicBaseUrl", $"http://127.0.0.1:{port}");
         var output = new StringBuilder();
         var process = Launch(workingDirectory, env, output, args);
         var bot = new BotProcess(process, output, new Uri($"http://127.0.0.1:{port}/"));

@@ -12,7 +12,7 @@ namespace SupportBot.Bot.Cases;
 /// signed link to the case), to the académie (a case to route), to the parent (the case is treated), and a new
 /// workspace link. <see cref="CasesOptions.DirectorMailRedirect"/> sends the institutions' mails to one address (staging).
 /// </summary>
-internal sealed class CaseMails(DialogCatalog catalog, CaseLinks links, IOptions<CasesOptions> cases, IOptions<DialogsOptions> dialogs)
+internal sealed class CaseMails(DialogCatalog catalog, CaseLinks links, IOptions<CasesOptions> cases, PublicAddress address)
 {
     public const string DirectorPurpose = "dossier-ecole";
     public const string AcademiePurpose = "dossier-academie";
@@ -23,7 +23,7 @@ internal sealed class CaseMails(DialogCatalog catalog, CaseLinks links, IOptions
 
     private CaseDescription Description => new(Texts);
 
-    public string BaseUrl => dialogs.Value.PublicBaseUrl.TrimEnd('/');
+    public string BaseUrl => address.BaseUrl;
 
     public string CaseUrl(WorkspaceAccess access, string reference) =>
         $"{BaseUrl}/{(access.IsAcademie ? "academie" : "directeur")}/dossier/{Uri.EscapeDataString(reference)}?jeton={Uri.EscapeDataString(links.Issue(access))}";

@@ -34,6 +34,7 @@ internal static class DialogEngineServiceCollectionExtensions
             services.AddSingleton(typeof(IStepKind), kind);
         }
 
+        services.AddSingleton<PublicAddress>();
         services.AddCases();
         services.AddSchoolSearch();
         services.AddSingleton<IDialogAction, SendIdentifierAction>();

@@ -11,9 +11,9 @@ internal sealed class DialogsOptions
     [Required]
     public string Folder { get; set; } = "dialogs";
 
-    /// <summary>The address parents reach the service at, for the links in e-mails (reset page).</summary>
-    [Required, Url]
-    public string PublicBaseUrl { get; set; } = "http://localhost:5000";
+    /// <summary>The address parents and directors reach the service at, for the links in e-mails; unset: the address the service listens on.</summary>
+    [Url]
+    public string? PublicBaseUrl { get; set; }
 
     /// <summary>Account look-ups (e-mail or identifier) one conversation may make per window.</summary>
     [Range(1, 1000)]

@@ -10,7 +10,7 @@ namespace SupportBot.Bot.Dialogs.Actions;
 /// <c>envoyer-lien</c>: for an activated account with a confirmed address found by the value <c>identifiant</c>, mails
 /// a single-use link to the reset page. Same outcome (<c>traite</c>) whatever the identifier: the dialog cannot tell.
 /// </summary>
-internal sealed class SendResetLinkAction(LookupLimiter limiter, IOptions<DialogsOptions> options) : IDialogAction
+internal sealed class SendResetLinkAction(LookupLimiter limiter, PublicAddress address) : IDialogAction
 {
     public const string ResetPath = "/motdepasse/reinitialiser";
 
@@ -33,7 +33,7 @@ internal sealed class SendResetLinkAction(LookupLimiter limiter, IOptions<Dialog
         if (account is { Status: AccountStatus.Active, EmailConfirmed: true, Email: { } email })
         {
             var token = await context.Services.GetRequiredService<PasswordResetService>().IssueAsync(account, cancellationToken);
-            var link = options.Value.PublicBaseUrl.TrimEnd('/') + ResetPath + "?jeton=" + Uri.EscapeDataString(token);
+            var link = address.BaseUrl + ResetPath + "?jeton=" + Uri.EscapeDataString(token);
             var values = new Dictionary<string, string> { ["identifiant"] = account.Identifier, ["lien"] = link };
             await context.Services.GetRequiredService<IMailSender>().SendAsync(new OutgoingMail(
                 email,
