@@ -31,6 +31,8 @@ public sealed class DialogValidationTests
         { "unknown prompt", "  - id: a\n    kind: ask\n    prompt: couleur\n    into: x\n    text: Couleur ?\n", 7, "unknown prompt « couleur »" },
         { "bad case type", "  - id: a\n    kind: action\n    action: ouvrir-dossier\n    with:\n      type: Urgent\n", 9, "« Urgent » is not a case type" },
         { "unknown key", "  - id: a\n    kind: message\n    texte: Bonjour\n", 7, "unknown key « texte »" },
+        { "unknown channel", "  - id: a\n    kind: message\n    channel: fax\n    text: Bonjour\n", 7, "unknown channel « fax »" },
+        { "school step without into", "  - id: a\n    kind: school\n    text: Quelle école ?\n", 5, "into" },
     };
 
     [Theory]
