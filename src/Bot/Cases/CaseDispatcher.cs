@@ -52,29 +52,28 @@ internal sealed partial class CaseDispatcher(IDbContextFactory<DirectoryDbContex
         }
     }
 
-    private async Task<int> SendDestinationsAsync(int? caseId, CancellationToken cancellationToken)
+    private Task<int> SendDestinationsAsync(int? caseId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        List<int> due;
+        return EachDueAsync(db => db.DirectorCases.Where(c => c.Status == DirectorCaseStatus.Open && c.DestinationMailedAt == null
+            && (c.DestinationMailClaimedUntil == null || c.DestinationMailClaimedUntil < now)
+            && (caseId == null || c.Id == caseId)), SendDestinationAsync, cancellationToken);
+    }
+
+    /// <summary>Sends each case <paramref name="due"/> finds (a batch, oldest first), one after the other; how many mails left.</summary>
+    private async Task<int> EachDueAsync(Func<DirectoryDbContext, IQueryable<DirectorCase>> due, Func<int, CancellationToken, Task<bool>> send,
+        CancellationToken cancellationToken)
+    {
+        List<int> ids;
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
-            due = await db.DirectorCases.AsNoTracking()
-                .Where(c => c.Status == DirectorCaseStatus.Open && c.DestinationMailedAt == null
-                    && (c.DestinationMailClaimedUntil == null || c.DestinationMailClaimedUntil < now)
-                    && (caseId == null || c.Id == caseId))
-                .OrderBy(c => c.Id)
-                .Select(c => c.Id)
-                .Take(BatchSize)
-                .ToListAsync(cancellationToken);
+            ids = await due(db).AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id).Take(BatchSize).ToListAsync(cancellationToken);
         }
 
         var sent = 0;
-        foreach (var id in due)
+        foreach (var id in ids)
         {
-            if (await SendDestinationAsync(id, cancellationToken))
-            {
-                sent++;
-            }
+            sent += await send(id, cancellationToken) ? 1 : 0;
         }
 
         return sent;
@@ -163,32 +162,13 @@ internal sealed partial class CaseDispatcher(IDbContextFactory<DirectoryDbContex
         return refusal is { Type: DirectorCaseEventType.Refused, School: { } school } ? (school, refusal.Note ?? "") : null;
     }
 
-    private async Task<int> TellParentsAsync(CancellationToken cancellationToken)
+    private Task<int> TellParentsAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var since = now - MaxParentAge;
-        List<int> due;
-        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
-        {
-            due = await db.DirectorCases.AsNoTracking()
-                .Where(c => c.Status == DirectorCaseStatus.Resolved && c.ContactEmail != null && c.ParentMailedAt == null
-                    && c.ResolvedAt >= since && (c.ParentMailClaimedUntil == null || c.ParentMailClaimedUntil < now))
-                .OrderBy(c => c.Id)
-                .Select(c => c.Id)
-                .Take(BatchSize)
-                .ToListAsync(cancellationToken);
-        }
-
-        var sent = 0;
-        foreach (var id in due)
-        {
-            if (await TellParentAsync(id, cancellationToken))
-            {
-                sent++;
-            }
-        }
-
-        return sent;
+        return EachDueAsync(db => db.DirectorCases.Where(c => c.Status == DirectorCaseStatus.Resolved && c.ContactEmail != null
+            && c.ParentMailedAt == null && c.ResolvedAt >= since
+            && (c.ParentMailClaimedUntil == null || c.ParentMailClaimedUntil < now)), TellParentAsync, cancellationToken);
     }
 
     private async Task<bool> TellParentAsync(int caseId, CancellationToken cancellationToken)

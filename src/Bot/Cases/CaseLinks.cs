@@ -2,8 +2,6 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using SupportBot.AccountDirectory.Cases;
 using SupportBot.Bot.Security;
 
@@ -22,43 +20,26 @@ internal sealed class CaseLinks
     private const string AcademieScope = "academie";
     private const string SchoolScope = "ecole";
 
-    private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
-    private readonly TimeProvider _time;
+    private readonly HmacTokens _tokens;
     private readonly CasesOptions _options;
 
     // Read (or created) at first use, so that tools that only build the services (dialogs check) write no key file.
-    private readonly Lazy<(SymmetricSecurityKey Signing, byte[] Requester)> _keys;
+    private readonly Lazy<byte[]> _key;
+    private readonly Lazy<byte[]> _requesterKey;
 
     public CaseLinks(IOptions<CasesOptions> options, TimeProvider time)
     {
         _options = options.Value;
-        _time = time;
-        _keys = new(() =>
-        {
-            var key = SigningKeyFile.LoadOrCreate(_options.LinkSigningKey, "Cases:LinkSigningKey", _options.KeyFile!);
-            return (new SymmetricSecurityKey(key), HMACSHA256.HashData(key, "requester-keys"u8));
-        });
+        _key = new(() => SigningKeyFile.LoadOrCreate(_options.LinkSigningKey, "Cases:LinkSigningKey", _options.KeyFile!));
+        _requesterKey = new(() => HMACSHA256.HashData(_key.Value, "requester-keys"u8));
+        _tokens = new HmacTokens(Issuer, () => _key.Value, time);
     }
 
     public TimeSpan Lifetime => TimeSpan.FromDays(_options.LinkLifetimeDays);
 
-    public string Issue(WorkspaceAccess access)
-    {
-        var now = _time.GetUtcNow().UtcDateTime;
-        Claim[] claims = access.IsAcademie
-            ? [new Claim(ScopeClaim, AcademieScope)]
-            : [new Claim(ScopeClaim, SchoolScope), new Claim(SchoolClaim, access.SchoolUai!)];
-        return _handler.CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = Issuer,
-            Audience = Issuer,
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now + Lifetime,
-            Subject = new ClaimsIdentity(claims),
-            SigningCredentials = new SigningCredentials(_keys.Value.Signing, SecurityAlgorithms.HmacSha256),
-        });
-    }
+    public string Issue(WorkspaceAccess access) => _tokens.Issue(access.IsAcademie
+        ? [new Claim(ScopeClaim, AcademieScope)]
+        : [new Claim(ScopeClaim, SchoolScope), new Claim(SchoolClaim, access.SchoolUai!)], Lifetime);
 
     /// <summary>Who the token lets in, or null (missing, tampered, expired: the caller answers the same in every case).</summary>
     public async Task<WorkspaceAccess?> ValidateAsync(string? token)
@@ -68,25 +49,11 @@ internal sealed class CaseLinks
             return null;
         }
 
-        var now = _time.GetUtcNow().UtcDateTime;
-        var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
-        {
-            ValidIssuer = Issuer,
-            ValidAudience = Issuer,
-            IssuerSigningKey = _keys.Value.Signing,
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            ClockSkew = TimeSpan.Zero,
-            LifetimeValidator = (notBefore, expires, _, _) => expires is { } e && e > now && (notBefore is not { } nb || nb <= now),
-        });
-        if (!result.IsValid || !result.Claims.TryGetValue(ScopeClaim, out var scope))
-        {
-            return null;
-        }
-
-        return (scope as string) switch
+        var check = await _tokens.ValidateAsync(token);
+        return check.Claim(ScopeClaim) switch
         {
             AcademieScope => WorkspaceAccess.Academie,
-            SchoolScope when result.Claims.TryGetValue(SchoolClaim, out var uai) && uai is string { Length: > 0 } school => WorkspaceAccess.School(school),
+            SchoolScope when check.Claim(SchoolClaim) is { Length: > 0 } school => WorkspaceAccess.School(school),
             _ => null,
         };
     }
@@ -95,5 +62,5 @@ internal sealed class CaseLinks
     public string? RequesterKey(string kind, string? value) =>
         string.IsNullOrEmpty(value)
             ? null
-            : Convert.ToHexStringLower(HMACSHA256.HashData(_keys.Value.Requester, Encoding.UTF8.GetBytes(kind + "\n" + value)))[..32];
+            : Convert.ToHexStringLower(HMACSHA256.HashData(_requesterKey.Value, Encoding.UTF8.GetBytes(kind + "\n" + value)))[..32];
 }

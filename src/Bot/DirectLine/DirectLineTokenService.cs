@@ -2,8 +2,6 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using SupportBot.Bot.Security;
 
 namespace SupportBot.Bot.DirectLine;
@@ -27,32 +25,20 @@ internal sealed class DirectLineTokenService
     private const string ConversationClaim = "conv";
     private const string UserClaim = "user";
 
-    private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
-    private readonly SymmetricSecurityKey _key;
-    private readonly TimeProvider _time;
+    private readonly HmacTokens _tokens;
     private readonly DirectLineOptions _options;
 
     public DirectLineTokenService(IOptions<DirectLineOptions> options, TimeProvider time)
     {
         _options = options.Value;
-        _time = time;
-        _key = new SymmetricSecurityKey(SigningKeyFile.LoadOrCreate(_options.TokenSigningKey, "DirectLine:TokenSigningKey", _options.KeyFile!));
+        _tokens = new HmacTokens(Issuer,
+            () => SigningKeyFile.LoadOrCreate(_options.TokenSigningKey, "DirectLine:TokenSigningKey", _options.KeyFile!), time);
     }
 
     public DirectLineToken Issue(string conversationId, string userId)
     {
-        var now = _time.GetUtcNow().UtcDateTime;
         var lifetime = TimeSpan.FromMinutes(_options.TokenLifetimeMinutes);
-        var token = _handler.CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = Issuer,
-            Audience = Issuer,
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now + lifetime,
-            Subject = new ClaimsIdentity([new Claim(ConversationClaim, conversationId), new Claim(UserClaim, userId)]),
-            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.HmacSha256),
-        });
+        var token = _tokens.Issue([new Claim(ConversationClaim, conversationId), new Claim(UserClaim, userId)], lifetime);
         return new DirectLineToken(token, conversationId, userId, (int)lifetime.TotalSeconds);
     }
 
@@ -63,26 +49,13 @@ internal sealed class DirectLineTokenService
             return new TokenValidation(TokenCheck.Missing);
         }
 
-        var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
+        var check = await _tokens.ValidateAsync(token);
+        if (!check.Valid)
         {
-            ValidIssuer = Issuer,
-            ValidAudience = Issuer,
-            IssuerSigningKey = _key,
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            ClockSkew = TimeSpan.Zero,
-            LifetimeValidator = (notBefore, expires, _, _) =>
-                expires is { } e && e > _time.GetUtcNow().UtcDateTime && (notBefore is not { } nb || nb <= _time.GetUtcNow().UtcDateTime),
-        });
-        if (!result.IsValid)
-        {
-            return new TokenValidation(result.Exception is SecurityTokenInvalidLifetimeException or SecurityTokenExpiredException
-                ? TokenCheck.Expired
-                : TokenCheck.Invalid);
+            return new TokenValidation(check.Expired ? TokenCheck.Expired : TokenCheck.Invalid);
         }
 
-        return new TokenValidation(TokenCheck.Valid,
-            result.Claims.TryGetValue(ConversationClaim, out var conversation) ? conversation as string : null,
-            result.Claims.TryGetValue(UserClaim, out var user) ? user as string : null);
+        return new TokenValidation(TokenCheck.Valid, check.Claim(ConversationClaim), check.Claim(UserClaim));
     }
 
     /// <summary>Constant-time comparison of a presented Bearer with the configured secret.</summary>

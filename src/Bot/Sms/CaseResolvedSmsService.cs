@@ -10,7 +10,7 @@ namespace SupportBot.Bot.Sms;
 
 /// <summary>
 /// Texts the parent when a school director resolved the case they opened by SMS. Cases are resolved by
-/// <see cref="DirectorCaseService.ResolveAsync"/>, possibly in another process (a director's tool), so the trigger is
+/// <c>DirectorCaseService.ResolveAsync</c>, possibly in another process (a director's tool), so the trigger is
 /// the database: every <see cref="TwilioOptions.CaseNotificationPollSeconds"/>, resolved SMS cases whose parent has not
 /// been told are claimed for a few minutes (<see cref="DirectorCase.ParentNotificationClaimedUntil"/>), sent, then marked
 /// (<see cref="DirectorCase.ParentNotifiedAt"/>). A crash between the send and the mark texts the parent twice, never

@@ -43,8 +43,8 @@ public sealed partial class DirectorLoopTests : IDisposable
         await SayAsync(chat, null, "ecole jean moulin a rennes", "Plusieurs écoles correspondent");
         // Web Chat shows typographic apostrophes (’): the fragments waited for avoid them.
         await SayAsync(chat, null, "Ecole élémentaire publique Jean Moulin (Rennes)", "au directeur ou à la directrice de");
-        await WaitForTranscriptAsync(chat, "Ecole élémentaire publique Jean Moulin, à Rennes : votre demande porte la référence");
-        await WaitForTranscriptAsync(chat, "Voulez-vous être prévenu(e)");
+        await WebChatPage.WaitForTranscriptAsync(chat, "Ecole élémentaire publique Jean Moulin, à Rennes : votre demande porte la référence");
+        await WebChatPage.WaitForTranscriptAsync(chat, "Voulez-vous être prévenu(e)");
         var reference = ReferencePattern().Match(await chat.InnerTextAsync("#webchat")).Value;
         await SayAsync(chat, null, "Oui, par courriel", "À quelle adresse électronique");
         await SayAsync(chat, null, "guillaume.zoumn@example.fr", "noté : vous serez prévenu(e)");
@@ -68,7 +68,7 @@ public sealed partial class DirectorLoopTests : IDisposable
 
         // Back on the help page later: the assistant says where the request stands.
         await chat.ReloadAsync();
-        await WaitForTranscriptAsync(chat, $"Votre demande {reference} a été traitée par");
+        await WebChatPage.WaitForTranscriptAsync(chat, $"Votre demande {reference} a été traitée par");
     }
 
     [Fact]
@@ -216,29 +216,13 @@ public sealed partial class DirectorLoopTests : IDisposable
     {
         if (waitFirst is not null)
         {
-            await WaitForTranscriptAsync(page, waitFirst);
+            await WebChatPage.WaitForTranscriptAsync(page, waitFirst);
         }
 
-        var box = page.Locator("[data-id='webchat-sendbox-input']");
-        await box.FillAsync(text);
-        await box.PressAsync("Enter");
-        await WaitForTranscriptAsync(page, expected);
+        await WebChatPage.SendAsync(page, text);
+        await WebChatPage.WaitForTranscriptAsync(page, expected);
     }
 
-    private static async Task WaitForTranscriptAsync(IPage page, string text)
-    {
-        try
-        {
-            await page.WaitForFunctionAsync(
-                "t => (document.querySelector('#webchat')?.innerText || '').includes(t)", text,
-                new PageWaitForFunctionOptions { Timeout = 20_000 });
-        }
-        catch (TimeoutException)
-        {
-            var shown = await page.InnerTextAsync("#webchat");
-            throw new Xunit.Sdk.XunitException($"« {text} » never appeared in Web Chat. It shows:\n{shown}");
-        }
-    }
 
     [GeneratedRegex("SB-[0-9A-Z]{6}")]
     private static partial Regex ReferencePattern();

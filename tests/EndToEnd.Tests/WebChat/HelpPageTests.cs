@@ -29,11 +29,11 @@ public sealed class HelpPageTests : IDisposable
         var url = new Uri(bot.BaseAddress, transport == "polling" ? "/?transport=polling" : "/").ToString();
 
         await page.GotoAsync(url);
-        await WaitForTranscriptAsync(page, "Bonjour");
-        await SendAsync(page, "j'ai oublié mon identifiant");
-        await WaitForTranscriptAsync(page, "adresse");
-        await SendAsync(page, "valery.durant@example.fr");
-        await WaitForTranscriptAsync(page, "Si un compte est rattaché à cette adresse");
+        await WebChatPage.WaitForTranscriptAsync(page, "Bonjour");
+        await WebChatPage.SendAsync(page, "j'ai oublié mon identifiant");
+        await WebChatPage.WaitForTranscriptAsync(page, "adresse");
+        await WebChatPage.SendAsync(page, "valery.durant@example.fr");
+        await WebChatPage.WaitForTranscriptAsync(page, "Si un compte est rattaché à cette adresse");
 
         var mail = await smtp.WaitForMessageAsync(m => m.To.Mailboxes.Any(a => a.Address == "valery.durant@example.fr"), TimeSpan.FromSeconds(20));
         Assert.Contains("v.durant1", mail.TextBody, StringComparison.Ordinal);
@@ -49,13 +49,13 @@ public sealed class HelpPageTests : IDisposable
         var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { Locale = "fr-FR" });
 
         await page.GotoAsync(bot.BaseAddress.ToString());
-        await WaitForTranscriptAsync(page, "Bonjour");
-        await SendAsync(page, "où est modulo ?");
-        await WaitForTranscriptAsync(page, "Je me connecte");
+        await WebChatPage.WaitForTranscriptAsync(page, "Bonjour");
+        await WebChatPage.SendAsync(page, "où est modulo ?");
+        await WebChatPage.WaitForTranscriptAsync(page, "Je me connecte");
         await page.ReloadAsync();
 
-        await WaitForTranscriptAsync(page, "où est modulo ?");
-        await WaitForTranscriptAsync(page, "Je me connecte");
+        await WebChatPage.WaitForTranscriptAsync(page, "où est modulo ?");
+        await WebChatPage.WaitForTranscriptAsync(page, "Je me connecte");
     }
 
     public void Dispose()
@@ -64,25 +64,5 @@ public sealed class HelpPageTests : IDisposable
         Directory.Delete(_folder, true);
     }
 
-    private static async Task SendAsync(IPage page, string text)
-    {
-        var box = page.Locator("[data-id='webchat-sendbox-input']");
-        await box.FillAsync(text);
-        await box.PressAsync("Enter");
-    }
 
-    private static async Task WaitForTranscriptAsync(IPage page, string text)
-    {
-        try
-        {
-            await page.WaitForFunctionAsync(
-                "t => (document.querySelector('#webchat')?.innerText || '').includes(t)", text,
-                new PageWaitForFunctionOptions { Timeout = 20_000 });
-        }
-        catch (TimeoutException)
-        {
-            var shown = await page.InnerTextAsync("#webchat");
-            throw new Xunit.Sdk.XunitException($"« {text} » never appeared in Web Chat. It shows:\n{shown}");
-        }
-    }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using SupportBot.AccountDirectory.Accounts;
 using SupportBot.AccountDirectory.Mail;
 using SupportBot.Bot.Dialogs.Declarative;
