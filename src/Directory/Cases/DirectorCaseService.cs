@@ -279,6 +279,7 @@ public sealed class DirectorCaseService(DirectoryDbContext db, TimeProvider time
 
         var schoolId = school?.Id;
         var candidates = await db.DirectorCases
+            .Include(c => c.School)
             .Include(c => c.Events)
             .Where(c => c.Kind == request.Kind && c.Status == DirectorCaseStatus.Open && c.SchoolId == schoolId && c.CreatedAt >= since)
             .ToListAsync(cancellationToken);

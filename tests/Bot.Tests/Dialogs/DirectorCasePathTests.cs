@@ -232,6 +232,7 @@ public sealed class DirectorCasePathTests
         var directorCase = await SingleCaseAsync(bot);
         Assert.Contains(directorCase.Reference, first.Transcript[^2].Text);
         Assert.Contains(directorCase.Reference, second.Transcript[^2].Text);
+        Assert.Contains($"C'est transmis au directeur ou à la directrice de {JeanMoulin}", second.Transcript[^2].Text);
         Assert.Single(LostIdentifierDialogTests.Outbox(bot));
     }
 

@@ -15,6 +15,9 @@ namespace SupportBot.Bot.Dialogs.Actions;
 /// </summary>
 internal sealed class OpenDirectorCaseAction(CaseLinks links) : IDialogAction
 {
+    // A conversation opens 3 cases a day by default; the state keeps the last few for the greeting and « prévenir ».
+    private const int MaxCasesRemembered = 10;
+
     public string Name => "ouvrir-dossier";
 
     public IReadOnlySet<string> Outcomes { get; } = new HashSet<string> { "ouvert", "limite" };
@@ -63,6 +66,11 @@ internal sealed class OpenDirectorCaseAction(CaseLinks links) : IDialogAction
         context.Values["destination"] = turn.IsSms ? destination.Sms : destination.Web;
         turn.Conversation.Cases.Remove(opened.Reference);
         turn.Conversation.Cases.Add(opened.Reference);
+        if (turn.Conversation.Cases.Count > MaxCasesRemembered)
+        {
+            turn.Conversation.Cases.RemoveAt(0);
+        }
+
         if (opening.Outcome == CaseOpeningOutcome.Opened)
         {
             // At once, so that the school hears of it now; a failure or the hourly cap leaves it to the dispatcher.
