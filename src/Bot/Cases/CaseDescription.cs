@@ -41,8 +41,11 @@ internal sealed class CaseDescription(TextCatalog texts)
         return [.. Text(name).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), Text(CaseTexts.EspaceOu)];
     }
 
-    /// <summary>What the parent gave, as (label, value) pairs; absent values are left out.</summary>
-    public IReadOnlyList<(string Label, string Value)> Fields(DirectorCase directorCase, bool withSchoolGiven)
+    /// <summary>
+    /// What the parent gave, as (label, value) pairs; absent values are left out. <paramref name="withFollowUp"/>: how the
+    /// parent will hear back, which the workspace shows (the mail leaves before the parent says).
+    /// </summary>
+    public IReadOnlyList<(string Label, string Value)> Fields(DirectorCase directorCase, bool withSchoolGiven, bool withFollowUp = false)
     {
         var fields = new List<(string, string)>();
         Add(CaseTexts.EspaceChampParent, directorCase.ResponsableGiven);
@@ -57,7 +60,11 @@ internal sealed class CaseDescription(TextCatalog texts)
         }
 
         Add(CaseTexts.EspaceChampCanal, Channel(directorCase));
-        Add(CaseTexts.EspaceChampSuivi, FollowUp(directorCase));
+        if (withFollowUp)
+        {
+            Add(CaseTexts.EspaceChampSuivi, FollowUp(directorCase));
+        }
+
         return fields;
 
         void Add(string label, string? value)

@@ -22,14 +22,20 @@ internal sealed class MailBody
         _text.Append(template.Format(values ?? new Dictionary<string, string>()).Web).Append("\n\n");
         foreach (var paragraph in template.Web.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            var html = Encode(paragraph);
-            foreach (var (name, value) in values ?? new Dictionary<string, string>())
+            var lines = paragraph.Split('\n').Select(line =>
             {
-                var replacement = name == link ? $"<a href=\"{Encode(value)}\">{Encode(value)}</a>" : Encode(value);
-                html = html.Replace(Encode("{" + name + "}"), replacement, StringComparison.Ordinal);
-            }
+                var html = Encode(line);
+                foreach (var (name, value) in values ?? new Dictionary<string, string>())
+                {
+                    var replacement = name == link
+                        ? $"<a href=\"{Encode(value)}\">{Encode(value)}</a>"
+                        : string.Join("<br>", value.Split('\n').Select(Encode));
+                    html = html.Replace(Encode("{" + name + "}"), replacement, StringComparison.Ordinal);
+                }
 
-            _html.Append("<p>").Append(html.Replace("\n", "<br>", StringComparison.Ordinal)).Append("</p>");
+                return html;
+            });
+            _html.Append("<p>").Append(string.Join("<br>", lines)).Append("</p>");
         }
 
         return this;

@@ -57,7 +57,7 @@ internal sealed class WorkspaceHtml(TextCatalog texts)
         }
 
         html.Append($"<h2>{T(CaseTexts.CourrielDirecteurDonnees)}</h2><dl class=\"champs\">");
-        foreach (var (label, value) in Description.Fields(directorCase, withSchoolGiven))
+        foreach (var (label, value) in Description.Fields(directorCase, withSchoolGiven, withFollowUp: true))
         {
             html.Append($"<dt>{Encode(label)}</dt><dd>{Encode(value)}</dd>");
         }

@@ -58,6 +58,8 @@ public sealed class CaseMailsTests
         var access = await links.ValidateAsync(Uri.UnescapeDataString(link.Groups[1].Value));
         Assert.Equal("0352207J", access?.SchoolUai);
         Assert.Contains($"href=\"{link.Value}\"", System.Net.WebUtility.HtmlDecode(mail.HtmlBody!), StringComparison.Ordinal);
+        Assert.Contains("(lien réservé à votre école, valable 14 jours) :<br><a href=", System.Net.WebUtility.HtmlDecode(mail.HtmlBody!), StringComparison.Ordinal);
+        Assert.DoesNotContain("&#xA;", mail.HtmlBody!, StringComparison.Ordinal);
     }
 
     [Fact]

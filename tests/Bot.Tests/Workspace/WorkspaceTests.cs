@@ -61,6 +61,7 @@ public sealed partial class WorkspaceTests : IAsyncLifetime
         Assert.Contains(reference, Decode(list), StringComparison.Ordinal);
         Assert.Contains("corrigez la fiche du responsable dans ONDE", Decode(page), StringComparison.Ordinal);
         Assert.Contains("Marquer comme traité", Decode(page), StringComparison.Ordinal);
+        Assert.Contains("Le parent sera prévenu", Decode(page), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, treated.StatusCode);
         Assert.Contains("est marquée comme traitée", Decode(after), StringComparison.Ordinal);
         Assert.DoesNotContain("<form method=\"post\"", after, StringComparison.Ordinal);
