@@ -3,9 +3,9 @@ using SupportBot.Bot.Schools;
 namespace SupportBot.Bot.Tests.Schools;
 
 /// <summary>
-/// The search on phrasings it was not tuned on: texts that name no school of the extract (school-negatives.tsv), where
-/// a wrong « one » would send the parent's request to the wrong director, and schools drawn at random
-/// (school-positives.tsv), so that precision is not bought with recall.
+/// The search on phrasings kept apart from the labelled set: texts that name no school of the extract
+/// (school-negatives.tsv), where a wrong « one » would send the parent's request to the wrong director, and schools drawn
+/// at random (school-positives.tsv), so that precision is not bought with recall.
 /// </summary>
 public sealed class SchoolHeldOutPhrasingsTests(ITestOutputHelper output)
 {
