@@ -10,6 +10,8 @@ internal sealed partial class SchoolIndex
         }
 
         var communes = scratch.Communes;
+        scratch.RestWords = 0;
+        scratch.RestFits = 0;
         if (communes.Count > 0)
         {
             var communeWords = 0u;
@@ -24,26 +26,38 @@ internal sealed partial class SchoolIndex
                 return InCommunes(communes, query, scratch);
             }
 
-            if (rest != 0 && !NameFitsInCommunes(scratch, rest, out var bestElsewhere) && bestElsewhere < OneExplained)
+            // The name fits there when a school of the commune has most of it: « saint » alone does not make
+            // « st joseph pleine fougeres » Pleine-Fougères' Ste Marie.
+            var fit = NameFitInCommunes(scratch, rest, out var bestElsewhere);
+            var fits = rest != 0 && fit >= RestFit * MaskMass(scratch, rest);
+            if (rest != 0 && !fits && bestElsewhere < OneExplained)
             {
                 return InCommunes(communes, query, scratch);
             }
+
+            scratch.RestWords = rest;
+            scratch.RestFits = fits ? fit : 0;
         }
 
         var top = 0f;
         for (var i = 0; i < scratch.TouchedCount; i++)
         {
-            top = Math.Max(top, scratch.Final[scratch.Touched[i]]);
+            var school = scratch.Touched[i];
+            if (Evidenced(school, scratch))
+            {
+                top = Math.Max(top, scratch.Final[school]);
+            }
         }
 
         Span<int> best = stackalloc int[MaxChoices + 1];
         var kept = 0;
         var plausible = 0;
         var plausibleInCommunes = 0;
+        var nameTyped = 0;
         for (var i = 0; i < scratch.TouchedCount; i++)
         {
             var school = scratch.Touched[i];
-            if (scratch.Final[school] < Plausible * top || scratch.Explained[school] < MinExplained)
+            if (scratch.Final[school] < Plausible * top || scratch.Explained[school] < MinExplained || !Evidenced(school, scratch))
             {
                 continue;
             }
@@ -54,10 +68,21 @@ internal sealed partial class SchoolIndex
                 plausibleInCommunes++;
             }
 
+            if (NameTyped(school, scratch))
+            {
+                nameTyped++;
+            }
+
             kept = InsertRanked(best, kept, school, scratch);
         }
 
-        if (plausible == 0)
+        // Nothing to offer when no school has its name, or its commune, typed: one word of longer names is no name
+        // (« ecole rené char » and René-Guy Cadou); but beside a school so named, those are offered too (« cousteau »: the
+        // Groupe scolaire Cousteau, and Jacques-Yves Cousteau). One school explaining too little of the text is no choice
+        // either (« une petite école à la campagne »), nor one whose name is barely typed with no commune to back it
+        // (« il y a grève demain » and la Fée des Grèves).
+        if (nameTyped == 0 || (plausible == 1 && (scratch.Explained[best[0]] < OneExplained
+            || (!scratch.InBest(_communeOf[best[0]]) && scratch.NameCoverage[best[0]] < OneNameTyped))))
         {
             return communes.Count > 0 ? InCommunes(communes, query, scratch) : SchoolSearchResult.NothingFound;
         }
@@ -83,7 +108,7 @@ internal sealed partial class SchoolIndex
                 : SchoolSearchResult.AskCommune;
         }
 
-        var decision = plausible == 1 && scratch.Explained[best[0]] >= OneExplained ? SchoolDecision.One : SchoolDecision.Choose;
+        var decision = plausible == 1 ? SchoolDecision.One : SchoolDecision.Choose;
         return Answer(decision, best[..kept], scratch);
     }
 
@@ -102,7 +127,14 @@ internal sealed partial class SchoolIndex
         for (var i = 0; i < scratch.CommuneTouchedCount; i++)
         {
             var commune = scratch.CommuneTouched[i];
-            if (CommuneCoverage(commune, scratch, out var whole) < CommuneNamed || (bestWhole && !whole))
+            if (!CommuneNamedBy(commune, scratch, out var whole))
+            {
+                continue;
+            }
+
+            scratch.CommuneNamedStamp[commune] = scratch.Generation;
+            scratch.NamingWords |= scratch.CommuneMask[commune];
+            if (bestWhole && !whole)
             {
                 continue;
             }
@@ -126,6 +158,59 @@ internal sealed partial class SchoolIndex
             scratch.CommuneBestStamp[commune] = scratch.Generation;
         }
     }
+
+    /// <summary>
+    /// Whether the text says something of this school that is not everyday French nor a near miss: its commune named, a
+    /// distinctive word of its name typed (or one typo away in a long word), or its whole name typed (« haut chemin »);
+    /// and, when the text names communes, that it is in one of them or has their words in its name (« saint malo » is
+    /// also a maternelle in Rennes): Victor Hugo of Les Portes du Coglais is not « victor hugo rennes ».
+    /// </summary>
+    private bool Evidenced(int school, Scratch scratch)
+    {
+        var commune = _communeOf[school];
+        if (scratch.NamingWords != 0 && !scratch.InNamed(commune) && (scratch.FirmMask[school] & scratch.NamingWords) != scratch.NamingWords)
+        {
+            return false;
+        }
+
+        if (scratch.InBest(commune) && scratch.RestFits > 0)
+        {
+            // The commune named and a name that fits some of its schools: those whose names hold the most of it, not the
+            // others of the commune (« elementaire anne sylvestre romillé » is not Romillé's élémentaire Jean de la
+            // Fontaine, « elementaire saint malo rennes » not Contour Saint-Aubin but the maternelle Saint-Malo).
+            return MaskMass(scratch, scratch.NameMask[school] & scratch.RestWords) >= Plausible * scratch.RestFits;
+        }
+
+        return scratch.InBest(commune) || scratch.DistinctMask[school] != 0 || CommuneDistinct(commune, scratch) != 0
+            || (_nameMass[school] > 0 && scratch.FirmNameIdf[school] >= Whole * _nameMass[school]);
+    }
+
+    /// <summary>
+    /// Whether the school's commune is named, or a good share of its own name typed (IDF-weighted), or its commune is
+    /// the one a distinctive word names best (« cesson » alone is Cesson-Sévigné, the one commune it is part of).
+    /// </summary>
+    private bool NameTyped(int school, Scratch scratch)
+    {
+        var commune = _communeOf[school];
+        if (scratch.InBest(commune) || scratch.NameCoverage[school] >= MinNameTyped)
+        {
+            return true;
+        }
+
+        var words = CommuneDistinct(commune, scratch);
+        for (var bit = 0; words != 0; bit++, words >>= 1)
+        {
+            if ((words & 1) != 0 && scratch.CommuneShare[commune] >= Whole * scratch.WordBestShare[bit])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static uint CommuneDistinct(int commune, Scratch scratch) =>
+        commune >= 0 && scratch.CommuneStamp[commune] == scratch.Generation ? scratch.CommuneDistinctMask[commune] : 0;
 
     private static float MaskMass(Scratch scratch, uint mask)
     {
@@ -157,28 +242,31 @@ internal sealed partial class SchoolIndex
     }
 
     /// <summary>
-    /// Whether a school of the named communes has a word of <paramref name="rest"/> in its name; and how well the best
-    /// school elsewhere explains the text, by its name or its commune (« st armel rennes » is St Armel in Rennes, not
-    /// the town of Saint-Armel).
+    /// The most of <paramref name="rest"/>'s weight that a school of the named communes has in its name; and how well the
+    /// best school elsewhere with evidence explains the text, by its name or its commune (« st armel rennes » is St Armel
+    /// in Rennes, not the town of Saint-Armel).
     /// </summary>
-    private bool NameFitsInCommunes(Scratch scratch, uint rest, out float bestElsewhere)
+    private float NameFitInCommunes(Scratch scratch, uint rest, out float bestElsewhere)
     {
-        var fits = false;
+        var fit = 0f;
         bestElsewhere = 0;
         for (var i = 0; i < scratch.TouchedCount; i++)
         {
             var school = scratch.Touched[i];
             if (!scratch.InBest(_communeOf[school]))
             {
-                bestElsewhere = Math.Max(bestElsewhere, scratch.Explained[school]);
+                if (Evidenced(school, scratch))
+                {
+                    bestElsewhere = Math.Max(bestElsewhere, scratch.Explained[school]);
+                }
             }
-            else if ((scratch.NameMask[school] & rest) != 0)
+            else
             {
-                fits = true;
+                fit = Math.Max(fit, MaskMass(scratch, scratch.NameMask[school] & rest));
             }
         }
 
-        return fits;
+        return fit;
     }
 
     /// <summary>

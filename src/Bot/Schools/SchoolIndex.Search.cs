@@ -12,6 +12,9 @@ internal sealed partial class SchoolIndex
 
         public List<string> PostalCodes { get; } = [];
 
+        /// <summary>Whether the text names another kind of establishment (« le collège », « la crèche »).</summary>
+        public bool OtherEstablishment { get; set; }
+
         public SchoolKind Kind { get; } = new();
     }
 
@@ -29,7 +32,15 @@ internal sealed partial class SchoolIndex
         public readonly float[] Total = new float[schools];
         public readonly float[] NameMatched = new float[schools];
         public readonly uint[] NameMask = new uint[schools];
+
+        /// <summary>The words that matched the school's name firmly (see <see cref="Match"/>); of those, the ones not generic.</summary>
+        public readonly uint[] FirmMask = new uint[schools];
+        public readonly uint[] DistinctMask = new uint[schools];
+
+        /// <summary>The weight of the school's name terms typed firmly, to tell a name typed whole.</summary>
+        public readonly float[] FirmNameIdf = new float[schools];
         public readonly float[] TokenName = new float[schools];
+        public readonly float[] TokenFirm = new float[schools];
         public readonly float[] TokenCommune = new float[schools];
         public readonly float[] Final = new float[schools];
         public readonly float[] Explained = new float[schools];
@@ -42,6 +53,7 @@ internal sealed partial class SchoolIndex
         public readonly int[] CommuneStamp = new int[communes];
         public readonly int[] CommuneTokenStamp = new int[communes];
         public readonly int[] CommuneBestStamp = new int[communes];
+        public readonly int[] CommuneNamedStamp = new int[communes];
         public readonly float[] CommuneCovered = new float[communes];
         public readonly float[] CommuneToken = new float[communes];
         public readonly float[] CommuneHeadCovered = new float[communes];
@@ -49,7 +61,15 @@ internal sealed partial class SchoolIndex
         public readonly float[] CommuneMatched = new float[communes];
         public readonly float[] CommuneTokenMatched = new float[communes];
         public readonly float[] CommuneHeadToken = new float[communes];
+
+        /// <summary>How much of the commune's head was typed firmly, by words that are not generic.</summary>
+        public readonly float[] CommuneFirmHead = new float[communes];
+        public readonly float[] CommuneTokenFirm = new float[communes];
+        public readonly float[] CommuneHeadTokenFirm = new float[communes];
         public readonly uint[] CommuneMask = new uint[communes];
+
+        /// <summary>The words that matched the commune firmly and are not generic.</summary>
+        public readonly uint[] CommuneDistinctMask = new uint[communes];
         public readonly int[] CommuneTouched = new int[communes];
         public int CommuneTouchedCount;
         public readonly int[] CommuneTokenTouched = new int[communes];
@@ -60,10 +80,20 @@ internal sealed partial class SchoolIndex
         public float Mass;
         public uint AllWords;
 
-        public readonly List<(int Term, float Similarity)> Matches = [];
-        public readonly List<(int Term, float Similarity)>[] WordMatches = [.. Enumerable.Range(0, MaxWords).Select(_ => new List<(int, float)>())];
+        /// <summary>The words that are everyday French (<see cref="SchoolText.IsGeneric"/>).</summary>
+        public uint GenericWords;
+
+        /// <summary>The words that named a commune, any that the text names (not only the best).</summary>
+        public uint NamingWords;
+
+        /// <summary>The words beside the best named communes, and the most of their weight a school of theirs has in its name.</summary>
+        public uint RestWords;
+        public float RestFits;
+
+        public readonly List<(int Term, float Similarity, bool Firm)> Matches = [];
+        public readonly List<(int Term, float Similarity, bool Firm)>[] WordMatches = [.. Enumerable.Range(0, MaxWords).Select(_ => new List<(int, float, bool)>())];
         public readonly string?[] WordPostalCode = new string?[MaxWords];
-        public readonly List<(int Term, float Weight)> Deferred = [];
+        public readonly List<(int Term, float Weight, float Firm)> Deferred = [];
         public readonly List<(int Commune, float Weight)>[] WordCommunes = [.. Enumerable.Range(0, MaxWords).Select(_ => new List<(int, float)>())];
         public readonly List<int> Communes = [];
         public readonly List<(int Term, int Distance)> Fuzzy = [];
@@ -75,6 +105,7 @@ internal sealed partial class SchoolIndex
                 Array.Clear(Stamp);
                 Array.Clear(CommuneStamp);
                 Array.Clear(CommuneBestStamp);
+                Array.Clear(CommuneNamedStamp);
                 Generation = 0;
             }
 
@@ -83,6 +114,8 @@ internal sealed partial class SchoolIndex
             CommuneTouchedCount = 0;
             Mass = 0;
             AllWords = 0;
+            GenericWords = 0;
+            NamingWords = 0;
             Array.Clear(WordMass);
             Array.Clear(WordBestShare);
         }
@@ -114,6 +147,7 @@ internal sealed partial class SchoolIndex
             {
                 TokenStamp[school] = TokenGeneration;
                 TokenName[school] = 0;
+                TokenFirm[school] = 0;
                 TokenCommune[school] = 0;
                 TokenTouched[TokenTouchedCount++] = school;
             }
@@ -127,6 +161,8 @@ internal sealed partial class SchoolIndex
                 CommuneToken[commune] = 0;
                 CommuneTokenMatched[commune] = 0;
                 CommuneHeadToken[commune] = 0;
+                CommuneTokenFirm[commune] = 0;
+                CommuneHeadTokenFirm[commune] = 0;
                 CommuneTokenTouched[CommuneTokenTouchedCount++] = commune;
             }
         }
@@ -139,6 +175,9 @@ internal sealed partial class SchoolIndex
                 Total[school] = 0;
                 NameMatched[school] = 0;
                 NameMask[school] = 0;
+                FirmMask[school] = 0;
+                DistinctMask[school] = 0;
+                FirmNameIdf[school] = 0;
                 Touched[TouchedCount++] = school;
             }
         }
@@ -151,12 +190,16 @@ internal sealed partial class SchoolIndex
                 CommuneCovered[commune] = 0;
                 CommuneMatched[commune] = 0;
                 CommuneHeadCovered[commune] = 0;
+                CommuneFirmHead[commune] = 0;
                 CommuneMask[commune] = 0;
+                CommuneDistinctMask[commune] = 0;
                 CommuneTouched[CommuneTouchedCount++] = commune;
             }
         }
 
         public bool InBest(int commune) => commune >= 0 && CommuneBestStamp[commune] == Generation;
+
+        public bool InNamed(int commune) => commune >= 0 && CommuneNamedStamp[commune] == Generation;
     }
 
     private Query Parse(string text)
@@ -171,6 +214,10 @@ internal sealed partial class SchoolIndex
                 {
                     query.PostalCodes.Add(word);
                 }
+            }
+            else if (SchoolText.IsOtherEstablishment(SchoolText.Key(word)))
+            {
+                query.OtherEstablishment = true;
             }
             else if (!query.Kind.TryAdd(word) && !SchoolText.IsStopWord(word) && !word.All(char.IsAsciiDigit))
             {
@@ -261,10 +308,15 @@ internal sealed partial class SchoolIndex
             matches.Clear();
             matches.AddRange(scratch.Matches);
             scratch.WordPostalCode[words] = null;
+            if (SchoolText.IsGeneric(query.Words[w]))
+            {
+                scratch.GenericWords |= 1u << words;
+            }
+
             if (matches.Count == 0)
             {
                 // A short stray (« cm », « ok ») says nothing; a longer unknown word may be the name the index lacks.
-                mass = query.Lengths[w] >= 3 ? _unknownWordMass : 0;
+                mass = query.Lengths[w] >= 3 && !SchoolText.IsGeneric(query.Words[w]) ? _unknownWordMass : 0;
             }
 
             scratch.WordMass[words] = mass;
@@ -317,7 +369,7 @@ internal sealed partial class SchoolIndex
             var commune = scratch.CommuneTouched[i];
             // How much of the commune's name the words matched at all: a typo is already paid for by its similarity.
             var matched = Math.Min(1f, scratch.CommuneMatched[commune] / _communeMass[commune]);
-            scratch.CommuneShare[commune] = Math.Max(matched, CommuneCoverage(commune, scratch, out _, forScore: true));
+            scratch.CommuneShare[commune] = Math.Max(matched, CommuneCoverage(commune, scratch));
         }
 
         // Relative to the best commune each word names: « mezière » is all of La Mézière and half of
@@ -382,7 +434,8 @@ internal sealed partial class SchoolIndex
             }
         }
 
-        foreach (var (term, similarity) in scratch.WordMatches[bit])
+        var generic = (scratch.GenericWords & (1u << bit)) != 0;
+        foreach (var (term, similarity, firm) in scratch.WordMatches[bit])
         {
             var weight = similarity * _idf[term];
             foreach (var commune in _termCommunes[term])
@@ -390,9 +443,20 @@ internal sealed partial class SchoolIndex
                 scratch.TouchCommuneToken(commune);
                 scratch.CommuneToken[commune] = Math.Max(scratch.CommuneToken[commune], weight);
                 scratch.CommuneTokenMatched[commune] = Math.Max(scratch.CommuneTokenMatched[commune], _idf[term]);
-                if (weight > scratch.CommuneHeadToken[commune] && Array.IndexOf(_communeHeads[commune], term) >= 0)
+                if (firm)
                 {
-                    scratch.CommuneHeadToken[commune] = weight;
+                    scratch.CommuneTokenFirm[commune] = Math.Max(scratch.CommuneTokenFirm[commune], weight);
+                }
+
+                if ((weight > scratch.CommuneHeadToken[commune] || (firm && !generic && weight > scratch.CommuneHeadTokenFirm[commune]))
+                    && Array.IndexOf(_communeHeads[commune], term) >= 0)
+                {
+                    scratch.CommuneHeadToken[commune] = Math.Max(scratch.CommuneHeadToken[commune], weight);
+                    if (firm && !generic)
+                    {
+                        // « bourg » is no short name for Bourg-des-Comptes: a generic word names a commune only with the rest.
+                        scratch.CommuneHeadTokenFirm[commune] = Math.Max(scratch.CommuneHeadTokenFirm[commune], weight);
+                    }
                 }
             }
         }
@@ -407,7 +471,13 @@ internal sealed partial class SchoolIndex
             scratch.CommuneCovered[commune] += postal ? _communeMass[commune] : scratch.CommuneToken[commune];
             scratch.CommuneMatched[commune] += postal ? _communeMass[commune] : scratch.CommuneTokenMatched[commune];
             scratch.CommuneHeadCovered[commune] += postal ? _communeHeadMass[commune] : scratch.CommuneHeadToken[commune];
+            scratch.CommuneFirmHead[commune] += postal ? _communeHeadMass[commune] : scratch.CommuneHeadTokenFirm[commune];
             scratch.CommuneMask[commune] |= 1u << bit;
+            if (!generic && (postal || scratch.CommuneTokenFirm[commune] > 0))
+            {
+                scratch.CommuneDistinctMask[commune] |= 1u << bit;
+            }
+
             found.Add((commune, scratch.CommuneToken[commune]));
         }
     }
@@ -420,9 +490,10 @@ internal sealed partial class SchoolIndex
     {
         scratch.BeginToken();
         scratch.Deferred.Clear();
-        foreach (var (term, similarity) in scratch.WordMatches[bit])
+        foreach (var (term, similarity, isFirm) in scratch.WordMatches[bit])
         {
             var weight = similarity * _idf[term];
+            var firm = isFirm ? _idf[term] : 0;
             var schools = _termSchools[term];
             if (meetsNewSchools)
             {
@@ -430,6 +501,7 @@ internal sealed partial class SchoolIndex
                 {
                     scratch.TouchToken(school);
                     scratch.TokenName[school] = Math.Max(scratch.TokenName[school], weight);
+                    scratch.TokenFirm[school] = Math.Max(scratch.TokenFirm[school], firm);
                 }
             }
             else if (schools.Length <= 4 * scratch.TouchedCount)
@@ -440,13 +512,14 @@ internal sealed partial class SchoolIndex
                     {
                         scratch.TouchToken(school);
                         scratch.TokenName[school] = Math.Max(scratch.TokenName[school], weight);
+                        scratch.TokenFirm[school] = Math.Max(scratch.TokenFirm[school], firm);
                     }
                 }
             }
             else
             {
                 // Fewer schools met than the term has: look for the term in their names instead.
-                scratch.Deferred.Add((term, weight));
+                scratch.Deferred.Add((term, weight, firm));
             }
         }
 
@@ -455,12 +528,13 @@ internal sealed partial class SchoolIndex
             for (var i = 0; i < scratch.TouchedCount; i++)
             {
                 var school = scratch.Touched[i];
-                foreach (var (term, weight) in scratch.Deferred)
+                foreach (var (term, weight, firm) in scratch.Deferred)
                 {
                     if (Array.IndexOf(_nameTerms[school], term) >= 0)
                     {
                         scratch.TouchToken(school);
                         scratch.TokenName[school] = Math.Max(scratch.TokenName[school], weight);
+                        scratch.TokenFirm[school] = Math.Max(scratch.TokenFirm[school], firm);
                     }
                 }
             }
@@ -519,6 +593,8 @@ internal sealed partial class SchoolIndex
                 scratch.NameMatched[school] += name;
                 scratch.NameMask[school] |= 1u << bit;
             }
+
+            AddFirm(scratch, school, bit, scratch.TokenFirm[school]);
         }
     }
 
@@ -539,12 +615,14 @@ internal sealed partial class SchoolIndex
                 inCommune = Array.IndexOf(_communesByPostalCode[postalCode], commune) >= 0 ? scratch.WordMass[bit] * share : 0;
             }
 
-            foreach (var (term, similarity) in scratch.WordMatches[bit])
+            var firm = 0f;
+            foreach (var (term, similarity, isFirm) in scratch.WordMatches[bit])
             {
                 var weight = similarity * _idf[term];
                 if (Array.IndexOf(_nameTerms[school], term) >= 0)
                 {
                     name = Math.Max(name, weight);
+                    firm = isFirm ? Math.Max(firm, _idf[term]) : firm;
                 }
 
                 if (commune >= 0 && Array.IndexOf(_communeTerms[commune], term) >= 0)
@@ -559,30 +637,67 @@ internal sealed partial class SchoolIndex
                 scratch.NameMatched[school] += name;
                 scratch.NameMask[school] |= 1u << bit;
             }
+
+            AddFirm(scratch, school, bit, firm);
+        }
+    }
+
+    private static void AddFirm(Scratch scratch, int school, int bit, float firm)
+    {
+        if (firm > 0)
+        {
+            scratch.FirmMask[school] |= 1u << bit;
+            scratch.FirmNameIdf[school] += firm;
+            if ((scratch.GenericWords & (1u << bit)) == 0)
+            {
+                scratch.DistinctMask[school] |= 1u << bit;
+            }
         }
     }
 
     /// <summary>
-    /// How much of the commune's name was typed, or of its head when that is all that was (then not
-    /// <paramref name="whole"/>, and worth half in a school's score: « mezière » names La Mézière before Mézières-sur-Couesnon).
+    /// How much of the commune's name was typed, or of its head when that is all that was (worth half in a school's
+    /// score: « mezière » names La Mézière before Mézières-sur-Couesnon).
     /// </summary>
-    private float CommuneCoverage(int commune, Scratch scratch, out bool whole, bool forScore = false)
+    private float CommuneCoverage(int commune, Scratch scratch)
     {
         var coverage = Math.Min(1f, scratch.CommuneCovered[commune] / _communeMass[commune]);
         var head = _communeHeadMass[commune] > 0 ? Math.Min(1f, scratch.CommuneHeadCovered[commune] / _communeHeadMass[commune]) : 0;
-        whole = coverage >= CommuneNamed;
-        return Math.Max(coverage, forScore ? head / 2 : head);
+        return Math.Max(coverage, head / 2);
     }
 
-    /// <summary>The terms <paramref name="word"/> may stand for, with a similarity; returns the most it can weigh.</summary>
+    /// <summary>
+    /// Whether the text names the commune: most of its name typed, with at least one firm word that is not generic
+    /// (<paramref name="whole"/>: « plene fougeres » is Pleine-Fougères, but « brest » alone is not Brécé), or a postal
+    /// code, or all of its head typed firmly (« montfort », « st aubin », but not « jean » for Saint-Jean-sur-Vilaine).
+    /// </summary>
+    private bool CommuneNamedBy(int commune, Scratch scratch, out bool whole)
+    {
+        whole = scratch.CommuneDistinctMask[commune] != 0 && scratch.CommuneCovered[commune] >= CommuneNamed * _communeMass[commune];
+        return whole || (_communeHeadMass[commune] > 0 && scratch.CommuneFirmHead[commune] >= Whole * _communeHeadMass[commune]);
+    }
+
+    /// <summary>
+    /// The terms <paramref name="word"/> may stand for, with a similarity and whether the match is firm, evidence enough
+    /// to name something: the word itself, one typo in a word of <see cref="FirmTypo"/> letters or more, the same sound in
+    /// one of <see cref="FirmSound"/>. Shorter words are too often another word one letter or one sound away (« dinan »
+    /// and Diwan, « brest » and Brécé, « passe » and Pacé); a prefix or two typos, too often anything. Returns the most
+    /// the word can weigh.
+    /// </summary>
     private float Match(string word, int typedLength, Scratch scratch)
     {
         var matches = scratch.Matches;
         matches.Clear();
         if (_termIds.TryGetValue(word, out var exact))
         {
-            matches.Add((exact, ExactSimilarity));
+            matches.Add((exact, ExactSimilarity, true));
             return _idf[exact];
+        }
+
+        // Everyday French is meant as typed: « mairie » is not Marie, « nouvelle » not Neuville, « port » not Portes.
+        if (SchoolText.IsGeneric(word))
+        {
+            return 0;
         }
 
         var maxDistance = typedLength >= 8 ? 2 : typedLength >= 4 ? 1 : 0;
@@ -594,7 +709,7 @@ internal sealed partial class SchoolIndex
             {
                 if (_terms[term].Length >= 4)
                 {
-                    AddMatch(matches, term, distance == 1 ? OneEditSimilarity : TwoEditsSimilarity);
+                    AddMatch(matches, term, distance == 1 ? OneEditSimilarity : TwoEditsSimilarity, distance == 1 && typedLength >= FirmTypo);
                 }
             }
         }
@@ -603,7 +718,7 @@ internal sealed partial class SchoolIndex
         {
             foreach (var term in sameSound)
             {
-                AddMatch(matches, term, SoundSimilarity);
+                AddMatch(matches, term, SoundSimilarity, typedLength >= FirmSound);
             }
         }
 
@@ -613,7 +728,7 @@ internal sealed partial class SchoolIndex
         }
 
         var mass = 0f;
-        foreach (var (term, similarity) in matches)
+        foreach (var (term, similarity, _) in matches)
         {
             mass = Math.Max(mass, similarity * _idf[term]);
         }
@@ -625,7 +740,7 @@ internal sealed partial class SchoolIndex
     /// The terms <paramref name="prefix"/> begins (« jo » → joseph, « montesso » → montessori), weighted by how much of
     /// the term was typed; the most frequent first when a short prefix begins many.
     /// </summary>
-    private void AddPrefixMatches(string prefix, List<(int Term, float Similarity)> matches)
+    private void AddPrefixMatches(string prefix, List<(int Term, float Similarity, bool Firm)> matches)
     {
         var at = Array.BinarySearch(_sortedTerms, prefix, StringComparer.Ordinal);
         at = at < 0 ? ~at : at + 1;
@@ -659,25 +774,21 @@ internal sealed partial class SchoolIndex
         for (var k = 0; k < count; k++)
         {
             var term = kept[k];
-            AddMatch(matches, term, Math.Min(0.75f, 0.5f + (0.3f * prefix.Length / _terms[term].Length)));
+            AddMatch(matches, term, Math.Min(0.75f, 0.5f + (0.3f * prefix.Length / _terms[term].Length)), false);
         }
     }
 
-    private static void AddMatch(List<(int Term, float Similarity)> matches, int term, float similarity)
+    private static void AddMatch(List<(int Term, float Similarity, bool Firm)> matches, int term, float similarity, bool firm)
     {
         for (var i = 0; i < matches.Count; i++)
         {
             if (matches[i].Term == term)
             {
-                if (similarity > matches[i].Similarity)
-                {
-                    matches[i] = (term, similarity);
-                }
-
+                matches[i] = (term, Math.Max(similarity, matches[i].Similarity), firm || matches[i].Firm);
                 return;
             }
         }
 
-        matches.Add((term, similarity));
+        matches.Add((term, similarity, firm));
     }
 }

@@ -20,11 +20,25 @@ internal sealed partial class SchoolIndex
     // scorer's whole tuning: set on the labelled phrasings of tests/Bot.Tests/Schools (MinExplained raised from 0.5 so
     // that one known word beside an unknown name, « ecole victor schoelcher », offers nothing), and checked on four
     // phrasings of each of the extract's 543 schools with a name of their own in their commune: none confirmed wrongly.
+    // MinNameTyped, OneNameTyped, RestFit, FirmTypo and FirmSound were set against school-negatives.tsv (texts that name
+    // no school: 86 of 138 answered none before them, 137 after) without losing a phrasing of school-positives.tsv;
+    // FirmTypo = 5 lets « dinan » be Diwan and « quels » Muel, 7 loses « melese » for Melesse.
     private const float Plausible = 0.85f;
     private const float ClearlyBest = 0.95f;
     private const float MinExplained = 0.55f;
     private const float OneExplained = 0.6f;
     private const float CommuneNamed = 0.7f;
+    private const float MinNameTyped = 0.5f;
+    private const float OneNameTyped = 0.75f;
+    private const float RestFit = 0.5f;
+
+    /// <summary>All of a name or of a head, with room for rounding: a head names its commune only typed whole, since the
+    /// « saint » of Saint-Jean-sur-Vilaine weighs little but « jean » alone is a first name first.</summary>
+    private const float Whole = 0.999f;
+
+    /// <summary>The typed lengths from which one typo, or the same sound, is firm evidence (see Match).</summary>
+    private const int FirmTypo = 6;
+    private const int FirmSound = 7;
 
     /// <summary>A word found nowhere weighs this share of the rarest term's weight: a name the index does not know
     /// must lower every school's score, but a stray word of chatter must not sink the right one.</summary>
@@ -362,7 +376,7 @@ internal sealed partial class SchoolIndex
         }
 
         var query = Parse(remaining);
-        if (query.Words.Count == 0 && query.PostalCodes.Count == 0)
+        if ((query.Words.Count == 0 && query.PostalCodes.Count == 0) || query.OtherEstablishment)
         {
             return SchoolSearchResult.NothingFound;
         }

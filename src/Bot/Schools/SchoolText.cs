@@ -46,6 +46,46 @@ internal static class SchoolText
         "cherche", "trouver", "arrondissement", "arrdt", "arr", "cedex",
     };
 
+    /// <summary>
+    /// Everyday French that parents use to describe a school rather than name it (« la petite école du centre », « celle
+    /// à côté de la mairie », « la même que l'an dernier »), and that also turns up inside real names (Providence Centre,
+    /// la Petite Courcière, Bourg-des-Comptes, les Prés Verts). Kept as names, since a name may be made of them, but never
+    /// enough on its own: a school needs a word of its name that is not one of these, or all of its name typed. Their
+    /// rarity among schools says nothing of how often parents type them, hence a list. Keys (as <see cref="Key"/>).
+    /// </summary>
+    private static readonly HashSet<string> GenericWords = new(
+        new[]
+        {
+            // How a place looks, how old or big it is.
+            "petit", "petite", "grand", "grande", "gros", "grosse", "nouveau", "nouvel", "nouvelle", "neuf", "neuve", "vieux",
+            "vieil", "vieille", "ancien", "ancienne", "beau", "bel", "belle", "joli", "jolie", "bleu", "bleue", "vert", "verte",
+            "rouge", "blanc", "blanche", "noir", "noire", "jaune", "rose", "gris", "grise", "haut", "haute", "bas", "basse",
+            "long", "longue", "premier", "premiere", "dernier", "derniere", "autre", "meme", "proche", "seul", "seule", "bon",
+            "bonne", "vrai", "vraie", "principal", "principale", "central", "centrale",
+            // Where it is in a town.
+            "centre", "bourg", "ville", "village", "quartier", "rue", "avenue", "boulevard", "place", "route", "chemin", "allee",
+            "impasse", "mairie", "eglise", "gare", "poste", "marche", "stade", "piscine", "gymnase", "salle", "parc", "jardin",
+            "square", "port", "plage", "pont", "lac", "etang", "riviere", "foret", "bois", "champ", "campagne", "mer", "maison",
+            "immeuble", "residence", "lotissement", "cite", "zone", "coin", "bout", "fond", "face", "derriere", "devant",
+            "pres", "loin", "boulangerie", "pharmacie", "supermarche", "magasin", "nord", "sud", "est", "ouest",
+            // Whose school it is, and when.
+            "mere", "pere", "maman", "papa", "mamie", "papi", "papy", "soeur", "frere", "cousin", "cousine", "neveu", "niece",
+            "voisin", "voisine", "copain", "copine", "ami", "amie", "maitre", "maitresse", "instit", "institutrice",
+            "directeur", "directrice", "parent", "bebe", "an", "annee", "jour", "semaine", "mois", "hier", "demain", "rentree",
+            "septembre", "matin", "soir", "avant", "apres", "depuis", "prochain", "prochaine", "quand", "celle", "celui", "ceux",
+            "tout", "toute", "tous", "rien", "chose", "truc", "souviens", "rappelle", "oublie", "juste",
+            // What goes on around a school.
+            "garderie", "halte", "aere", "loisirs", "cantine", "periscolaire", "accueil", "nounou", "assistante",
+        }.Select(Key),
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// Establishments that are not écoles: « le collège Jean Moulin » is not the école Jean Moulin, and the index knows
+    /// only écoles. Keys (as <see cref="Key"/>).
+    /// </summary>
+    private static readonly HashSet<string> OtherEstablishments = new(
+        new[] { "college", "lycee", "creche", "universite", "faculte", "fac", "iut" }.Select(Key), StringComparer.Ordinal);
+
     /// <summary>The words that end the short name of a commune: Montfort-sur-Meu, Saint-Aubin-d'Aubigné, Bazouges-la-Pérouse.</summary>
     private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
     {
@@ -94,6 +134,12 @@ internal static class SchoolText
 
     public static bool IsPreposition(string word) => Prepositions.Contains(word);
 
+    /// <summary>Whether <paramref name="key"/> (a <see cref="Key"/>) is everyday French that describes more than it names.</summary>
+    public static bool IsGeneric(string key) => GenericWords.Contains(key);
+
+    /// <summary>Whether <paramref name="key"/> names a kind of establishment that is not an école (collège, lycée, crèche…).</summary>
+    public static bool IsOtherEstablishment(string key) => OtherEstablishments.Contains(key);
+
     /// <summary>
     /// The form the index compares: a light plural stripped (« pierres » → « pierre », « vieux » → « vieu ») and
     /// sainte → saint, as parents write « st anne » for « Ste Anne ».
@@ -126,7 +172,10 @@ internal static class SchoolText
         {
             if (s[i] == 'c')
             {
-                s[i] = i + 1 < s.Length && s[i + 1] is 'e' or 'i' ? 's' : 'k';
+                // « ch » is its own sound (Chollet is not « colette »), but k in « chr », « chl » (Christophe).
+                var next = i + 1 < s.Length ? s[i + 1] : ' ';
+                var afterNext = i + 2 < s.Length ? s[i + 2] : ' ';
+                s[i] = next is 'e' or 'i' ? 's' : next == 'h' && afterNext is not ('r' or 'l') ? 'c' : 'k';
             }
             else if (s[i] == 'g' && i + 1 < s.Length && s[i + 1] is 'e' or 'i')
             {

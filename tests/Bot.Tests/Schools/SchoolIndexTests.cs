@@ -36,6 +36,10 @@ public sealed class SchoolIndexTests
         Private("0351739A", "Ecole primaire privée St Martin", "Mézières-sur-Couesnon", "35140"),
         Public("0351014M", "Ecole maternelle publique Beausoleil", "Cesson-Sévigné", "35510"),
         Public("0351859F", "Ecole élémentaire publique Beausoleil", "Cesson-Sévigné", "35510"),
+        Private("0351214E", "Ecole primaire privée la Providence Centre", "Bruz", "35170"),
+        Public("0350173Y", "Ecole primaire publique le Chemin Neuf", "La Chapelle-Chaussée", "35630"),
+        Private("0351379J", "Ecole primaire privée Ste Elisabeth", "Saint-Jean-sur-Vilaine", "35220"),
+        Private("0352773Z", "Ecole primaire privée Diwan", "Guipel", "35440"),
     ]);
 
     [Theory]
@@ -262,6 +266,95 @@ public sealed class SchoolIndexTests
 
         Assert.Equal(SchoolNeed.NothingFound, result.Need);
         Assert.Null(empty.FindCommune(text));
+    }
+
+    [Theory]
+    [InlineData("l ecole du centre")]
+    [InlineData("la petite ecole du centre ville")]
+    [InlineData("ecole neuve")]
+    public void EverydayWordsOfALongerName_NothingFound(string text)
+    {
+        var result = Index.Find(text);
+
+        Assert.Equal(SchoolDecision.None, result.Decision);
+        Assert.Equal(SchoolNeed.NothingFound, result.Need);
+    }
+
+    [Theory]
+    [InlineData("le chemin neuf")]
+    [InlineData("ecole du chemin neuf")]
+    public void NameMadeOfEverydayWordsTypedWhole_IsTheSchool(string text)
+    {
+        var result = Index.Find(text);
+
+        AssertOne(result, "0350173Y");
+    }
+
+    [Theory]
+    [InlineData("ecole primaire a dinan")]
+    [InlineData("ecole de baie")]
+    public void ShortWordOneLetterFromANameOrACommune_NothingFound(string text)
+    {
+        var result = Index.Find(text);
+
+        Assert.Equal(SchoolDecision.None, result.Decision);
+        Assert.Equal(SchoolNeed.NothingFound, result.Need);
+    }
+
+    [Theory]
+    [InlineData("la providance centre", "0351214E")]
+    [InlineData("ecole de cardrok", "0350165P")]
+    public void LongWordOneLetterOrOneSoundAway_StillTheSchool(string text, string uai)
+    {
+        var result = Index.Find(text);
+
+        AssertOne(result, uai);
+    }
+
+    [Fact]
+    public void ShortTypoBesideAFirmWordOfTheCommune_NamesIt()
+    {
+        var result = Index.Find("st joseph cors nuds");
+
+        AssertOne(result, "0351267M");
+    }
+
+    [Fact]
+    public void NameOfWhichTheCommuneHoldsOnlySaint_OffersTheCommunesSchools()
+    {
+        var result = Index.Find("st joseph melesse");
+
+        Assert.Equal(SchoolDecision.Choose, result.Decision);
+        Assert.Equal(["0351105L", "0351665V", "0351755T"], result.Candidates.Select(c => c.School.Uai).Order());
+    }
+
+    [Fact]
+    public void HeadOfACommuneTypedInPart_NamesNothing()
+    {
+        var result = Index.Find("ecole jean giono");
+
+        Assert.Equal(SchoolDecision.None, result.Decision);
+    }
+
+    [Fact]
+    public void SchoolOfAnotherCommuneThanTheOneNamed_NotOffered()
+    {
+        var result = Index.Find("ecole cousteau a melesse");
+
+        Assert.Equal(SchoolDecision.Choose, result.Decision);
+        Assert.All(result.Candidates, c => Assert.Equal("Melesse", c.School.Commune));
+    }
+
+    [Theory]
+    [InlineData("college jean moulin")]
+    [InlineData("le lycée de melesse")]
+    [InlineData("la crèche")]
+    public void AnotherKindOfEstablishment_NothingFound(string text)
+    {
+        var result = Index.Find(text);
+
+        Assert.Equal(SchoolDecision.None, result.Decision);
+        Assert.Equal(SchoolNeed.NothingFound, result.Need);
     }
 
     [Fact]

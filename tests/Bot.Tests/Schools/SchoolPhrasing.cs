@@ -2,16 +2,21 @@ using SupportBot.Bot.Schools;
 
 namespace SupportBot.Bot.Tests.Schools;
 
-/// <summary>One labelled line of school-phrasings.tsv: a parent's text and what the search should answer.</summary>
-internal sealed record SchoolPhrasing(int Line, string Text, SchoolDecision Decision, IReadOnlyList<string> Uais, SchoolNeed Need)
+/// <summary>
+/// One labelled line of a phrasings file (school-phrasings.tsv, and the held-out school-positives.tsv and
+/// school-negatives.tsv): a parent's text and what the search should answer.
+/// </summary>
+internal sealed record SchoolPhrasing(string File, int Line, string Text, SchoolDecision Decision, IReadOnlyList<string> Uais, SchoolNeed Need)
 {
-    public static string FilePath { get; } = Path.Combine(AppContext.BaseDirectory, "Schools", "school-phrasings.tsv");
+    public const string Labelled = "school-phrasings.tsv";
+    public const string HeldOutPositives = "school-positives.tsv";
+    public const string HeldOutNegatives = "school-negatives.tsv";
 
-    public static IReadOnlyList<SchoolPhrasing> Load()
+    public static IReadOnlyList<SchoolPhrasing> Load(string file = Labelled)
     {
         var phrasings = new List<SchoolPhrasing>();
         var line = 0;
-        foreach (var text in File.ReadLines(FilePath))
+        foreach (var text in System.IO.File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Schools", file)))
         {
             line++;
             if (text.Length == 0 || text.StartsWith('#'))
@@ -26,16 +31,16 @@ internal sealed record SchoolPhrasing(int Line, string Text, SchoolDecision Deci
                 "one" => SchoolDecision.One,
                 "choose" => SchoolDecision.Choose,
                 "none" => SchoolDecision.None,
-                _ => throw new FormatException($"school-phrasings.tsv:{line}: unknown decision « {fields[1]} »"),
+                _ => throw new FormatException($"{file}:{line}: unknown decision « {fields[1]} »"),
             };
             var need = decision != SchoolDecision.None ? SchoolNeed.Nothing : label.Length == 1 ? SchoolNeed.NothingFound : label[1] switch
             {
                 "commune" => SchoolNeed.Commune,
                 "name" => SchoolNeed.Name,
-                _ => throw new FormatException($"school-phrasings.tsv:{line}: unknown need « {label[1]} »"),
+                _ => throw new FormatException($"{file}:{line}: unknown need « {label[1]} »"),
             };
             var uais = fields.Length > 2 && fields[2].Length > 0 ? fields[2].Split(',') : [];
-            phrasings.Add(new SchoolPhrasing(line, fields[0], decision, uais, need));
+            phrasings.Add(new SchoolPhrasing(file, line, fields[0], decision, uais, need));
         }
 
         return phrasings;
@@ -48,4 +53,22 @@ internal sealed record SchoolPhrasing(int Line, string Text, SchoolDecision Deci
         SchoolDecision.Choose => result.Decision == SchoolDecision.Choose && Uais.All(u => result.Candidates.Any(c => c.School.Uai == u)),
         _ => result.Decision == SchoolDecision.None && result.Need == Need,
     };
+
+    public string Describe(SchoolSearchResult result) =>
+        $"{File}:{Line}: « {Text} » expected {Decision} {string.Join(",", Uais)}"
+        + (Decision == SchoolDecision.None ? $" ({Need})" : "")
+        + $", got {result.Decision} ({result.Need}{(result.Commune is null ? "" : " " + result.Commune)}) "
+        + string.Join(", ", result.Candidates.Select(c => $"{c.School.Uai} {c.School.Name} ({c.School.Commune}) {c.Score:0.000}"));
+
+    /// <summary>How many phrasings of each expected decision the search met, as SchoolPhrasingsTests reports them.</summary>
+    public static IEnumerable<(string Group, int Right, int Count)> RatesByGroup(IEnumerable<(SchoolPhrasing Phrasing, SchoolSearchResult Result)> results) =>
+        results.GroupBy(r => r.Phrasing.Decision).Select(group => (
+            group.Key switch
+            {
+                SchoolDecision.One => "top-1 accuracy (single matches)",
+                SchoolDecision.Choose => "recall in the offered choice (ambiguous)",
+                _ => "right question (nothing to offer)",
+            },
+            group.Count(r => r.Phrasing.IsMetBy(r.Result)),
+            group.Count()));
 }

@@ -14,20 +14,13 @@ public sealed class SchoolPhrasingsTests(ITestOutputHelper output)
 
         var misses = new List<string>();
         var rates = new List<string>();
-        foreach (var group in results.GroupBy(r => r.Phrasing.Decision))
+        foreach (var (group, right, count) in SchoolPhrasing.RatesByGroup(results))
         {
-            var right = group.Count(r => r.Phrasing.IsMetBy(r.Result));
-            var rate = (double)right / group.Count();
-            var name = group.Key switch
-            {
-                SchoolDecision.One => "top-1 accuracy (single matches)",
-                SchoolDecision.Choose => "recall in the offered choice (ambiguous)",
-                _ => "right question (nothing to offer)",
-            };
-            rates.Add($"{name}: {right}/{group.Count()} = {rate:P1}");
+            var rate = (double)right / count;
+            rates.Add($"{group}: {right}/{count} = {rate:P1}");
             if (rate < 0.95)
             {
-                misses.Add($"{name} {rate:P1} < 95%");
+                misses.Add($"{group} {rate:P1} < 95%");
             }
         }
 
@@ -36,7 +29,7 @@ public sealed class SchoolPhrasingsTests(ITestOutputHelper output)
             output.WriteLine(rate);
         }
 
-        var wrong = results.Where(r => !r.Phrasing.IsMetBy(r.Result)).Select(r => Describe(r.Phrasing, r.Result)).ToList();
+        var wrong = results.Where(r => !r.Phrasing.IsMetBy(r.Result)).Select(r => r.Phrasing.Describe(r.Result)).ToList();
         foreach (var line in wrong)
         {
             output.WriteLine(line);
@@ -66,10 +59,4 @@ public sealed class SchoolPhrasingsTests(ITestOutputHelper output)
             Assert.All(r.Result.Candidates, c => Assert.InRange(c.Score, 0, 1));
         });
     }
-
-    private static string Describe(SchoolPhrasing phrasing, SchoolSearchResult result) =>
-        $"school-phrasings.tsv:{phrasing.Line}: « {phrasing.Text} » expected {phrasing.Decision} {string.Join(",", phrasing.Uais)}"
-        + (phrasing.Decision == SchoolDecision.None ? $" ({phrasing.Need})" : "")
-        + $", got {result.Decision} ({result.Need}{(result.Commune is null ? "" : " " + result.Commune)}) "
-        + string.Join(", ", result.Candidates.Select(c => $"{c.School.Uai} {c.School.Name} ({c.School.Commune}) {c.Score:0.000}"));
 }

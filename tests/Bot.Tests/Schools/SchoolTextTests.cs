@@ -68,6 +68,39 @@ public sealed class SchoolTextTests
     }
 
     [Theory]
+    [InlineData("chollet", "colette")]
+    [InlineData("chene", "quenne")]
+    public void Phonetic_ChIsItsOwnSound(string official, string typed)
+    {
+        Assert.NotEqual(SchoolText.Phonetic(official), SchoolText.Phonetic(typed));
+    }
+
+    [Fact]
+    public void Phonetic_ChBeforeRIsK()
+    {
+        Assert.Equal(SchoolText.Phonetic("christophe"), SchoolText.Phonetic("kristof"));
+    }
+
+    [Theory]
+    [InlineData("centre")]
+    [InlineData("petite")]
+    [InlineData("nouvelle")]
+    [InlineData("mairie")]
+    public void IsGeneric_EverydayWordsThatDescribeMoreThanTheyName(string word)
+    {
+        Assert.True(SchoolText.IsGeneric(SchoolText.Key(word)));
+    }
+
+    [Theory]
+    [InlineData("providence")]
+    [InlineData("moulin")]
+    [InlineData("joseph")]
+    public void IsGeneric_NotWordsThatName(string word)
+    {
+        Assert.False(SchoolText.IsGeneric(SchoolText.Key(word)));
+    }
+
+    [Theory]
     [InlineData("le")]
     [InlineData("ecole")]
     [InlineData("merci")]
