@@ -51,6 +51,8 @@ internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IInten
                 return;
         }
 
+        // A conversation the parent already wrote in is not welcomed as a new one when its page comes back.
+        turn.Conversation.Greeted = true;
         var text = (activity.Text ?? "").Trim();
 
         // A case reference is unambiguous: whatever was going on, the parent asks where that case stands.
@@ -110,8 +112,9 @@ internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IInten
     }
 
     /// <summary>
-    /// The welcome, for a new conversation. A parent who comes back to a conversation where cases were opened is told
-    /// where each stands (state and date, nothing personal), and the path they were on waits for them.
+    /// The welcome, once per conversation (Web Chat's join is sent again on every page load). A parent who comes back to
+    /// a conversation where cases were opened is told where each stands (state and date, nothing personal), and the path
+    /// they were on waits for them.
     /// </summary>
     private async Task GreetAsync(DialogContext dc, TurnContext turn, CancellationToken cancellationToken)
     {
@@ -127,9 +130,17 @@ internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IInten
             }
         }
 
-        if (dc.ActiveDialog is null)
+        if (!turn.Conversation.Greeted)
         {
-            await dc.BeginDialogAsync(turn.Conversation.Cases.Count > 0 ? SystemTexts.MenuDialog : SystemTexts.WelcomeDialog, null, cancellationToken);
+            turn.Conversation.Greeted = true;
+            if (dc.ActiveDialog is null)
+            {
+                await dc.BeginDialogAsync(SystemTexts.WelcomeDialog, null, cancellationToken);
+            }
+        }
+        else if (dc.ActiveDialog is null && turn.Conversation.Cases.Count > 0)
+        {
+            await dc.BeginDialogAsync(SystemTexts.MenuDialog, null, cancellationToken);
         }
     }
 

@@ -34,8 +34,14 @@ internal static class DirectLineEndpoints
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
             .Configure<IOptions<DirectLineOptions>>((cors, directLine) => cors.AddPolicy(CorsPolicy, policy => policy
                 .WithOrigins(directLine.Value.AllowedOrigins)
-                .WithHeaders("Authorization", "Content-Type", "x-ms-bot-agent")
-                .WithMethods("GET", "POST")));
+
+                // What Web Chat 4.18's DirectLineJS sends (botframework-directlinejs/lib/directLine.js: commonHeaders
+                // and the ajax calls): Authorization, Content-Type: application/json and x-ms-bot-agent on its own, and
+                // X-Requested-With, which RxJS's ajax adds to every request not marked crossDomain. The cross-origin
+                // browser test (CrossOriginEmbeddingTests) fails on any header missing here.
+                .WithHeaders("Authorization", "Content-Type", "x-ms-bot-agent", "X-Requested-With")
+                .WithMethods("GET", "POST")
+                .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -19,6 +19,19 @@ public sealed class DialogBotTests
     }
 
     [Fact]
+    public async Task PageReloadedOrReconnected_IsNotWelcomedAgain()
+    {
+        await using var bot = await BotTestHost.StartAsync(seedDemo: false);
+        var flow = bot.Conversation();
+
+        await flow.Join().AssertReply("Bonjour, je suis l'assistant de Toutatice").AssertReply("Pour quelle difficulté")
+            .Send("où est modulo ?").AssertReply("Je me connecte").AssertReply("autre chose")
+            .Send("non").AssertReply("bonne journée")
+            .Join().AssertNoReply()
+            .Join().AssertNoReply();
+    }
+
+    [Fact]
     public async Task WebChatJoinEvent_GreetsOnceAndOtherEventsAreIgnored()
     {
         await using var bot = await BotTestHost.StartAsync(seedDemo: false);

@@ -7,6 +7,9 @@ internal sealed class ConversationData
 {
     public List<DialogInstance> Stack { get; set; } = [];
 
+    /// <summary>The welcome was said: a page reloaded or reconnected does not say it again.</summary>
+    public bool Greeted { get; set; }
+
     /// <summary>Messages in a row the bot did not understand; at two it offers the menu and a person.</summary>
     public int Misunderstandings { get; set; }
 
