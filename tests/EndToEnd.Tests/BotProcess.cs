@@ -82,14 +82,29 @@ internal sealed class BotProcess : IAsyncDisposable
         return process;
     }
 
-    /// <summary>Starts the service and waits for GET /health to answer 200.</summary>
+    /// <summary>Starts the service and waits for GET /health to answer 200; on a free port unless <c>ASPNETCORE_URLS</c> names one (a restart).</summary>
     public static async Task<BotProcess> StartAsync(string workingDirectory, IDictionary<string, string>? environment = null, params string[] args)
     {
-        var port = SmtpTestServer.FreePort();
-        var env = new Dictionary<string, string>(environment ?? new Dictionary<string, string>())
+        var env = new Dictionary<string, string>(environment ?? new Dictionary<string, string>());
+        if (!env.TryGetValue("ASPNETCORE_URLS", out var urls))
         {
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-        };
+            urls = $"http://127.0.0.1:{SmtpTestServer.FreePort()}";
+            env["ASPNETCORE_URLS"] = urls;
+        }
+
+        var port = new Uri(urls).Port;
+
+        // A service left over from an earlier run would answer in place of this one.
+        try
+        {
+            using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+            probe.Start();
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            throw new InvalidOperationException($"Port {port} is already in use: stop what listens there before starting the service.", e);
+        }
+
         var output = new StringBuilder();
         var process = Launch(workingDirectory, env, output, args);
         var bot = new BotProcess(process, output, new Uri($"http://127.0.0.1:{port}/"));

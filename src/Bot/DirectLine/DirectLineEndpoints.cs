@@ -289,17 +289,29 @@ internal static class DirectLineEndpoints
         }
     }
 
-    private static async Task<IResult> PageTokenAsync(DirectLineTokenService tokens, DirectLineConversationStore store, CancellationToken cancellationToken)
+    /// <summary>
+    /// A token for a new conversation; or, when the page presents the token it held (even expired, within
+    /// <see cref="DirectLineOptions.ResumeWindowHours"/>), a new token for that same conversation (<c>resumed</c>).
+    /// </summary>
+    private static async Task<IResult> PageTokenAsync(HttpContext context, DirectLineTokenService tokens, DirectLineConversationStore store,
+        CancellationToken cancellationToken)
     {
-        var userId = NewUserId();
-        var conversation = await store.CreateAsync(userId, cancellationToken);
-        var token = tokens.Issue(conversation.Id, userId);
+        var previous = await tokens.ValidateForResumeAsync(Bearer(context));
+        var conversation = previous is { Check: TokenCheck.Valid, ConversationId: { } id } ? await store.FindAsync(id, cancellationToken) : null;
+        var resumed = conversation is not null && conversation.UserId == previous.UserId;
+        if (!resumed)
+        {
+            conversation = await store.CreateAsync(NewUserId(), cancellationToken);
+        }
+
+        var token = tokens.Issue(conversation!.Id, conversation.UserId);
         return TypedResults.Ok(new JsonObject
         {
             ["conversationId"] = token.ConversationId,
             ["token"] = token.Token,
             ["expires_in"] = token.ExpiresIn,
-            ["userId"] = userId,
+            ["userId"] = conversation.UserId,
+            ["resumed"] = resumed,
         });
     }
 

@@ -21,8 +21,16 @@ public sealed class DirectLineOptions
     [Required]
     public string? KeyFile { get; set; }
 
-    [Range(1, 24 * 60)]
-    public int TokenLifetimeMinutes { get; set; } = 30;
+    /// <summary>Minutes; fractions allowed (tests of an expired token use a few seconds).</summary>
+    [Range(0.05, 24 * 60)]
+    public double TokenLifetimeMinutes { get; set; } = 30;
+
+    /// <summary>
+    /// How long after its expiry a token still lets the page that held it resume its conversation with a new token
+    /// (<c>POST /api/directline/token</c> with that token as Bearer); 0 disables resuming.
+    /// </summary>
+    [Range(0, 24 * 30)]
+    public int ResumeWindowHours { get; set; } = 24;
 
     /// <summary>Longest message text accepted from a client.</summary>
     [Range(1, 100_000)]

@@ -58,6 +58,24 @@ internal sealed class DirectLineTokenService
         return new TokenValidation(TokenCheck.Valid, check.Claim(ConversationClaim), check.Claim(UserClaim));
     }
 
+    /// <summary>
+    /// The conversation and user of a token of ours that is still valid or expired less than
+    /// <see cref="DirectLineOptions.ResumeWindowHours"/> ago: the help page resumes a conversation left idle longer than
+    /// a token lives (DirectLineJS refreshes only every 15 minutes, and not at all while the computer sleeps).
+    /// </summary>
+    public async Task<TokenValidation> ValidateForResumeAsync(string? token)
+    {
+        if (string.IsNullOrWhiteSpace(token) || _options.ResumeWindowHours == 0)
+        {
+            return new TokenValidation(TokenCheck.Missing);
+        }
+
+        var check = await _tokens.ValidateAsync(token, TimeSpan.FromHours(_options.ResumeWindowHours));
+        return check.Valid
+            ? new TokenValidation(TokenCheck.Valid, check.Claim(ConversationClaim), check.Claim(UserClaim))
+            : new TokenValidation(TokenCheck.Invalid);
+    }
+
     /// <summary>Constant-time comparison of a presented Bearer with the configured secret.</summary>
     public bool IsSecret(string? bearer) =>
         _options.Secret is { Length: > 0 } secret && bearer is not null

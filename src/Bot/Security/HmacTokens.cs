@@ -4,7 +4,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace SupportBot.Bot.Security;
 
-/// <summary>What a presented token turned out to be; <see cref="Claims"/> only when valid.</summary>
+/// <summary>What a presented token turned out to be; <see cref="Claims"/> only when valid (an expired one within the grace asked for is valid and <see cref="Expired"/>).</summary>
 internal sealed record HmacTokenCheck(bool Valid, bool Expired, IDictionary<string, object> Claims)
 {
     public string? Claim(string name) => Claims.TryGetValue(name, out var value) ? value as string : null;
@@ -34,9 +34,12 @@ internal sealed class HmacTokens(string issuer, Func<byte[]> key, TimeProvider t
         });
     }
 
-    public async Task<HmacTokenCheck> ValidateAsync(string token)
+    /// <param name="acceptExpiredFor">How long after its expiry the token still passes (reported <c>Expired</c>): resuming a conversation.</param>
+    public async Task<HmacTokenCheck> ValidateAsync(string token, TimeSpan acceptExpiredFor = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        var expiredBefore = now - acceptExpiredFor;
+        DateTime? expiry = null;
         var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
         {
             ValidIssuer = issuer,
@@ -44,10 +47,14 @@ internal sealed class HmacTokens(string issuer, Func<byte[]> key, TimeProvider t
             IssuerSigningKey = _key.Value,
             ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
             ClockSkew = TimeSpan.Zero,
-            LifetimeValidator = (notBefore, expires, _, _) => expires is { } e && e > now && (notBefore is not { } nb || nb <= now),
+            LifetimeValidator = (notBefore, expires, _, _) =>
+            {
+                expiry = expires;
+                return expires is { } e && e > expiredBefore && (notBefore is not { } nb || nb <= now);
+            },
         });
         return new HmacTokenCheck(result.IsValid,
-            result.Exception is SecurityTokenInvalidLifetimeException or SecurityTokenExpiredException,
+            result.Exception is SecurityTokenInvalidLifetimeException or SecurityTokenExpiredException || (result.IsValid && expiry <= now),
             result.IsValid ? result.Claims : new Dictionary<string, object>());
     }
 }

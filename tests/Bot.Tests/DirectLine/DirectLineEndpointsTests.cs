@@ -195,7 +195,54 @@ public sealed class DirectLineEndpointsTests : IDisposable
         var headers = string.Join(",", allowed.Headers.GetValues("Access-Control-Allow-Headers")).ToLowerInvariant();
         Assert.Contains("authorization", headers, StringComparison.Ordinal);
         Assert.Contains("x-ms-bot-agent", headers, StringComparison.Ordinal);
+        Assert.Contains("x-requested-with", headers, StringComparison.Ordinal);
+        Assert.Equal("600", allowed.Headers.GetValues("Access-Control-Max-Age").Single());
+        Assert.False(allowed.Headers.Contains("Access-Control-Allow-Credentials"));
         Assert.False(other.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
+    public async Task PageIdleLongerThanItsToken_ResumesItsConversationWithANewToken()
+    {
+        await using var factory = Factory();
+        using var client = factory.CreateClient();
+        var first = await StartAsync(client);
+        factory.Time.Advance(TimeSpan.FromHours(3));
+
+        using var resumed = await Send(client, HttpMethod.Post, "/api/directline/token", first.Token);
+        var body = await Json(resumed);
+        using var reading = await Send(client, HttpMethod.Get, $"/v3/directline/conversations/{first.ConversationId}/activities",
+            body["token"]!.GetValue<string>());
+
+        Assert.True(body["resumed"]!.GetValue<bool>());
+        Assert.Equal((first.ConversationId, first.UserId), (body["conversationId"]!.GetValue<string>(), body["userId"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.OK, reading.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(25, "valid")]
+    [InlineData(0, "forged")]
+    [InlineData(0, "other key")]
+    public async Task TooOldForgedOrForeignToken_GetsANewConversation(int hours, string token)
+    {
+        await using var factory = Factory();
+        await using var other = Factory(new Dictionary<string, string?> { ["DirectLine:TokenSigningKey"] = new string('k', 40) });
+        using var client = factory.CreateClient();
+        var first = await StartAsync(client);
+        var presented = token switch
+        {
+            "valid" => first.Token,
+            "forged" => first.Token[..^4] + "AAAA",
+            _ => (await PageTokenAsync(other.CreateClient())).Token,
+        };
+        factory.Time.Advance(TimeSpan.FromHours(hours));
+
+        using var response = await Send(client, HttpMethod.Post, "/api/directline/token", presented);
+        var body = await Json(response);
+
+        Assert.False(body["resumed"]!.GetValue<bool>());
+        Assert.NotEqual(first.ConversationId, body["conversationId"]!.GetValue<string>());
+        Assert.NotEqual(first.UserId, body["userId"]!.GetValue<string>());
     }
 
     [Fact]
@@ -323,7 +370,7 @@ public sealed class DirectLineEndpointsTests : IDisposable
         using var request = new HttpRequestMessage(HttpMethod.Options, "/v3/directline/conversations");
         request.Headers.Add("Origin", origin);
         request.Headers.Add("Access-Control-Request-Method", "POST");
-        request.Headers.Add("Access-Control-Request-Headers", "authorization,content-type,x-ms-bot-agent");
+        request.Headers.Add("Access-Control-Request-Headers", "authorization,content-type,x-ms-bot-agent,x-requested-with");
         return await client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 

@@ -1,59 +1,120 @@
-// Embeds Microsoft Web Chat (window.WebChat, from the pinned botframework-webchat package) on the help page.
-// The page's back end hands out a Direct Line token bound to one conversation (POST /api/directline/token), as a site
-// does with Azure Bot Service's secret. The token and conversation are kept for the tab (sessionStorage), so a reload
-// reconnects to the same conversation and replays its history; the page then says « webchat/join » so that the assistant
-// tells a parent who comes back where their requests stand. ?transport=polling uses HTTP polling instead of WebSocket.
+// Embeds Microsoft Web Chat (window.WebChat, from the pinned botframework-webchat package) in the page's #webchat:
+// SupportBot's own help page, or the académie's page on another origin (the README's embedding snippet). SupportBot's
+// address is this script's own origin. SupportBot hands out a Direct Line token bound to one conversation
+// (POST /api/directline/token), as a site does with Azure Bot Service's secret. The token and conversation are kept for
+// the tab (sessionStorage): a reload, a reconnect, or a token expired while the parent was away (DirectLineJS refreshes
+// only every 15 minutes, never while the computer sleeps) resume the same conversation with a new token, and the page
+// then says « webchat/join » so that the assistant tells a parent who comes back where their requests stand (the welcome
+// is said once per conversation). ?transport=polling on the page, or data-transport="polling" on this script, uses HTTP
+// polling instead of WebSocket.
 (async function () {
-  const storageKey = 'supportbot.directline';
-  const origin = window.location.origin;
+  const script = document.currentScript;
+  const service = new URL(script.src).origin;
+  const storageKey = 'supportbot.directline ' + service;
+  const polling = new URLSearchParams(window.location.search).get('transport') === 'polling' || script.dataset.transport === 'polling';
 
-  async function newSession() {
-    const response = await fetch(origin + '/api/directline/token', { method: 'POST' });
+  // A new token: for the conversation of the token presented when SupportBot still accepts it (resumed), else a new one.
+  async function requestToken(previous) {
+    const response = await fetch(service + '/api/directline/token', {
+      method: 'POST',
+      headers: previous ? { Authorization: 'Bearer ' + previous } : {}
+    });
     if (!response.ok) {
       throw new Error('token ' + response.status);
     }
-    const body = await response.json();
-    return { token: body.token, conversationId: body.conversationId, userId: body.userId, expiresAt: Date.now() + body.expires_in * 1000, started: false };
+    return response.json();
   }
 
   function saved() {
     try {
-      const session = JSON.parse(window.sessionStorage.getItem(storageKey) || 'null');
-      return session && session.expiresAt > Date.now() + 60 * 1000 ? session : null;
+      return JSON.parse(window.sessionStorage.getItem(storageKey) || 'null');
     } catch (e) {
       return null;
     }
   }
 
-  try {
-    const previous = saved();
-    const session = previous || (await newSession());
-    const webSocket = new URLSearchParams(window.location.search).get('transport') !== 'polling';
+  function save(session) {
+    try {
+      window.sessionStorage.setItem(storageKey, JSON.stringify(session));
+    } catch (e) {
+      // Storage refused (private mode, quota): the conversation simply does not outlive the page.
+    }
+  }
+
+  function showError() {
+    const error = document.getElementById('webchat-erreur');
+    if (error) {
+      error.hidden = false;
+    }
+  }
+
+  // The connection in use: its DirectLine and what is saved of it.
+  let current = null;
+
+  // A new token at half its life (and as soon as the page is seen again after a sleep), so that DirectLineJS never
+  // meets an expired one: its polling stops for good on a 403.
+  async function renew() {
+    if (!current) {
+      return;
+    }
+    const { directLine, session } = current;
+    const fresh = await requestToken(directLine.token || session.token);
+    if (current && current.directLine === directLine && fresh.resumed === true && fresh.conversationId === session.conversationId) {
+      session.token = fresh.token;
+      save(session);
+      directLine.reconnect({ token: fresh.token, streamUrl: directLine.streamUrl });
+    }
+  }
+
+  let renewal = null;
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'visible') {
+      renew().catch(function () {});
+    }
+  });
+  window.addEventListener('beforeunload', function () {
+    if (current) {
+      current.session.token = current.directLine.token || current.session.token;
+      save(current.session);
+    }
+  });
+
+  // Connects Web Chat to the conversation of the token presented (resumed), or to a new one.
+  async function start(previousToken) {
+    const token = await requestToken(previousToken);
+    const resumed = token.resumed === true;
+    const session = { token: token.token, conversationId: token.conversationId, userId: token.userId, started: resumed };
+    save(session);
     const directLine = window.WebChat.createDirectLine({
-      domain: origin + '/v3/directline',
+      domain: service + '/v3/directline',
       token: session.token,
-      conversationId: previous && previous.started ? session.conversationId : undefined,
-      watermark: previous && previous.started ? '0' : undefined,
-      webSocket: webSocket
+      conversationId: resumed ? session.conversationId : undefined,
+      watermark: resumed ? '0' : undefined,
+      webSocket: !polling
     });
+    current = { directLine: directLine, session: session };
+    clearInterval(renewal);
+    renewal = setInterval(function () { renew().catch(function () {}); }, Math.max(1000, token.expires_in * 500));
 
     let rejoined = false;
+    let restarting = false;
     directLine.connectionStatus$.subscribe(function (status) {
       if (status === 2) {
-        if (previous && previous.started && !rejoined) {
+        if (resumed && !rejoined) {
           rejoined = true;
           directLine.postActivity({ type: 'event', name: 'webchat/join', from: { id: session.userId, role: 'user' } }).subscribe();
         }
         session.started = true;
-        window.sessionStorage.setItem(storageKey, JSON.stringify(session));
+        session.token = directLine.token || session.token;
+        save(session);
+      } else if (status === 3 && !restarting) {
+        // Expired anyway (the page slept through its renewal): the same conversation, with a new token, anew.
+        restarting = true;
+        current = null;
+        clearInterval(renewal);
+        directLine.end();
+        start(directLine.token || session.token).catch(showError);
       }
-    });
-    window.addEventListener('beforeunload', function () {
-      if (directLine.token && directLine.token !== session.token) {
-        session.token = directLine.token;
-        session.expiresAt = Date.now() + 15 * 60 * 1000;
-      }
-      window.sessionStorage.setItem(storageKey, JSON.stringify(session));
     });
 
     window.WebChat.renderWebChat(
@@ -70,7 +131,12 @@
       },
       document.getElementById('webchat')
     );
+  }
+
+  try {
+    const previous = saved();
+    await start(previous && previous.started ? previous.token : null);
   } catch (e) {
-    document.getElementById('webchat-erreur').hidden = false;
+    showError();
   }
 })();
