@@ -10,6 +10,7 @@ using SupportBot.Bot.Language;
 using SupportBot.Bot.PasswordReset;
 using SupportBot.Bot.Retention;
 using SupportBot.Bot.Schools.Commands;
+using SupportBot.Bot.Site;
 using SupportBot.Bot.Sms;
 using SupportBot.Bot.Workspace;
 
@@ -46,8 +47,8 @@ builder.Services.AddWorkspace();
 var app = builder.Build();
 await app.Services.InitializeAccountDirectoryAsync(seedDemo);
 
-app.UseDefaultFiles();
 app.UseStaticFiles();
+app.MapSite();
 app.MapDirectoryHealthChecks();
 app.MapPasswordReset();
 app.MapWorkspace();

@@ -18,7 +18,7 @@ public sealed class ServiceStartTests : IDisposable
 
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
             Assert.Equal("Healthy", await health.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-            Assert.Contains("<html lang=\"fr\">", page, StringComparison.Ordinal);
+            Assert.Contains("<html lang=\"fr\" ", page, StringComparison.Ordinal);
             await first.StopAsync();
         }
 

@@ -65,7 +65,6 @@ internal static class CaseTexts
     public const string CourrielLienEspaceCorps = "courriel-lien-espace-corps";
     public const string EspaceTitreEcole = "espace-titre-ecole";
     public const string EspaceTitreAcademie = "espace-titre-academie";
-    public const string EspaceSousTitre = "espace-sous-titre";
     public const string EspaceEcoleDe = "espace-ecole-de";
     public const string EspaceAcademieDe = "espace-academie-de";
     public const string EspaceOuvertes = "espace-ouvertes";
@@ -146,7 +145,7 @@ internal static class CaseTexts
         EspaceSuiviSms, EspaceSuiviCourriel, EspaceSuiviAucun, CourrielDirecteurSujet, CourrielDirecteurIntro,
         CourrielDirecteurDonnees, CourrielDirecteurAFaire, CourrielDirecteurLien, CourrielSignature, CourrielRedirige,
         CourrielAcademieSujet, CourrielAcademieIntro, CourrielAcademieRefus, CourrielAcademieLien,
-        CourrielLienEspaceSujet, CourrielLienEspaceCorps, EspaceTitreEcole, EspaceTitreAcademie, EspaceSousTitre,
+        CourrielLienEspaceSujet, CourrielLienEspaceCorps, EspaceTitreEcole, EspaceTitreAcademie,
         EspaceEcoleDe, EspaceAcademieDe, EspaceOuvertes, EspaceTraitees, EspaceAucuneOuverte, EspaceAucuneTraitee,
         EspaceColonneReference, EspaceColonneSituation, EspaceColonneDate, EspaceColonneCanal, EspaceColonneEnfant,
         EspaceColonneTraitee, EspaceColonneEcoleDonnee, EspaceCanalCourtSms, EspaceCanalCourtWeb, EspaceRetourListe,

@@ -1,9 +1,10 @@
-using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SupportBot.AccountDirectory.Accounts;
+using SupportBot.Bot.Cases;
 using SupportBot.Bot.Dialogs.Actions;
 using SupportBot.Bot.Dialogs.Declarative;
+using SupportBot.Bot.Site;
 
 namespace SupportBot.Bot.PasswordReset;
 
@@ -13,6 +14,9 @@ namespace SupportBot.Bot.PasswordReset;
 /// </summary>
 internal static class PasswordResetEndpoints
 {
+    private const string PasswordField = "motdepasse";
+    private const string ConfirmationField = "confirmation";
+
     public static IEndpointRouteBuilder MapPasswordReset(this IEndpointRouteBuilder app)
     {
         app.MapGet(SendResetLinkAction.ResetPath, ShowAsync).ExcludeFromDescription();
@@ -23,15 +27,15 @@ internal static class PasswordResetEndpoints
     private static async Task<ContentHttpResult> ShowAsync(string? jeton, HttpResponse response, PasswordResetService resets,
         DialogCatalog catalog, CancellationToken cancellationToken)
     {
-        NoStore(response);
+        SiteLayout.KeepPrivate(response);
         var state = await resets.InspectAsync(jeton, cancellationToken);
-        return state == ResetTokenState.Valid ? Form(catalog.Texts, jeton!, []) : Refused(catalog.Texts, state);
+        return state == ResetTokenState.Valid ? Form(catalog.Texts, jeton!, [], null) : Refused(catalog.Texts, state);
     }
 
     private static async Task<ContentHttpResult> SubmitAsync(HttpRequest request, PasswordResetService resets, DialogCatalog catalog,
         CancellationToken cancellationToken)
     {
-        NoStore(request.HttpContext.Response);
+        SiteLayout.KeepPrivate(request.HttpContext.Response);
         var texts = catalog.Texts;
         var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : FormCollection.Empty;
         var token = form["jeton"].ToString();
@@ -44,43 +48,78 @@ internal static class PasswordResetEndpoints
 
         if (password != form["confirmation"].ToString())
         {
-            return Form(texts, token, [texts.Get(SystemTexts.PageConfirmationMismatch).Web], StatusCodes.Status422UnprocessableEntity);
+            return Form(texts, token, [], texts.Get(SystemTexts.PageConfirmationMismatch).Web, StatusCodes.Status422UnprocessableEntity);
         }
 
         var result = await resets.ResetAsync(token, password, cancellationToken);
         if (result.Succeeded)
         {
-            return Page(texts, $"<p class=\"succes\">{Encode(texts.Get(SystemTexts.PageSuccess).Web)}</p>", StatusCodes.Status200OK);
+            return Page(texts, $"""
+                <div class="fr-alert fr-alert--success" role="status">
+                <h2 class="fr-alert__title">{T(texts, SystemTexts.PageSuccessTitle)}</h2><p>{T(texts, SystemTexts.PageSuccess)}</p>
+                </div>
+                """, StatusCodes.Status200OK);
         }
 
         return result.TokenState == ResetTokenState.Valid
-            ? Form(texts, token, result.PasswordProblems, StatusCodes.Status422UnprocessableEntity)
+            ? Form(texts, token, result.PasswordProblems, null, StatusCodes.Status422UnprocessableEntity)
             : Refused(texts, result.TokenState);
     }
 
-    private static ContentHttpResult Form(TextCatalog texts, string token, IReadOnlyList<string> problems, int status = StatusCodes.Status200OK)
+    /// <summary>
+    /// The form; after a refusal, each problem under its field (DSFR error state, tied by aria-describedby) and listed
+    /// in a summary above the form whose links lead to the fields.
+    /// </summary>
+    private static ContentHttpResult Form(TextCatalog texts, string token, IReadOnlyList<string> passwordProblems, string? confirmationProblem,
+        int status = StatusCodes.Status200OK)
     {
         var html = new StringBuilder();
-        if (problems.Count > 0)
+        var failed = passwordProblems.Count > 0 || confirmationProblem is not null;
+        if (failed)
         {
-            html.Append("<ul class=\"erreurs\" role=\"alert\">");
-            foreach (var problem in problems)
+            html.Append($"""<div class="fr-alert fr-alert--error fr-mb-4w" role="alert"><h2 class="fr-alert__title">{T(texts, SystemTexts.PageProblemsTitle)}</h2><ul>""");
+            foreach (var problem in passwordProblems)
             {
-                html.Append("<li>").Append(Encode(problem)).Append("</li>");
+                html.Append($"""<li><a href="#{PasswordField}">{Html.Encode(problem)}</a></li>""");
             }
 
-            html.Append("</ul>");
+            if (confirmationProblem is not null)
+            {
+                html.Append($"""<li><a href="#{ConfirmationField}">{Html.Encode(confirmationProblem)}</a></li>""");
+            }
+
+            html.Append("</ul></div>");
         }
 
-        html.Append($"<p>{Encode(texts.Get(SystemTexts.PageRules).Web)}</p>")
-            .Append($"<form method=\"post\" action=\"{SendResetLinkAction.ResetPath}\">")
-            .Append($"<input type=\"hidden\" name=\"jeton\" value=\"{Encode(token)}\">")
-            .Append($"<p><label for=\"motdepasse\">{Encode(texts.Get(SystemTexts.PagePasswordField).Web)}</label><br>")
-            .Append($"<input id=\"motdepasse\" name=\"motdepasse\" type=\"password\" minlength=\"{PasswordPolicy.MinLength}\" maxlength=\"{PasswordPolicy.MaxLength}\" autocomplete=\"new-password\" required></p>")
-            .Append($"<p><label for=\"confirmation\">{Encode(texts.Get(SystemTexts.PageConfirmationField).Web)}</label><br>")
-            .Append($"<input id=\"confirmation\" name=\"confirmation\" type=\"password\" autocomplete=\"new-password\" required></p>")
-            .Append($"<p><button type=\"submit\">{Encode(texts.Get(SystemTexts.PageButton).Web)}</button></p></form>");
-        return Page(texts, html.ToString(), status);
+        html.Append($"""
+            <form method="post" action="{SendResetLinkAction.ResetPath}">
+            <input type="hidden" name="jeton" value="{Html.Encode(token)}">
+            {Field(PasswordField, T(texts, SystemTexts.PagePasswordField), T(texts, SystemTexts.PageRules), passwordProblems,
+                $"""minlength="{PasswordPolicy.MinLength}" maxlength="{PasswordPolicy.MaxLength}" """)}
+            {Field(ConfirmationField, T(texts, SystemTexts.PageConfirmationField), null, confirmationProblem is null ? [] : [confirmationProblem], "")}
+            <button class="fr-btn" type="submit">{T(texts, SystemTexts.PageButton)}</button>
+            </form>
+            """);
+        return Page(texts, html.ToString(), status, failed);
+    }
+
+    private static string Field(string id, string label, string? hint, IReadOnlyList<string> problems, string attributes)
+    {
+        var hintHtml = hint is null ? "" : $"""<span class="fr-hint-text" id="{id}-aide">{hint}</span>""";
+        if (problems.Count == 0)
+        {
+            return $"""
+                <div class="fr-input-group"><label class="fr-label" for="{id}">{label}{hintHtml}</label>
+                <input class="fr-input" id="{id}" name="{id}" type="password" autocomplete="new-password" required {attributes}></div>
+                """;
+        }
+
+        var errors = string.Concat(problems.Select(p => $"""<p class="fr-error-text">{Html.Encode(p)}</p>"""));
+        return $"""
+            <div class="fr-input-group fr-input-group--error"><label class="fr-label" for="{id}">{label}{hintHtml}</label>
+            <input class="fr-input fr-input--error" id="{id}" name="{id}" type="password" autocomplete="new-password" required {attributes}aria-invalid="true" aria-describedby="{id}-erreur">
+            <div id="{id}-erreur">{errors}</div></div>
+            """;
     }
 
     private static ContentHttpResult Refused(TextCatalog texts, ResetTokenState state)
@@ -91,27 +130,19 @@ internal static class PasswordResetEndpoints
             ResetTokenState.Used => (SystemTexts.PageUsed, StatusCodes.Status410Gone),
             _ => (SystemTexts.PageUnknown, StatusCodes.Status404NotFound),
         };
-        return Page(texts, $"<p class=\"refus\">{Encode(texts.Get(name).Web)}</p>", status);
+        return Page(texts, $"""
+            <div class="fr-alert fr-alert--warning"><h2 class="fr-alert__title">{T(texts, SystemTexts.PageRefusedTitle)}</h2><p>{T(texts, name)}</p></div>
+            <p class="fr-mt-4w"><a class="fr-link" href="/">{T(texts, SystemTexts.PageBackToAssistant)}</a></p>
+            """, status);
     }
 
-    private static ContentHttpResult Page(TextCatalog texts, string body, int status)
+    private static ContentHttpResult Page(TextCatalog texts, string body, int status, bool failed = false)
     {
-        var title = Encode(texts.Get(SystemTexts.PageTitle).Web);
-        var html = $"""
-            <!DOCTYPE html>
-            <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="referrer" content="no-referrer"><title>{title}</title></head>
-            <body><main><h1>{title}</h1>{body}</main></body></html>
-            """;
-        return TypedResults.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
+        var title = T(texts, SystemTexts.PageTitle);
+        // RGAA 11.10: a page showing input errors says so in its title.
+        var documentTitle = failed ? $"{T(texts, SystemTexts.PageError)} – {title}" : title;
+        return SiteLayout.Page(documentTitle, $"<h1>{title}</h1>{body}", status);
     }
 
-    /// <summary>The page's address holds the token: keep it out of caches and of the Referer sent to other sites.</summary>
-    private static void NoStore(HttpResponse response)
-    {
-        response.Headers.CacheControl = "no-store";
-        response.Headers["Referrer-Policy"] = "no-referrer";
-    }
-
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    private static string T(TextCatalog texts, string name) => Html.Encode(texts.Get(name).Web);
 }

@@ -47,7 +47,7 @@ internal static class AcademieEndpoints
         var body = new StringBuilder();
         if (ok == "orientee" && dossier is not null && await cases.FindAsync(dossier, cancellationToken) is { School: { } school } assigned)
         {
-            body.Append(WorkspaceHtml.Notice(html.T(CaseTexts.EspaceOrienteeOk, ("reference", assigned.Reference), ("ecole", school.Name), ("commune", school.Commune ?? ""))));
+            body.Append(WorkspaceHtml.Success(html.T(CaseTexts.EspaceOrienteeOk, ("reference", assigned.Reference), ("ecole", school.Name), ("commune", school.Commune ?? ""))));
         }
 
         body.Append($"<p>{html.T(CaseTexts.EspaceAcademieDe)}</p>");
@@ -125,29 +125,28 @@ internal static class AcademieEndpoints
         {
             var action = $"{Home}/dossier/{Uri.EscapeDataString(directorCase.Reference)}";
             body.Append($"""
-                <h2>{html.T(CaseTexts.EspaceOrienterTitre)}</h2><p>{html.T(CaseTexts.EspaceOrienterAide)}</p>
+                <h2 class="fr-mt-6w">{html.T(CaseTexts.EspaceOrienterTitre)}</h2><p>{html.T(CaseTexts.EspaceOrienterAide)}</p>
                 <form method="get" action="{action}" role="search"><input type="hidden" name="jeton" value="{token}">
-                <p><label for="q">{html.T(CaseTexts.EspaceChampRecherche)}</label><br>
-                <input id="q" name="q" type="search" size="50" maxlength="200" value="{WorkspaceHtml.Encode(query)}"></p>
-                <p><button type="submit">{html.T(CaseTexts.EspaceBoutonChercher)}</button></p></form>
+                {WorkspaceHtml.Input("q", html.T(CaseTexts.EspaceChampRecherche), $"type=\"search\" maxlength=\"200\" value=\"{WorkspaceHtml.Encode(query)}\"")}
+                <button class="fr-btn" type="submit">{html.T(CaseTexts.EspaceBoutonChercher)}</button></form>
                 """);
             var found = string.IsNullOrWhiteSpace(query) ? [] : await FoundAsync(search, query, cancellationToken);
             if (!string.IsNullOrWhiteSpace(query) && found.Count == 0)
             {
-                body.Append($"<p>{html.T(CaseTexts.EspaceAucunResultat)}</p>");
+                body.Append($"<p class=\"fr-mt-4w\">{html.T(CaseTexts.EspaceAucunResultat)}</p>");
             }
 
             if (found.Count > 0)
             {
-                body.Append("<ul class=\"resultats\">");
+                body.Append("<ul class=\"fr-raw-list fr-mt-4w\">");
                 foreach (var school in found)
                 {
                     var id = "orienter-" + school.Uai;
                     body.Append($"""
-                        <li><form method="post" action="{action}/orienter"><input type="hidden" name="jeton" value="{token}">
+                        <li class="fr-mb-3w"><form method="post" action="{action}/orienter"><input type="hidden" name="jeton" value="{token}">
                         <input type="hidden" name="uai" value="{WorkspaceHtml.Encode(school.Uai)}">
-                        <span id="{id}">{WorkspaceHtml.Encode(school.Name)}, {WorkspaceHtml.Encode(school.Commune)} ({WorkspaceHtml.Encode(school.Uai)})</span>
-                        <button type="submit" aria-describedby="{id}">{html.T(CaseTexts.EspaceBoutonOrienter)}</button></form></li>
+                        <p class="fr-mb-1w" id="{id}">{WorkspaceHtml.Encode(school.Name)}, {WorkspaceHtml.Encode(school.Commune)} ({WorkspaceHtml.Encode(school.Uai)})</p>
+                        <button class="fr-btn fr-btn--secondary fr-btn--sm" type="submit" aria-describedby="{id}">{html.T(CaseTexts.EspaceBoutonOrienter)}</button></form></li>
                         """);
                 }
 
@@ -156,7 +155,7 @@ internal static class AcademieEndpoints
         }
 
         body.Append(html.History(directorCase));
-        body.Append($"<p><a href=\"{Home}?jeton={WorkspaceHtml.Encode(Uri.EscapeDataString(jeton))}\">{html.T(CaseTexts.EspaceRetourListe)}</a></p>");
+        body.Append($"<p class=\"fr-mt-4w\"><a class=\"fr-link\" href=\"{Home}?jeton={WorkspaceHtml.Encode(Uri.EscapeDataString(jeton))}\">{html.T(CaseTexts.EspaceRetourListe)}</a></p>");
         return html.Page(response, html.Description.Format(CaseTexts.EspaceDossierTitre, ("reference", directorCase.Reference)), body.ToString(), status);
     }
 
@@ -179,13 +178,13 @@ internal static class AcademieEndpoints
         var days = ("jours", options.LinkLifetimeDays.ToString(CultureInfo.InvariantCulture));
         var body = new StringBuilder(problem);
         body.Append($"<p>{html.T(CaseTexts.EspaceLienAcademieAide, days)}</p>");
-        body.Append($"""<form method="post" action="{Home}/lien"><p><button type="submit">{html.T(CaseTexts.EspaceBoutonEnvoyerLienAcademie)}</button></p></form>""");
+        body.Append($"""<form method="post" action="{Home}/lien"><button class="fr-btn" type="submit">{html.T(CaseTexts.EspaceBoutonEnvoyerLienAcademie)}</button></form>""");
         if (options.AcademieSecret is { Length: > 0 })
         {
             body.Append($"""
-                <form method="post" action="{Home}/connexion"><p><label for="code">{html.T(CaseTexts.EspaceChampCode)}</label><br>
-                <input id="code" name="code" type="password" autocomplete="current-password" required></p>
-                <p><button type="submit">{html.T(CaseTexts.EspaceBoutonCode)}</button></p></form>
+                <form class="fr-mt-6w" method="post" action="{Home}/connexion">
+                {WorkspaceHtml.Input("code", html.T(CaseTexts.EspaceChampCode), "type=\"password\" autocomplete=\"current-password\" required")}
+                <button class="fr-btn fr-btn--secondary" type="submit">{html.T(CaseTexts.EspaceBoutonCode)}</button></form>
                 """);
         }
 

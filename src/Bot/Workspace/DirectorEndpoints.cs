@@ -53,7 +53,7 @@ internal static class DirectorEndpoints
         var body = new StringBuilder();
         if (ok == "renvoyee" && dossier is not null)
         {
-            body.Append(WorkspaceHtml.Notice(html.T(CaseTexts.EspaceRefuseeOk, ("reference", DirectorCaseService.NormalizeReference(dossier)))));
+            body.Append(WorkspaceHtml.Success(html.T(CaseTexts.EspaceRefuseeOk, ("reference", DirectorCaseService.NormalizeReference(dossier)))));
         }
 
         body.Append($"<p>{html.T(CaseTexts.EspaceEcoleDe, ("ecole", school.Name), ("commune", school.Commune ?? ""), ("uai", school.Uai))}</p>");
@@ -79,7 +79,7 @@ internal static class DirectorEndpoints
 
         var notice = ok switch
         {
-            "traitee" => WorkspaceHtml.Notice(html.T(CaseTexts.EspaceTraiteeOk, ("reference", directorCase.Reference))),
+            "traitee" => WorkspaceHtml.Success(html.T(CaseTexts.EspaceTraiteeOk, ("reference", directorCase.Reference))),
             _ => "",
         };
         return CasePage(html, response, jeton!, school, directorCase, notice);
@@ -171,9 +171,9 @@ internal static class DirectorEndpoints
         var days = ("jours", options.LinkLifetimeDays.ToString(CultureInfo.InvariantCulture));
         return $"""
             {problem}<p>{html.T(CaseTexts.EspaceLienAide, days)}</p>
-            <form method="post" action="{LinkPage}"><p><label for="uai">{html.T(CaseTexts.EspaceChampUai)}</label><br>
-            <input id="uai" name="uai" type="text" inputmode="text" autocomplete="off" maxlength="12" required pattern="{UaiPattern}"></p>
-            <p><button type="submit">{html.T(CaseTexts.EspaceBoutonEnvoyerLien)}</button></p></form>
+            <form method="post" action="{LinkPage}">
+            {WorkspaceHtml.Input("uai", html.T(CaseTexts.EspaceChampUai), $"type=\"text\" autocomplete=\"off\" maxlength=\"12\" required pattern=\"{UaiPattern}\"")}
+            <button class="fr-btn" type="submit">{html.T(CaseTexts.EspaceBoutonEnvoyerLien)}</button></form>
             """;
     }
 
@@ -187,21 +187,19 @@ internal static class DirectorEndpoints
         if (directorCase.Status == DirectorCaseStatus.Open && directorCase.SchoolId == school.Id)
         {
             body.Append($"""
-                <h2>{html.T(CaseTexts.EspaceTraiterTitre)}</h2><p>{html.T(CaseTexts.EspaceTraiterAide)}</p>
+                <h2 class="fr-mt-6w">{html.T(CaseTexts.EspaceTraiterTitre)}</h2><p>{html.T(CaseTexts.EspaceTraiterAide)}</p>
                 <form method="post" action="{action}/traiter"><input type="hidden" name="jeton" value="{token}">
-                <p><label for="message">{html.T(CaseTexts.EspaceChampMessage)}</label><br>
-                <textarea id="message" name="message" rows="4" cols="60" maxlength="{DirectorCaseService.MaxDirectorMessageLength}"></textarea></p>
-                <p><button type="submit">{html.T(CaseTexts.EspaceBoutonTraiter)}</button></p></form>
-                <h2>{html.T(CaseTexts.EspaceRefuserTitre)}</h2><p>{html.T(CaseTexts.EspaceRefuserAide)}</p>
+                {WorkspaceHtml.TextArea("message", html.T(CaseTexts.EspaceChampMessage), $"rows=\"4\" maxlength=\"{DirectorCaseService.MaxDirectorMessageLength}\"")}
+                <button class="fr-btn" type="submit">{html.T(CaseTexts.EspaceBoutonTraiter)}</button></form>
+                <h2 class="fr-mt-6w">{html.T(CaseTexts.EspaceRefuserTitre)}</h2><p>{html.T(CaseTexts.EspaceRefuserAide)}</p>
                 <form method="post" action="{action}/renvoyer"><input type="hidden" name="jeton" value="{token}">
-                <p><label for="raison">{html.T(CaseTexts.EspaceChampRaison)}</label><br>
-                <textarea id="raison" name="raison" rows="3" cols="60" maxlength="{DirectorCaseService.MaxReasonLength}" required></textarea></p>
-                <p><button type="submit">{html.T(CaseTexts.EspaceBoutonRefuser)}</button></p></form>
+                {WorkspaceHtml.TextArea("raison", html.T(CaseTexts.EspaceChampRaison), $"rows=\"3\" maxlength=\"{DirectorCaseService.MaxReasonLength}\" required")}
+                <button class="fr-btn fr-btn--secondary" type="submit">{html.T(CaseTexts.EspaceBoutonRefuser)}</button></form>
                 """);
         }
 
         body.Append(html.History(directorCase));
-        body.Append($"<p><a href=\"{Home}?jeton={WorkspaceHtml.Encode(Uri.EscapeDataString(jeton))}\">{html.T(CaseTexts.EspaceRetourListe)}</a></p>");
+        body.Append($"<p class=\"fr-mt-4w\"><a class=\"fr-link\" href=\"{Home}?jeton={WorkspaceHtml.Encode(Uri.EscapeDataString(jeton))}\">{html.T(CaseTexts.EspaceRetourListe)}</a></p>");
         return html.Page(response, html.Description.Format(CaseTexts.EspaceDossierTitre, ("reference", directorCase.Reference)), body.ToString(), status);
     }
 

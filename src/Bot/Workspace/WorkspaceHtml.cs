@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using SupportBot.AccountDirectory.Cases;
 using SupportBot.Bot.Cases;
 using SupportBot.Bot.Dialogs.Declarative;
+using SupportBot.Bot.Site;
 
 namespace SupportBot.Bot.Workspace;
 
 /// <summary>
-/// The workspace's pages: plain HTML forms that work without JavaScript, French from dialogs/espace-ecole.yaml. The
-/// page's address holds the access token, so nothing is cached and no Referer leaves with it.
+/// The workspace's pages: the DSFR's forms, tables and alerts in the site's layout, working without JavaScript, French
+/// from dialogs/espace-ecole.yaml. The page's address holds the access token, so nothing is cached and no Referer leaves with it.
 /// </summary>
 internal sealed class WorkspaceHtml(TextCatalog texts)
 {
@@ -22,25 +23,32 @@ internal sealed class WorkspaceHtml(TextCatalog texts)
 
     public ContentHttpResult Page(HttpResponse response, string title, string body, int status = StatusCodes.Status200OK)
     {
-        NoStore(response);
-        var html = $"""
-            <!DOCTYPE html>
-            <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="referrer" content="no-referrer"><title>{Encode(title)} – {T(CaseTexts.EspaceSousTitre)}</title>
-            <link rel="stylesheet" href="/css/aide.css"></head>
-            <body><header class="bandeau"><div class="marque"><span class="logo">toutatice</span><span class="sous-titre">{T(CaseTexts.EspaceSousTitre)}</span></div></header>
-            <main class="espace" id="contenu"><h1>{Encode(title)}</h1>{body}</main></body></html>
-            """;
-        return TypedResults.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
+        SiteLayout.KeepPrivate(response);
+        return SiteLayout.Page(Encode(title), $"<h1>{Encode(title)}</h1>{body}", status);
     }
 
     /// <summary>The same page for a missing, tampered, expired or foreign link: it tells nothing about what exists.</summary>
     public ContentHttpResult Refused(HttpResponse response, string linkPath) => Page(response, texts.Get(CaseTexts.EspaceLienRefuseTitre).Web,
-        $"<p>{T(CaseTexts.EspaceLienRefuse)}</p><p><a href=\"{linkPath}\">{T(CaseTexts.EspaceDemanderLien)}</a></p>", StatusCodes.Status403Forbidden);
+        $"<p>{T(CaseTexts.EspaceLienRefuse)}</p><p><a class=\"fr-link\" href=\"{linkPath}\">{T(CaseTexts.EspaceDemanderLien)}</a></p>", StatusCodes.Status403Forbidden);
 
-    public static string Notice(string text) => $"<p class=\"avis\" role=\"status\">{text}</p>";
+    public static string Notice(string text) => Alert("info", "status", text);
 
-    public static string Problem(string text) => $"<p class=\"erreur\" role=\"alert\">{text}</p>";
+    public static string Success(string text) => Alert("success", "status", text);
+
+    public static string Problem(string text) => Alert("error", "alert", text);
+
+    private static string Alert(string type, string role, string text) =>
+        $"<div class=\"fr-alert fr-alert--{type} fr-alert--sm fr-mb-4w\" role=\"{role}\"><p>{text}</p></div>";
+
+    /// <summary>A text field in the DSFR's form group; <paramref name="attributes"/> are the control's own.</summary>
+    public static string Input(string id, string label, string attributes) =>
+        Group(id, label, $"<input class=\"fr-input\" id=\"{id}\" name=\"{id}\" {attributes}>");
+
+    public static string TextArea(string id, string label, string attributes) =>
+        Group(id, label, $"<textarea class=\"fr-input\" id=\"{id}\" name=\"{id}\" {attributes}></textarea>");
+
+    private static string Group(string id, string label, string control) =>
+        $"<div class=\"fr-input-group\"><label class=\"fr-label\" for=\"{id}\">{label}</label>{control}</div>";
 
     /// <summary>What the parent gave and the procedure's steps, as on the director's mail.</summary>
     public string Details(DirectorCase directorCase, bool withSchoolGiven)
@@ -56,13 +64,13 @@ internal sealed class WorkspaceHtml(TextCatalog texts)
             }
         }
 
-        html.Append($"<h2>{T(CaseTexts.CourrielDirecteurDonnees)}</h2><dl class=\"champs\">");
+        html.Append($"<h2 class=\"fr-mt-4w\">{T(CaseTexts.CourrielDirecteurDonnees)}</h2><dl>");
         foreach (var (label, value) in Description.Fields(directorCase, withSchoolGiven, withFollowUp: true))
         {
             html.Append($"<dt>{Encode(label)}</dt><dd>{Encode(value)}</dd>");
         }
 
-        html.Append($"</dl><h2>{T(CaseTexts.CourrielDirecteurAFaire)}</h2><ol>");
+        html.Append($"</dl><h2 class=\"fr-mt-4w\">{T(CaseTexts.CourrielDirecteurAFaire)}</h2><ol>");
         foreach (var step in Description.Steps(directorCase.Kind))
         {
             html.Append($"<li>{Encode(step)}</li>");
@@ -73,7 +81,7 @@ internal sealed class WorkspaceHtml(TextCatalog texts)
 
     public string History(DirectorCase directorCase)
     {
-        var html = new StringBuilder($"<h2>{T(CaseTexts.EspaceHistorique)}</h2><ul>");
+        var html = new StringBuilder($"<h2 class=\"fr-mt-6w\">{T(CaseTexts.EspaceHistorique)}</h2><ul>");
         foreach (var e in directorCase.Events)
         {
             var school = e.School?.Name ?? Description.Text(CaseTexts.EspaceAcademie);
@@ -96,7 +104,9 @@ internal sealed class WorkspaceHtml(TextCatalog texts)
     /// <summary>A table of cases; <paramref name="link"/> gives each reference's address.</summary>
     public string Table(string caption, IReadOnlyList<DirectorCase> cases, Func<DirectorCase, string> link, bool academie)
     {
-        var html = new StringBuilder($"<table><caption>{caption}</caption><thead><tr>");
+        // The DSFR's table scrolls sideways when narrower than its columns (at 320 px): focusable, it scrolls with the keyboard too.
+        var html = new StringBuilder("<div class=\"fr-table fr-table--no-caption\"><div class=\"fr-table__wrapper\"><div class=\"fr-table__container\" tabindex=\"0\"><div class=\"fr-table__content\">");
+        html.Append($"<table><caption>{caption}</caption><thead><tr>");
         html.Append($"<th scope=\"col\">{T(CaseTexts.EspaceColonneReference)}</th><th scope=\"col\">{T(CaseTexts.EspaceColonneSituation)}</th>");
         html.Append($"<th scope=\"col\">{T(CaseTexts.EspaceColonneDate)}</th><th scope=\"col\">{T(CaseTexts.EspaceColonneCanal)}</th>");
         html.Append(academie
@@ -114,15 +124,6 @@ internal sealed class WorkspaceHtml(TextCatalog texts)
             html.Append("</tr>");
         }
 
-        return html.Append("</tbody></table>").ToString();
-    }
-
-    public static void NoStore(HttpResponse response)
-    {
-        response.Headers.CacheControl = "no-store";
-        response.Headers["Referrer-Policy"] = "no-referrer";
-        response.Headers["X-Content-Type-Options"] = "nosniff";
-        response.Headers["X-Frame-Options"] = "DENY";
-        response.Headers.ContentSecurityPolicy = "default-src 'self'; script-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        return html.Append("</tbody></table></div></div></div></div>").ToString();
     }
 }

@@ -206,7 +206,7 @@ public sealed partial class WorkspaceTests : IAsyncLifetime
             Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
             Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
             Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
-            Assert.Contains("<html lang=\"fr\">", await response.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+            Assert.Contains("<html lang=\"fr\" ", await response.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
         }
     }
 

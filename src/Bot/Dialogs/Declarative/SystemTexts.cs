@@ -27,6 +27,11 @@ internal static class SystemTexts
     public const string PageExpired = "page-lien-expire";
     public const string PageUsed = "page-lien-utilise";
     public const string PageUnknown = "page-lien-inconnu";
+    public const string PageError = "page-erreur";
+    public const string PageProblemsTitle = "page-erreurs-titre";
+    public const string PageSuccessTitle = "page-succes-titre";
+    public const string PageRefusedTitle = "page-lien-refuse-titre";
+    public const string PageBackToAssistant = "page-retour-assistant";
     public const string SmsStop = "sms-stop";
     public const string SmsCaseResolvedOnde = "sms-dossier-traite-onde";
     public const string SmsCaseResolvedNotification = "sms-dossier-traite-notification";
@@ -35,7 +40,7 @@ internal static class SystemTexts
     public static IReadOnlyList<string> All { get; } =
     [
         PageTitle, PageRules, PagePasswordField, PageConfirmationField, PageButton, PageConfirmationMismatch, PageSuccess,
-        PageExpired, PageUsed, PageUnknown,
+        PageExpired, PageUsed, PageUnknown, PageError, PageProblemsTitle, PageSuccessTitle, PageRefusedTitle, PageBackToAssistant,
         Error, StaleState, TooManyAttempts, AnswerWithNumber, Clarification, ClarificationMenu, Yes, No, TooManyLookups,
         IdentifierMailSubject, IdentifierMailBody, ResetMailSubject, ResetMailBody,
         SmsStop, SmsCaseResolvedOnde, SmsCaseResolvedNotification, SmsCaseResolvedOther,
