@@ -71,10 +71,17 @@ public sealed class SiteAccessibilityTests(SiteFixture site) : IClassFixture<Sit
         await page.Keyboard.TypeAsync("mot de passe oublié");
         await page.Keyboard.PressAsync("Enter");
         await WebChatPage.WaitForTranscriptAsync(page, "Connaissez-vous");
+
+        // What a screen reader announces: Web Chat's polite live region receives the bot's reply.
+        await page.WaitForFunctionAsync(
+            "() => [...document.querySelectorAll('#webchat [aria-live=polite]')].some(r => r.textContent.includes('Connaissez-vous'))",
+            null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+        var uploadButtons = await page.Locator("#webchat .webchat__upload-button, #webchat input[type=file]").CountAsync();
         await TabUntilAsync(page, "Shift+Tab", "el => el.tagName === 'BUTTON' && el.innerText.trim() === 'Oui'");
         await page.Keyboard.PressAsync("Enter");
 
         Assert.Equal("Aller au contenu", skipLink);
+        Assert.Equal(0, uploadButtons);
         await WebChatPage.WaitForTranscriptAsync(page, "identifiant");
         await context.CloseAsync();
     }
