@@ -58,6 +58,10 @@
       return;
     }
     const { directLine, session } = current;
+    if (directLine.connectionStatus$.getValue() !== 2) {
+      // Not online yet (or being restarted): DirectLineJS is using its token right now.
+      return;
+    }
     const fresh = await requestToken(directLine.token || session.token);
     if (current && current.directLine === directLine && fresh.resumed === true && fresh.conversationId === session.conversationId) {
       session.token = fresh.token;
@@ -67,8 +71,12 @@
   }
 
   let renewal = null;
+  let hidden = document.visibilityState === 'hidden';
   document.addEventListener('visibilitychange', function () {
-    if (document.visibilityState === 'visible') {
+    if (document.visibilityState === 'hidden') {
+      hidden = true;
+    } else if (hidden) {
+      hidden = false;
       renew().catch(function () {});
     }
   });
