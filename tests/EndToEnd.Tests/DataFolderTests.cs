@@ -38,8 +38,8 @@ public sealed class DataFolderTests : IDisposable
         var accounts = await File.ReadAllLinesAsync(Path.Combine(fromThere, "comptes.csv"), TestContext.Current.CancellationToken);
         Assert.Equal(6, accounts.Length);
         Assert.Contains(accounts, l => l.StartsWith("v.durant1;", StringComparison.Ordinal));
-        Assert.Equal("686", Query(database, "SELECT COUNT(*) FROM Schools"));
-        Assert.Equal("Ecole élémentaire publique de Vannes", Query(database, "SELECT Name FROM Schools WHERE Uai = '0560001A'"));
+        Assert.Equal("686", SqliteFile.Query(database, "SELECT COUNT(*) FROM Schools"));
+        Assert.Equal("Ecole élémentaire publique de Vannes", SqliteFile.Query(database, "SELECT Name FROM Schools WHERE Uai = '0560001A'"));
         Assert.Equal(["data", "elsewhere", "somewhere", "src"], Directory.GetDirectories(_root).Select(Path.GetFileName).Order());
         Assert.False(Directory.Exists(Path.Combine(fromHere, "data")));
         Assert.False(Directory.Exists(Path.Combine(fromThere, "data")));
@@ -116,14 +116,5 @@ public sealed class DataFolderTests : IDisposable
         timeout.CancelAfter(TimeSpan.FromSeconds(120));
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await output, await error);
-    }
-
-    private static string? Query(string database, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -24,7 +24,7 @@ public sealed class ServiceStartTests : IDisposable
 
         var database = Path.Combine(_folder, "data", "supportbot.db");
         Assert.True(File.Exists(database), "the embedded database is created under ./data/");
-        Execute(database, "UPDATE Accounts SET LastLoginAt = 42 WHERE Identifier = 'g.zoumn'");
+        SqliteFile.Execute(database, "UPDATE Accounts SET LastLoginAt = 42 WHERE Identifier = 'g.zoumn'");
 
         await using (var second = await BotProcess.StartAsync(_folder))
         {
@@ -32,12 +32,12 @@ public sealed class ServiceStartTests : IDisposable
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         }
 
-        Assert.Equal("5", Query(database, "SELECT COUNT(*) FROM Accounts"));
+        Assert.Equal("5", SqliteFile.Query(database, "SELECT COUNT(*) FROM Accounts"));
         // The embedded annuaire extract's 685 schools, loaded on the first start; the demo pupils are at Jean Moulin's.
-        Assert.Equal("685", Query(database, "SELECT COUNT(*) FROM Schools"));
-        Assert.Equal("6", Query(database, "SELECT COUNT(*) FROM Pupils p JOIN Schools s ON s.Id = p.SchoolId WHERE s.Uai = '0352207J'"));
-        Assert.Equal("42", Query(database, "SELECT LastLoginAt FROM Accounts WHERE Identifier = 'g.zoumn'"));
-        Assert.Equal("v.durant1", Query(database, "SELECT Identifier FROM Accounts WHERE Email = 'valery.durant@example.fr'"));
+        Assert.Equal("685", SqliteFile.Query(database, "SELECT COUNT(*) FROM Schools"));
+        Assert.Equal("6", SqliteFile.Query(database, "SELECT COUNT(*) FROM Pupils p JOIN Schools s ON s.Id = p.SchoolId WHERE s.Uai = '0352207J'"));
+        Assert.Equal("42", SqliteFile.Query(database, "SELECT LastLoginAt FROM Accounts WHERE Identifier = 'g.zoumn'"));
+        Assert.Equal("v.durant1", SqliteFile.Query(database, "SELECT Identifier FROM Accounts WHERE Email = 'valery.durant@example.fr'"));
     }
 
     [Fact]
@@ -70,23 +70,5 @@ public sealed class ServiceStartTests : IDisposable
     {
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, true);
-    }
-
-    private static void Execute(string database, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static string? Query(string database, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }
