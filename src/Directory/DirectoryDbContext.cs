@@ -46,6 +46,8 @@ public abstract class DirectoryDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<SmsOptOut> SmsOptOuts => Set<SmsOptOut>();
 
+    public DbSet<MisunderstoodMessage> MisunderstoodMessages => Set<MisunderstoodMessage>();
+
     public DbSet<ConversationStateRecord> ConversationStates => Set<ConversationStateRecord>();
 
     public DbSet<UserStateRecord> UserStates => Set<UserStateRecord>();

@@ -97,6 +97,7 @@ internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IInten
             return;
         }
 
+        await MisunderstoodLog.RecordAsync(turn, cancellationToken);
         turn.Conversation.Misunderstandings++;
         if (turn.Conversation.Misunderstandings >= 2)
         {

@@ -37,6 +37,9 @@ public sealed class RetentionPurgeTests
                 new SmsMessage { MessageSid = "SM-ancien", From = "+33600000001", ReceivedAt = old, ResponseTwiml = "<Response/>" },
                 new SmsMessage { MessageSid = "SM-recent", From = "+33600000001", ReceivedAt = recent });
             db.SmsOptOuts.Add(new SmsOptOut { Phone = "+33600000001", OptedOutAt = old.AddDays(-300) });
+            db.MisunderstoodMessages.AddRange(
+                new MisunderstoodMessage { Channel = "sms", Text = "blorp", At = old },
+                new MisunderstoodMessage { Channel = "webchat", Text = "blorp", At = recent });
             db.SentMails.AddRange(
                 new SentMail { Scope = "ecole:0352207J", Purpose = "dossier-ecole", SentAt = now.AddHours(-25) },
                 new SentMail { Scope = "ecole:0352207J", Purpose = "dossier-ecole", SentAt = now.AddHours(-2) });
@@ -62,7 +65,8 @@ public sealed class RetentionPurgeTests
         Assert.Equal(1, await after.DirectorCases.CountAsync(TestContext.Current.CancellationToken));
         Assert.Equal(1, await after.DirectorCaseEvents.CountAsync(TestContext.Current.CancellationToken));
         Assert.Equal(now.AddHours(-2), (await after.SentMails.SingleAsync(TestContext.Current.CancellationToken)).SentAt);
-        Assert.Equal(new RetentionReport(Conversations: 1, Activities: 2, ConversationStates: 1, UserStates: 1, SmsMessages: 1, ResetTokens: 1, SentMails: 1), report);
+        Assert.Equal(new RetentionReport(Conversations: 1, Activities: 2, ConversationStates: 1, UserStates: 1, SmsMessages: 1, ResetTokens: 1, SentMails: 1, MisunderstoodMessages: 1), report);
+        Assert.Equal("webchat", (await after.MisunderstoodMessages.SingleAsync(TestContext.Current.CancellationToken)).Channel);
     }
 
     [Fact]

@@ -47,6 +47,6 @@ internal static class DialogsCheckCommand
             await output.WriteLineAsync($"{catalog.FileCount} files, {catalog.Dialogs.Count} dialogs, {catalog.Texts.All.Count} texts: valid.");
             return ExitCodes.Success;
         });
-        return new Command("dialogs", "Tools for the files under dialogs/.") { check };
+        return new Command("dialogs", "Tools for the files under dialogs/.") { check, DialogsMisunderstoodCommand.Create(addServices, output, error) };
     }
 }

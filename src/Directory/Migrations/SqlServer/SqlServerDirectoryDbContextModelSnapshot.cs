@@ -429,6 +429,35 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                     b.ToTable("ChannelConversations", (string)null);
                 });
 
+            modelBuilder.Entity("SupportBot.AccountDirectory.Channels.MisunderstoodMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("MisunderstoodMessages", (string)null);
+                });
+
             modelBuilder.Entity("SupportBot.AccountDirectory.Channels.SmsMessage", b =>
                 {
                     b.Property<string>("MessageSid")

@@ -410,6 +410,33 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                     b.ToTable("ChannelConversations", (string)null);
                 });
 
+            modelBuilder.Entity("SupportBot.AccountDirectory.Channels.MisunderstoodMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("MisunderstoodMessages", (string)null);
+                });
+
             modelBuilder.Entity("SupportBot.AccountDirectory.Channels.SmsMessage", b =>
                 {
                     b.Property<string>("MessageSid")
