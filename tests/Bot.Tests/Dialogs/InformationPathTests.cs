@@ -62,17 +62,18 @@ public sealed class InformationPathTests
     }
 
     [Theory]
-    [InlineData("1", "S'identifier avec FranceConnect")]
-    [InlineData("2", "**Ajouter des enfants depuis un autre compte**")]
-    [InlineData("3", "« Renvoyer un email de validation »")]
-    [InlineData("4", "ne contiennent **jamais de lien**")]
-    public async Task OtherQuestions_EachAnswered(string choice, string expected)
+    [InlineData("1", "S'identifier avec FranceConnect", "Rencontrez-vous l'une de ces difficultés ?")]
+    [InlineData("2", "**Ajouter des enfants depuis un autre compte**", "autre chose")]
+    [InlineData("3", "« Renvoyer un email de validation »", "Vous ne trouvez pas ce courriel de validation ?")]
+    [InlineData("4", "ne contiennent **jamais de lien**", "autre chose")]
+    [InlineData("5", "La date de naissance saisie est incorrecte", "transmette une demande de correction")]
+    public async Task OtherQuestions_EachAnswered(string choice, string expected, string then)
     {
         await using var bot = await BotTestHost.StartAsync(seedDemo: false);
 
         await bot.Conversation().Send("menu").AssertReply("Pour quelle difficulté")
             .Send("Autres questions").AssertReply("Quelle est votre question ?")
-            .Send(choice).AssertReply(expected).AssertReply("autre chose");
+            .Send(choice).AssertReply(expected).AssertReply(then);
     }
 
     [Fact]
