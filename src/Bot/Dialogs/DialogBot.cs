@@ -168,14 +168,19 @@ internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IInten
         }
     }
 
-    /// <summary>The first path asked, with the values of the message it can use; the second, if any, waits for the first to end.</summary>
+    /// <summary>
+    /// The first path asked, with the values of the message it can use; the second, if any, waits for the first to end,
+    /// with the values the first does not take (an address given with « identifiant et mot de passe oubliés » is the
+    /// identifier's: the password path must not send the identifier a second time).
+    /// </summary>
     private async Task BeginSubjectsAsync(DialogContext dc, TurnContext turn, MessageReading reading, IReadOnlyList<SubjectReader.Subject> asked,
         CancellationToken cancellationToken)
     {
+        var first = catalog.Dialogs[asked[0].DialogId].Hears;
         turn.Conversation.OtherSubject = asked.Count > 1
-            ? new OtherSubject(asked[1].DialogId, reading.Hear(catalog.Dialogs[asked[1].DialogId].Hears) ?? [])
+            ? new OtherSubject(asked[1].DialogId, reading.Hear(catalog.Dialogs[asked[1].DialogId].Hears.Where(p => !first.Contains(p))) ?? [])
             : null;
-        var heard = reading.Hear(catalog.Dialogs[asked[0].DialogId].Hears);
+        var heard = reading.Hear(first);
         await dc.BeginDialogAsync(asked[0].DialogId, heard is null ? null : new HeardValues(heard), cancellationToken);
     }
 

@@ -64,6 +64,20 @@ public sealed class TwoSubjectsTests
     }
 
     [Fact]
+    public async Task ValueTakenByTheFirstPath_IsNotGivenToTheSecond()
+    {
+        await using var bot = await BotTestHost.StartAsync();
+
+        await bot.Conversation().Send("j'ai oublié mon identifiant et mon mot de passe, mon adresse c'est valery.durant@example.fr")
+            .AssertReply("J'ai noté l'adresse valery.durant@example.fr.").AssertReply("Si un compte est rattaché")
+            .AssertReply("Vous parliez aussi de « Mot de passe oublié »")
+            .Send("oui").AssertReply("Connaissez-vous votre identifiant")
+            .Send("oui c'est v.durant1").AssertReply("J'ai noté l'identifiant v.durant1.").AssertReply("Si cet identifiant correspond");
+
+        Assert.Equal(2, LostIdentifierDialogTests.Outbox(bot).Count);
+    }
+
+    [Fact]
     public async Task SecondSubjectDeclined_Goodbye()
     {
         await using var bot = await BotTestHost.StartAsync(seedDemo: false);
