@@ -88,10 +88,20 @@ internal sealed class DeclarativeDialog(DialogDocument document, DialogCatalog c
             return await FollowAsync(dc, instance, step, StepResult.Continue(step.Next ?? NextStep(step)), values, heard, cancellationToken);
         }
 
-        // Saved before the step runs: a prompt it begins sits above this instance, which must already name the step.
-        DialogContext.SetState(instance, State(step, values, heard));
+        // Saved before a step that asks runs: the prompt it begins sits above this instance, which must already name the
+        // step; and again if it waits, with what it changed. A step that goes on is not saved: the step it goes to is
+        // (the state is written as JSON, a few microseconds each time: a turn runs several steps).
+        if (step.Kind.Waits)
+        {
+            DialogContext.SetState(instance, State(step, values, heard));
+        }
+
         var outcome = await step.Kind.RunAsync(Run(dc, step, values, heard), cancellationToken);
-        DialogContext.SetState(instance, State(step, values, heard));
+        if (outcome.Waiting)
+        {
+            DialogContext.SetState(instance, State(step, values, heard));
+        }
+
         return await FollowAsync(dc, instance, step, outcome, values, heard, cancellationToken);
     }
 
