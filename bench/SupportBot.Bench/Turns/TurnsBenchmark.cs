@@ -14,15 +14,36 @@ using SupportBot.Bot.Language;
 
 namespace SupportBot.Bench.Turns;
 
-/// <summary>Plays N lost-identifier conversations through <see cref="BotEngine"/> and prints one JSON line.</summary>
+/// <summary>Plays N scripted conversations (lost identifier, or two subjects) through <see cref="BotEngine"/> and prints one JSON line.</summary>
 internal static class TurnsBenchmark
 {
     // Until the JIT has promoted EF Core's and the engine's hot paths to optimised code (tiered compilation), a turn
     // costs several times its steady-state price: warm up for a fixed time, not a fixed count.
     private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(5);
 
-    public static async Task<int> RunAsync(int conversations, bool sqlite, int parallel, CancellationToken cancellationToken)
+    public const string LostIdentifier = "lost-identifier";
+    public const string TwoSubjects = "two-subjects";
+
+    private static readonly (string Text, string Expected)[] LostIdentifierTurns =
+    [
+        ("j'ai oublié mon identifiant", "adresse électronique"),
+        ("valery.durant@example.fr", "Si un compte est rattaché"),
+        ("non merci", "bonne journée"),
+    ];
+
+    // Every message read for values and clauses: three clauses (one only giving the address), two paths, « oui » and an identifier.
+    private static readonly (string Text, string Expected)[] TwoSubjectsTurns =
+    [
+        ("j'ai oublié mon identifiant et mon mot de passe, mon adresse c'est valery.durant@example.fr", "Vous parliez aussi de"),
+        ("oui", "Connaissez-vous votre identifiant"),
+        ("oui c'est v.durant1", "J'ai noté l'identifiant v.durant1."),
+        ("non", "autre chose"),
+        ("ok merci c bon j'ai trouvé", "bonne journée"),
+    ];
+
+    public static async Task<int> RunAsync(int conversations, bool sqlite, string conversation, int parallel, CancellationToken cancellationToken)
     {
+        var script = conversation == TwoSubjects ? TwoSubjectsTurns : LostIdentifierTurns;
         var folder = Path.Combine(Path.GetTempPath(), "supportbot-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try
@@ -34,7 +55,7 @@ internal static class TurnsBenchmark
             var warming = Stopwatch.StartNew();
             for (var i = 0; warming.Elapsed < Warmup; i++)
             {
-                await PlayAsync(engine, "warmup-" + i, cancellationToken);
+                await PlayAsync(engine, script, "warmup-" + i, cancellationToken);
             }
 
             var done = 0;
@@ -44,14 +65,14 @@ internal static class TurnsBenchmark
             await Parallel.ForAsync(0, conversations, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken },
                 async (i, ct) =>
                 {
-                    await PlayAsync(engine, "c" + i, ct);
+                    await PlayAsync(engine, script, "c" + i, ct);
                     Interlocked.Increment(ref done);
                 });
             clock.Stop();
             progress?.Dispose();
 
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-            var turns = conversations * 3;
+            var turns = conversations * script.Length;
 
             // On a shared machine wall-clock rates vary with the neighbours' load; CPU time spent by this process varies less.
             Console.Error.WriteLine($"cpu_seconds={cpu.TotalSeconds:F3} turns_per_cpu_s={turns / cpu.TotalSeconds:F0}");
@@ -91,11 +112,12 @@ internal static class TurnsBenchmark
             .BuildServiceProvider();
     }
 
-    private static async Task PlayAsync(BotEngine engine, string id, CancellationToken cancellationToken)
+    private static async Task PlayAsync(BotEngine engine, (string Text, string Expected)[] script, string id, CancellationToken cancellationToken)
     {
-        await TurnAsync(engine, id, "j'ai oublié mon identifiant", "adresse électronique", cancellationToken);
-        await TurnAsync(engine, id, "valery.durant@example.fr", "Si un compte est rattaché", cancellationToken);
-        await TurnAsync(engine, id, "non merci", "bonne journée", cancellationToken);
+        foreach (var (text, expected) in script)
+        {
+            await TurnAsync(engine, id, text, expected, cancellationToken);
+        }
     }
 
     private static async Task TurnAsync(BotEngine engine, string id, string text, string expected, CancellationToken cancellationToken)

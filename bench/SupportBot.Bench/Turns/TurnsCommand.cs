@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace SupportBot.Bench.Turns;
 
-/// <summary><c>turns --conversations N --state memory|sqlite [--parallel P]</c>.</summary>
+/// <summary><c>turns --conversations N --state memory|sqlite [--conversation lost-identifier|two-subjects] [--parallel P]</c>.</summary>
 internal static class TurnsCommand
 {
     public static Command Create()
@@ -18,6 +18,13 @@ internal static class TurnsCommand
             DefaultValueFactory = _ => "memory",
         };
         state.AcceptOnlyFromAmong("memory", "sqlite");
+        var conversation = new Option<string>("--conversation")
+        {
+            Description = "lost-identifier: three turns, each answering the question asked (the default). two-subjects: five turns whose "
+                + "first message asks for two paths and gives an address, then « oui c'est v.durant1 » at a yes/no question.",
+            DefaultValueFactory = _ => TurnsBenchmark.LostIdentifier,
+        };
+        conversation.AcceptOnlyFromAmong(TurnsBenchmark.LostIdentifier, TurnsBenchmark.TwoSubjects);
         var parallel = new Option<int>("--parallel")
         {
             Description = "Conversations played at once (default 1: one after the other, like a single-threaded bot).",
@@ -25,7 +32,7 @@ internal static class TurnsCommand
         };
         var command = new Command("turns", "Dialog engine throughput: ask the e-mail, answer, decline « autre chose ? », in-process, mail to a null transport.")
         {
-            conversations, state, parallel,
+            conversations, state, conversation, parallel,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -35,7 +42,8 @@ internal static class TurnsCommand
                 return 1;
             }
 
-            return await TurnsBenchmark.RunAsync(parse.GetValue(conversations), parse.GetValue(state) == "sqlite", parse.GetValue(parallel), cancellationToken);
+            return await TurnsBenchmark.RunAsync(parse.GetValue(conversations), parse.GetValue(state) == "sqlite", parse.GetValue(conversation)!,
+                parse.GetValue(parallel), cancellationToken);
         });
         return command;
     }

@@ -11,13 +11,16 @@ using SupportBot.Bot.Language;
 namespace SupportBot.Bot.Dialogs;
 
 /// <summary>
-/// The bot's logic for one turn: commands (« menu », « annuler »...) from anywhere, then the active dialog, then
-/// routing by intent; unsure → a clarification menu, twice in a row → the menu and a person. A saved step that no
-/// longer exists restarts at the menu with an apology.
+/// The bot's logic for one turn: commands (« menu », « annuler »...) and case references from anywhere; then the question
+/// waiting, if the message answers it (or gives a value its step takes); else the paths the message asks for
+/// (<see cref="SubjectReader"/>), started with the values of the message they can use, a second one kept to offer when
+/// the first ends; an interjection (out of scope) said in passing. Unsure → a clarification menu; two messages in a row
+/// not understood at all → the menu and a person. A saved step that no longer exists restarts at the menu with an apology.
 /// </summary>
-internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IIntentRecognizer intents)
+internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IIntentRecognizer intents, SubjectReader subjects)
 {
     private const double ClarificationMinScore = 0.10;
+    private const int MaxMisunderstandings = 2;
 
     public async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -25,6 +28,7 @@ internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IInten
         try
         {
             await DispatchAsync(dc, turn, cancellationToken);
+            await OfferOtherSubjectAsync(dc, turn, cancellationToken);
         }
         catch (StaleDialogStateException)
         {
@@ -52,64 +56,155 @@ internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IInten
         }
 
         // A conversation the parent already wrote in is not welcomed as a new one when its page comes back.
-        turn.Conversation.Greeted = true;
+        var conversation = turn.Conversation;
+        conversation.Greeted = true;
         var text = (activity.Text ?? "").Trim();
+        var reading = turn.Reading = new MessageReading(turn, text, intents, dialogs);
 
         // A case reference is unambiguous: whatever was going on, the parent asks where that case stands.
         if (CaseReference.Find(text) is { } reference)
         {
-            turn.Conversation.Misunderstandings = 0;
-            await dc.CancelAllDialogsAsync();
-            await dc.BeginDialogAsync(SystemTexts.CaseStatusDialog, new Dictionary<string, string> { ["reference"] = reference }, cancellationToken);
+            await RestartAsync(dc, turn, SystemTexts.CaseStatusDialog, new Dictionary<string, string> { ["reference"] = reference }, cancellationToken);
             return;
         }
 
         if (catalog.Commands.TryGetValue(ChoicePrompt.Normalize(text), out var command))
         {
-            turn.Conversation.Misunderstandings = 0;
-            await dc.CancelAllDialogsAsync();
-            await dc.BeginDialogAsync(command, null, cancellationToken);
+            await RestartAsync(dc, turn, command, null, cancellationToken);
             return;
         }
 
-        // Recognised at most once, and only when needed: most messages answer the waiting prompt.
-        IntentPrediction? recognized = null;
-        IntentPrediction Prediction() => recognized ??= intents.Recognize(text);
-        if (SwitchesPath(dc, turn, Prediction) is { } other)
+        if (dc.ActiveDialog is { } active && dialogs.Find(active.Id) is IPrompt prompt)
         {
-            turn.Conversation.Misunderstandings = 0;
-            await dc.CancelAllDialogsAsync();
-            await dc.BeginDialogAsync(other, null, cancellationToken);
+            await AnswerAsync(dc, turn, reading, prompt.Read(turn, active), cancellationToken);
             return;
         }
 
-        var result = await dc.ContinueDialogAsync(cancellationToken);
-        if (result.Status != DialogTurnStatus.Empty)
+        if (dc.ActiveDialog is not null && (await dc.ContinueDialogAsync(cancellationToken)).Status != DialogTurnStatus.Empty)
         {
             return;
         }
 
-        var prediction = Prediction();
-        if (!prediction.IsUnsure && prediction.Intent is { } intent && catalog.IntentRoutes.TryGetValue(intent, out var dialogId))
+        if (subjects.Read(reading) is { Count: > 0 } asked)
         {
-            turn.Conversation.Misunderstandings = 0;
-            await dc.BeginDialogAsync(dialogId, null, cancellationToken);
+            conversation.Misunderstandings = 0;
+            await BeginSubjectsAsync(dc, turn, reading, asked, cancellationToken);
             return;
         }
 
         await MisunderstoodLog.RecordAsync(turn, cancellationToken);
-        turn.Conversation.Misunderstandings++;
-        if (turn.Conversation.Misunderstandings >= 2)
+        if (++conversation.Misunderstandings >= MaxMisunderstandings)
         {
-            turn.Conversation.Misunderstandings = 0;
+            conversation.Misunderstandings = 0;
             await dc.BeginDialogAsync(SystemTexts.NotUnderstoodDialog, null, cancellationToken);
             return;
         }
 
         // Only paths with some likelihood are offered; below that the clarification offers the menu alone rather than
         // paths unrelated to what the parent wrote.
-        var candidates = prediction.Ranking.Where(r => r.Score >= ClarificationMinScore).Select(r => r.Intent).ToList();
+        var candidates = reading.Intent.Ranking.Where(r => r.Score >= ClarificationMinScore).Select(r => r.Intent).ToList();
         await dc.BeginDialogAsync(ClarifyDialog.DefaultId, candidates, cancellationToken);
+    }
+
+    /// <summary>
+    /// A question waits. Answered (or given a value its step takes): the question's step goes on. Otherwise the message
+    /// may ask for another path (« en fait, c'est mon mot de passe »), which replaces the current one — small talk never
+    /// does, an interjection is said in passing; or it may not be understood at all, and the second such message in a row
+    /// ends the question as failed (its <c>on-failure</c>, else the menu and a person).
+    /// </summary>
+    private async Task AnswerAsync(DialogContext dc, TurnContext turn, MessageReading reading, PromptReading answer, CancellationToken cancellationToken)
+    {
+        var conversation = turn.Conversation;
+        var asked = answer is PromptReading.Answer ? [] : subjects.Read(reading);
+
+        // A choice guessed from one word of a longer message gives way only to a message asking for two paths.
+        if (answer is PromptReading.Answer || (answer is PromptReading.Guess && asked.Count < 2))
+        {
+            conversation.Misunderstandings = 0;
+            await dc.ContinueDialogAsync(cancellationToken);
+            return;
+        }
+
+        if (asked.Count > 0 && !dc.Stack.Any(i => i.Id == asked[0].DialogId))
+        {
+            if (catalog.Dialogs[asked[0].DialogId].Interjection)
+            {
+                conversation.Misunderstandings = 0;
+                await dc.BeginDialogAsync(asked[0].DialogId, null, cancellationToken);
+                return;
+            }
+
+            if (!SubjectReader.SmallTalk.Contains(asked[0].Intent))
+            {
+                await RestartAsync(dc, turn, null, null, cancellationToken);
+                await BeginSubjectsAsync(dc, turn, reading, asked, cancellationToken);
+                return;
+            }
+        }
+
+        // A refused answer of the right kind, small talk, a path already running: understood, though the question stays.
+        if (answer is PromptReading.Mistaken || asked.Count > 0 || !reading.Intent.IsUnsure)
+        {
+            conversation.Misunderstandings = 0;
+        }
+        else
+        {
+            await MisunderstoodLog.RecordAsync(turn, cancellationToken);
+            if (++conversation.Misunderstandings >= MaxMisunderstandings)
+            {
+                conversation.Misunderstandings = 0;
+                await dc.EndDialogAsync(PromptResult.Failed, cancellationToken);
+                return;
+            }
+        }
+
+        await dc.ContinueDialogAsync(cancellationToken);
+    }
+
+    /// <summary>Leaves whatever was going on (and any subject set aside) for <paramref name="dialogId"/>, when given.</summary>
+    private static async Task RestartAsync(DialogContext dc, TurnContext turn, string? dialogId, object? options, CancellationToken cancellationToken)
+    {
+        turn.Conversation.Misunderstandings = 0;
+        turn.Conversation.OtherSubject = null;
+        await dc.CancelAllDialogsAsync();
+        if (dialogId is not null)
+        {
+            await dc.BeginDialogAsync(dialogId, options, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The first path asked, with the values of the message it can use; the second, if any, waits for the first to end,
+    /// with the values the first does not take (an address given with « identifiant et mot de passe oubliés » is the
+    /// identifier's: the password path must not send the identifier a second time).
+    /// </summary>
+    private async Task BeginSubjectsAsync(DialogContext dc, TurnContext turn, MessageReading reading, IReadOnlyList<SubjectReader.Subject> asked,
+        CancellationToken cancellationToken)
+    {
+        var first = catalog.Dialogs[asked[0].DialogId].Hears;
+        turn.Conversation.OtherSubject = asked.Count > 1
+            ? new OtherSubject(asked[1].DialogId, reading.Hear(catalog.Dialogs[asked[1].DialogId].Hears.Where(p => !first.Contains(p))) ?? [])
+            : null;
+        var heard = reading.Hear(first);
+        await dc.BeginDialogAsync(asked[0].DialogId, heard is null ? null : new HeardValues(heard), cancellationToken);
+    }
+
+    /// <summary>
+    /// A path ended without <c>autre-chose</c> (at <c>fin</c>) while another subject waits: <c>autre-chose</c> offers it.
+    /// Once only: if that dialog does not offer it, the subject is dropped rather than offered at every end.
+    /// </summary>
+    private static async Task OfferOtherSubjectAsync(DialogContext dc, TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (turn.Activity.Type != ActivityTypes.Message || dc.ActiveDialog is not null || turn.Conversation.OtherSubject is not { } subject)
+        {
+            return;
+        }
+
+        turn.Conversation.OtherSubject = subject.Offered ? null : subject with { Offered = true };
+        if (!subject.Offered)
+        {
+            await dc.BeginDialogAsync(SystemTexts.AnythingElseDialog, null, cancellationToken);
+        }
     }
 
     /// <summary>
@@ -146,23 +241,4 @@ internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IInten
     }
 
     private const int MaxCasesGreeted = 3;
-
-    /// <summary>
-    /// The parent changes subject while asked something (« en fait, c'est mon mot de passe ») : when the message does
-    /// not answer the waiting prompt and clearly asks for another path, that path replaces the current one.
-    /// Small talk never interrupts.
-    /// </summary>
-    private string? SwitchesPath(DialogContext dc, TurnContext turn, Func<IntentPrediction> prediction)
-    {
-        if (dc.ActiveDialog is not { } active || dialogs.Find(active.Id) is not IPrompt prompt || prompt.Recognizes(turn, active)
-            || prediction() is not { IsUnsure: false, Intent: { } intent } || SmallTalk.Contains(intent)
-            || !catalog.IntentRoutes.TryGetValue(intent, out var target) || dc.Stack.Any(i => i.Id == target))
-        {
-            return null;
-        }
-
-        return target;
-    }
-
-    private static readonly HashSet<string> SmallTalk = [Intents.Salutation, Intents.Remerciement, Intents.HorsPerimetre];
 }

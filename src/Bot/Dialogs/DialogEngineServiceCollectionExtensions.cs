@@ -29,7 +29,8 @@ internal static class DialogEngineServiceCollectionExtensions
         services.AddOptions<StateOptions>().BindConfiguration(StateOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
-        foreach (var kind in new[] { typeof(MessageStep), typeof(AskStep), typeof(ChoiceStep), typeof(ConfirmStep), typeof(ActionStep), typeof(SchoolStep) })
+        Type[] kinds = [typeof(MessageStep), typeof(AskStep), typeof(ChoiceStep), typeof(ConfirmStep), typeof(ActionStep), typeof(SchoolStep), typeof(OtherSubjectStep)];
+        foreach (var kind in kinds)
         {
             services.AddSingleton(typeof(IStepKind), kind);
         }
@@ -67,6 +68,7 @@ internal static class DialogEngineServiceCollectionExtensions
         services.AddSingleton<ITurnMiddleware, TypingMiddleware>();
         services.AddSingleton<ITurnMiddleware, StateMiddleware>();
         services.AddSingleton<MessageRenderer>();
+        services.AddSingleton<SubjectReader>();
         services.AddSingleton<DialogBot>();
         services.AddSingleton<BotEngine>();
         return services;

@@ -34,16 +34,41 @@ public sealed class DialogStateTests
         var folder = Path.Combine(Path.GetTempPath(), "supportbot-retry-" + Guid.NewGuid().ToString("N"));
         try
         {
+            // An e-mail where the identifier is asked is an answer refused (its own retry), not a message not understood.
             await using (var before = await BotTestHost.StartAsync(folder: folder))
             {
-                await before.Conversation(conversationId: "c1", userId: "u1").Send("identifiant oublié").AssertReply("adresse")
-                    .Send("valery chez example fr").AssertReply("prenom.nom@exemple.fr")
-                    .Send("toujours pas").AssertReply("prenom.nom@exemple.fr");
+                await before.Conversation(conversationId: "c1", userId: "u1").Send("mot de passe oublié").AssertReply("Connaissez-vous")
+                    .Send("oui").AssertReply("Quel est votre identifiant")
+                    .Send("a@example.fr").AssertReply("Ceci ressemble à une adresse électronique")
+                    .Send("b@example.fr").AssertReply("Ceci ressemble à une adresse électronique");
             }
 
             await using var after = await BotTestHost.StartAsync(folder: folder, seedDemo: false);
-            await after.Conversation(conversationId: "c1", userId: "u1").Send("encore non")
-                .AssertReply("Je n'arrive pas à lire votre réponse").AssertReply("Pour quelle difficulté");
+            await after.Conversation(conversationId: "c1", userId: "u1").Send("c@example.fr")
+                .AssertReply("je ne vous comprends pas").AssertNoReply();
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, true);
+        }
+    }
+
+    [Fact]
+    public async Task RestartBetweenTwoMessagesNotUnderstood_StillOffersTheMenuAndAPerson()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "supportbot-misunderstood-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using (var before = await BotTestHost.StartAsync(folder: folder))
+            {
+                await before.Conversation(conversationId: "c1", userId: "u1").Send("identifiant oublié").AssertReply("adresse")
+                    .Send("valery chez example fr").AssertReply("prenom.nom@exemple.fr");
+            }
+
+            await using var after = await BotTestHost.StartAsync(folder: folder, seedDemo: false);
+            await after.Conversation(conversationId: "c1", userId: "u1").Send("toujours pas")
+                .AssertReply(r => Assert.Equal(["Voir le menu", "Parler à une personne"], r.SuggestedActions!.Actions.Select(a => a.Title)));
         }
         finally
         {
@@ -92,15 +117,16 @@ public sealed class DialogStateTests
         {
             await using var first = await BotTestHost.StartAsync(folder: folder, time: time);
             await using var second = await BotTestHost.StartAsync(folder: folder, seedDemo: false, time: time);
-            await first.Conversation(conversationId: "c1", userId: "u1").Send("identifiant oublié").AssertReply("adresse");
+            await first.Conversation(conversationId: "c1", userId: "u1").Send("mot de passe oublié").AssertReply("Connaissez-vous")
+                .Send("oui").AssertReply("Quel est votre identifiant");
 
-            // Two wrong answers at once, one per instance: each turn must see the other's attempt (3 attempts allowed).
-            var a = first.Conversation(conversationId: "c1", userId: "u1").Send("faux 1").AssertReply("prenom.nom@exemple.fr");
-            var b = second.Conversation(conversationId: "c1", userId: "u1").Send("faux 2").AssertReply("prenom.nom@exemple.fr");
+            // Two refused answers at once, one per instance: each turn must see the other's attempt (3 attempts allowed).
+            var a = first.Conversation(conversationId: "c1", userId: "u1").Send("a@example.fr").AssertReply("Ceci ressemble à une adresse");
+            var b = second.Conversation(conversationId: "c1", userId: "u1").Send("b@example.fr").AssertReply("Ceci ressemble à une adresse");
             await Task.WhenAll(Task.Run(async () => await a, TestContext.Current.CancellationToken), Task.Run(async () => await b, TestContext.Current.CancellationToken));
 
-            await second.Conversation(conversationId: "c1", userId: "u1").Send("faux 3")
-                .AssertReply("Je n'arrive pas à lire votre réponse");
+            await second.Conversation(conversationId: "c1", userId: "u1").Send("c@example.fr")
+                .AssertReply("je ne vous comprends pas");
         }
         finally
         {

@@ -33,7 +33,18 @@ public sealed class DialogValidationTests
         { "unknown key", "  - id: a\n    kind: message\n    texte: Bonjour\n", 7, "unknown key « texte »" },
         { "unknown channel", "  - id: a\n    kind: message\n    channel: fax\n    text: Bonjour\n", 7, "unknown channel « fax »" },
         { "school step without into", "  - id: a\n    kind: school\n    text: Quelle école ?\n", 5, "into" },
+        { "when-given of a kind never heard", Confirm("      couleur: fin\n"), 11, "« couleur » is not a kind of value heard in a message" },
+        { "when-given leading to no such question", Confirm("      email: b\n") + "  - id: b\n    kind: message\n    text: Bonjour\n", 11,
+            "« b » does not lead (through messages only) to a question asking for a value of kind « email »" },
+        { "when-given to a dialog not asking it", Confirm("      phone: \"dialogue:identifiant-oublie\"\n"), 11,
+            "the dialog « identifiant-oublie » asks for no value of kind « phone »" },
+        { "on-intent with an unknown intent", "  - id: a\n    kind: confirm\n    text: Sûr ?\n    yes: fin\n    no: fin\n    on-intent:\n      au_revoir: fin\n", 11,
+            "unknown intent « au_revoir »" },
+        { "noted that is not a text", "  - id: a\n    kind: ask\n    prompt: email\n    into: x\n    text: Adresse ?\n    noted:\n      fax: x\n", 11, "unknown variant « fax »" },
     };
+
+    private static string Confirm(string whenGiven) =>
+        "  - id: a\n    kind: confirm\n    text: Sûr ?\n    yes: fin\n    no: fin\n    when-given:\n" + whenGiven;
 
     [Theory]
     [MemberData(nameof(BrokenFiles))]
@@ -52,6 +63,24 @@ public sealed class DialogValidationTests
         Assert.All(diagnostics, d => Assert.Equal("dialogs/casse.yaml", d.Position.File));
         Assert.True(diagnostics.Any(d => d.Position.Line == line && d.Message.Contains(message)),
             $"{problem}: expected line {line} « {message} », got: {string.Join(" | ", diagnostics)}");
+    }
+
+    [Fact]
+    public async Task InterjectionThatAsks_IsRejected()
+    {
+        await using var bot = await BotTestHost.StartAsync(seedDemo: false);
+        var loader = bot.Services.GetRequiredService<DialogCatalogLoader>();
+        var files = DialogCatalogLoader.Files(BotTestHost.RepositoryDialogs)
+            .Select(f => (f.Display, (Func<TextReader>)(() => new StreamReader(f.Path))))
+            .Append(("dialogs/casse.yaml", () => new StringReader(
+                "schema: supportbot/dialogue/1\nid: casse\ntitle: Cassé\ninterjection: true\nsteps:\n"
+                + "  - id: a\n    kind: confirm\n    text: Sûr ?\n    yes: fin\n    no: \"dialogue:menu\"\n")));
+
+        var (catalog, diagnostics) = loader.Load(files);
+
+        Assert.Null(catalog);
+        Assert.Equal("dialogs/casse.yaml:6: the step « a » asks something or leaves for another dialog; an interjection only talks, then the question waiting is asked again.",
+            Assert.Single(diagnostics).ToString());
     }
 
     [Fact]

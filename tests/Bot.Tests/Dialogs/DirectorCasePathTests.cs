@@ -111,15 +111,28 @@ public sealed class DirectorCasePathTests
     }
 
     [Fact]
-    public async Task BirthDateNeverReadable_StopsAfterThreeAttempts()
+    public async Task BirthDateNeverReadable_OffersTheMenuAndAPersonAtTheSecondMiss()
     {
         await using var bot = await BotTestHost.StartAsync();
 
         await bot.Conversation().Send("date de naissance refusée").AssertReply("ONDE").AssertReply("demande")
             .Send("oui").AssertReply("nom").Send("X").AssertReply("prénom").Send("Y").AssertReply("date de naissance")
             .Send("hier").AssertReply("Je ne reconnais pas de date")
-            .Send("avant-hier").AssertReply("Je ne reconnais pas de date")
-            .Send("je ne sais pas").AssertReply("Je n'arrive pas à lire votre réponse").AssertReply("Pour quelle difficulté");
+            .Send("je ne sais pas").AssertReply("je ne vous comprends pas").AssertNoReply();
+
+        Assert.Equal(0, await CaseCountAsync(bot));
+    }
+
+    [Fact]
+    public async Task BirthDateImpossibleThreeTimes_StopsAfterThreeAttempts()
+    {
+        await using var bot = await BotTestHost.StartAsync();
+
+        await bot.Conversation().Send("date de naissance refusée").AssertReply("ONDE").AssertReply("demande")
+            .Send("oui").AssertReply("nom").Send("X").AssertReply("prénom").Send("Y").AssertReply("date de naissance")
+            .Send("31/02/2018").AssertReply("Cette date n'existe pas")
+            .Send("30/02/2018").AssertReply("Cette date n'existe pas")
+            .Send("32/01/2018").AssertReply(r => Assert.Equal(["Voir le menu", "Parler à une personne"], r.SuggestedActions!.Actions.Select(a => a.Title)));
 
         Assert.Equal(0, await CaseCountAsync(bot));
     }

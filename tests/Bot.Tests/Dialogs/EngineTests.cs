@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SupportBot.Bot.Dialogs.Activities;
 using SupportBot.Bot.Dialogs.Commands;
 using SupportBot.Bot.Dialogs.Declarative;
+using SupportBot.Bot.Dialogs.Declarative.Steps;
 using SupportBot.Bot.Dialogs.Prompts;
 using SupportBot.Bot.Dialogs.Stack;
 using SupportBot.Bot.Dialogs.Turns;
@@ -39,6 +40,18 @@ public sealed class EngineTests
         Assert.False(json.TryGetProperty("value", out _));
         Assert.Equal(1, roundTrip.GetProperty("unknownField").GetInt32());
         Assert.Equal("abc123", roundTrip.GetProperty("channelData").GetProperty("clientActivityID").GetString());
+    }
+
+    [Fact]
+    public async Task PromptKindsHeardInAnyMessage_AreTheValuePrompts()
+    {
+        await using var bot = await BotTestHost.StartAsync(seedDemo: false);
+        var dialogs = bot.Services.GetRequiredService<DialogSet>();
+
+        var heard = PromptKinds.All.ToDictionary(k => k.Key, k => k.Value.Heard);
+        var valuePrompts = PromptKinds.All.ToDictionary(k => k.Key, k => dialogs.Find(k.Value.DialogId) is IValuePrompt);
+
+        Assert.Equal(valuePrompts, heard);
     }
 
     [Fact]

@@ -51,14 +51,14 @@ public sealed class InformationPathTests
     }
 
     [Fact]
-    public async Task ActivationMenu_UnreadableChoiceThreeTimes_ApologisesAndShowsTheMenu()
+    public async Task ActivationMenu_UnreadableChoiceTwice_OffersTheMenuAndAPerson()
     {
         await using var bot = await BotTestHost.StartAsync(seedDemo: false);
 
         await bot.Conversation().Send("activer mon compte").AssertReply("trois façons").AssertReply("difficultés")
             .Send("bof").AssertReply("difficultés")
-            .Send("9").AssertReply("difficultés")
-            .Send("???").AssertReply("Je n'arrive pas à lire votre réponse").AssertReply("Pour quelle difficulté");
+            .Send("9").AssertReply("je ne vous comprends pas")
+            .Send("menu").AssertReply("Pour quelle difficulté");
     }
 
     [Theory]
@@ -104,9 +104,9 @@ public sealed class InformationPathTests
 
         await bot.Conversation()
             .Send("bonjour").AssertReply("Bonjour, je suis l'assistant de Toutatice").AssertReply("Pour quelle difficulté")
+            .Send("quelle meteo demain ?").AssertReply("Je ne peux pas vous aider pour cela").AssertReply("Pour quelle difficulté")
             .Send("annuler").AssertReply("C'est annulé")
-            .Send("quelle meteo demain ?").AssertReply("je ne peux pas répondre à cette question").AssertReply("Pour quelle difficulté")
-            .Send("annuler").AssertReply("C'est annulé")
-            .Send("merci beaucoup").AssertReply("Je vous en prie").AssertNoReply();
+            .Send("quelle meteo demain ?").AssertReply("adressez-vous à l'école de votre enfant").AssertNoReply()
+            .Send("merci beaucoup").AssertReply("Je vous en prie, bonne journée").AssertNoReply();
     }
 }

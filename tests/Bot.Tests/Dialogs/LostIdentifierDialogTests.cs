@@ -49,7 +49,7 @@ public sealed class LostIdentifierDialogTests
     }
 
     [Fact]
-    public async Task NotAnAddress_RetriesThenApologisesAndShowsTheMenu()
+    public async Task NotAnAddress_RetriesThenOffersTheMenuAndAPerson()
     {
         await using var bot = await BotTestHost.StartAsync();
 
@@ -57,10 +57,7 @@ public sealed class LostIdentifierDialogTests
             .Send("valery chez example fr")
             .AssertReply("prenom.nom@exemple.fr")
             .Send("valery point durant")
-            .AssertReply("prenom.nom@exemple.fr")
-            .Send("???")
-            .AssertReply("Je n'arrive pas à lire votre réponse")
-            .AssertReply("Pour quelle difficulté puis-je vous aider ?")
+            .AssertReply("Excusez-moi, je ne vous comprends pas. Vous pouvez choisir un sujet dans le menu, ou parler à une personne.")
             .AssertNoReply();
 
         Assert.Empty(Outbox(bot));

@@ -5,33 +5,60 @@ namespace SupportBot.Bot.Dialogs.Declarative;
 
 /// <summary>
 /// Runs one dialog file: steps in order, following their targets, waiting while a prompt asks. Its saved state is
-/// the current step's id and the values collected, so a restarted service resumes at the same step.
+/// the current step's id, the values collected, and the values heard that a <c>when-given</c> may still route on, so
+/// a restarted service resumes at the same step.
 /// </summary>
 internal sealed class DeclarativeDialog(DialogDocument document, DialogCatalog catalog) : Dialog(document.Id)
 {
-    internal sealed record DeclarativeState(string Step, Dictionary<string, string> Values);
+    internal sealed record DeclarativeState(string Step, Dictionary<string, string> Values, Dictionary<string, string>? Heard = null);
 
     public DialogDocument Document => document;
 
-    /// <param name="options">Values already known (a reference the parent named), which the dialog's questions do not ask again.</param>
-    public override Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options, CancellationToken cancellationToken) =>
-        RunFromAsync(dc, dc.ActiveDialog!, 0,
-            options is IReadOnlyDictionary<string, string> known ? new Dictionary<string, string>(known) : [], cancellationToken);
+    /// <param name="options">
+    /// Values already known, which the dialog's questions do not ask again: named (a reference the parent named), or
+    /// <see cref="HeardValues"/> from the parent's message, each kept under the name of the first question asking for it.
+    /// </param>
+    public override Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
+    {
+        var values = options is IReadOnlyDictionary<string, string> known ? new Dictionary<string, string>(known) : [];
+        var heard = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (options is HeardValues given)
+        {
+            foreach (var (prompt, value) in given.ByPrompt.Where(h => document.Hears.Contains(h.Key)))
+            {
+                heard[prompt] = value;
+                if (document.FirstAsk(prompt) is { } asked)
+                {
+                    values.TryAdd(asked.Into, value);
+                }
+            }
+        }
+
+        return RunFromAsync(dc, dc.ActiveDialog!, 0, values, heard, cancellationToken);
+    }
 
     /// <summary>A message with no prompt running (not expected): ask the current step again.</summary>
     public override Task<DialogTurnResult> ContinueAsync(DialogContext dc, CancellationToken cancellationToken)
     {
         var (instance, state, step) = Current(dc);
-        return RunFromAsync(dc, instance, step.Index, state.Values, cancellationToken);
+        return RunFromAsync(dc, instance, step.Index, state.Values, state.Heard ?? [], cancellationToken);
     }
 
     public override async Task<DialogTurnResult> ResumeAsync(DialogContext dc, object? result, CancellationToken cancellationToken)
     {
         var (instance, state, step) = Current(dc);
-        var outcome = await step.Kind.ResumeAsync(new StepRun(dc, step, state.Values, catalog), result as PromptResult, cancellationToken);
-        DialogContext.SetState(instance, state);
-        return await FollowAsync(dc, instance, step, outcome, state.Values, cancellationToken);
+        var heard = state.Heard ?? [];
+        var outcome = await step.Kind.ResumeAsync(Run(dc, step, state.Values, heard), result as PromptResult, cancellationToken);
+        DialogContext.SetState(instance, State(step, state.Values, heard));
+        return await FollowAsync(dc, instance, step, outcome, state.Values, heard, cancellationToken);
     }
+
+    // Most dialogs hear nothing: no empty object in every saved state.
+    private static DeclarativeState State(StepNode step, Dictionary<string, string> values, Dictionary<string, string> heard) =>
+        new(step.Id, values, heard.Count > 0 ? heard : null);
+
+    private StepRun Run(DialogContext dc, StepNode step, Dictionary<string, string> values, Dictionary<string, string> heard) =>
+        new(dc, step, values, heard, document, catalog);
 
     private Target NextStep(StepNode step) => step.Index + 1 < document.Steps.Count
         ? new Target(document.Steps[step.Index + 1].Id, step.Position)
@@ -48,7 +75,7 @@ internal sealed class DeclarativeDialog(DialogDocument document, DialogCatalog c
     }
 
     private async Task<DialogTurnResult> RunFromAsync(DialogContext dc, DialogInstance instance, int index,
-        Dictionary<string, string> values, CancellationToken cancellationToken)
+        Dictionary<string, string> values, Dictionary<string, string> heard, CancellationToken cancellationToken)
     {
         if (index >= document.Steps.Count)
         {
@@ -58,18 +85,28 @@ internal sealed class DeclarativeDialog(DialogDocument document, DialogCatalog c
         var step = document.Steps[index];
         if (step.Channel is { } only && Channels.IsSms(only) != dc.Turn.IsSms)
         {
-            return await FollowAsync(dc, instance, step, StepResult.Continue(step.Next ?? NextStep(step)), values, cancellationToken);
+            return await FollowAsync(dc, instance, step, StepResult.Continue(step.Next ?? NextStep(step)), values, heard, cancellationToken);
         }
 
-        // Saved before the step runs: a prompt it begins sits above this instance, which must already name the step.
-        DialogContext.SetState(instance, new DeclarativeState(step.Id, values));
-        var outcome = await step.Kind.RunAsync(new StepRun(dc, step, values, catalog), cancellationToken);
-        DialogContext.SetState(instance, new DeclarativeState(step.Id, values));
-        return await FollowAsync(dc, instance, step, outcome, values, cancellationToken);
+        // Saved before a step that asks runs: the prompt it begins sits above this instance, which must already name the
+        // step; and again if it waits, with what it changed. A step that goes on is not saved: the step it goes to is
+        // (the state is written as JSON, a few microseconds each time: a turn runs several steps).
+        if (step.Kind.Waits)
+        {
+            DialogContext.SetState(instance, State(step, values, heard));
+        }
+
+        var outcome = await step.Kind.RunAsync(Run(dc, step, values, heard), cancellationToken);
+        if (outcome.Waiting)
+        {
+            DialogContext.SetState(instance, State(step, values, heard));
+        }
+
+        return await FollowAsync(dc, instance, step, outcome, values, heard, cancellationToken);
     }
 
     private Task<DialogTurnResult> FollowAsync(DialogContext dc, DialogInstance instance, StepNode step, StepResult outcome,
-        Dictionary<string, string> values, CancellationToken cancellationToken)
+        Dictionary<string, string> values, Dictionary<string, string> heard, CancellationToken cancellationToken)
     {
         if (outcome.Waiting)
         {
@@ -79,7 +116,7 @@ internal sealed class DeclarativeDialog(DialogDocument document, DialogCatalog c
         var target = outcome.Next ?? step.Next;
         if (target is null)
         {
-            return RunFromAsync(dc, instance, step.Kind.FallsThrough ? step.Index + 1 : document.Steps.Count, values, cancellationToken);
+            return RunFromAsync(dc, instance, step.Kind.FallsThrough ? step.Index + 1 : document.Steps.Count, values, heard, cancellationToken);
         }
 
         if (target.IsEnd)
@@ -89,11 +126,11 @@ internal sealed class DeclarativeDialog(DialogDocument document, DialogCatalog c
 
         if (target.DialogId is { } other)
         {
-            return dc.ReplaceDialogAsync(other, null, cancellationToken);
+            return dc.ReplaceDialogAsync(other, outcome.Carry is { Count: > 0 } carry ? new HeardValues(carry) : null, cancellationToken);
         }
 
         var next = document.Find(target.Value)
             ?? throw new StaleDialogStateException($"{target.Position}: the step « {target.Value} » does not exist.");
-        return RunFromAsync(dc, instance, next.Index, values, cancellationToken);
+        return RunFromAsync(dc, instance, next.Index, values, heard, cancellationToken);
     }
 }

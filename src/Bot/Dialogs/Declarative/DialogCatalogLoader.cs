@@ -1,4 +1,5 @@
 using SupportBot.Bot.Dialogs.Actions;
+using SupportBot.Bot.Dialogs.Declarative.Steps;
 using SupportBot.Bot.Dialogs.Prompts;
 using SupportBot.Bot.Language;
 using YamlDotNet.Core;
@@ -9,14 +10,15 @@ namespace SupportBot.Bot.Dialogs.Declarative;
 /// <summary>
 /// Loads and checks the YAML files under dialogs/ (except dialogs/intents/, the training utterances). Every problem is
 /// reported with file:line: schema, unknown keys and step kinds, unknown actions, missing texts, dangling references,
-/// unreachable steps, duplicate ids, intents or commands.
+/// unreachable steps, duplicate ids, intents or commands, <c>when-given</c> targets that do not ask for their value,
+/// interjections that ask something.
 /// </summary>
 internal sealed class DialogCatalogLoader(IEnumerable<IStepKind> kinds, DialogActionRegistry actions)
 {
     public const string DialogSchema = "supportbot/dialogue/1";
     public const string TextsSchema = "supportbot/textes/1";
 
-    private static readonly HashSet<string> DialogKeys = ["schema", "id", "title", "intents", "commands", "steps"];
+    private static readonly HashSet<string> DialogKeys = ["schema", "id", "title", "intents", "commands", "interjection", "steps"];
     private static readonly HashSet<string> TextsKeys = ["schema", "texts"];
     private static readonly HashSet<string> CommonStepKeys = ["id", "kind", "next", "channel"];
 
@@ -132,6 +134,7 @@ internal sealed class DialogCatalogLoader(IEnumerable<IStepKind> kinds, DialogAc
         }
 
         var commands = reader.Strings(root, "commands");
+        var interjection = reader.Bool(root, "interjection") ?? false;
         var steps = new List<StepNode>();
         var list = reader.List(root, "steps", required: true);
         foreach (var item in list?.Children ?? [])
@@ -166,6 +169,7 @@ internal sealed class DialogCatalogLoader(IEnumerable<IStepKind> kinds, DialogAc
         var dialog = new DialogDocument
         {
             Id = id, File = reader.File, Position = reader.At(root), Title = title, Intents = intents, Commands = commands, Steps = steps,
+            Interjection = interjection,
         };
         CheckSteps(dialog, reader);
         return dialog;
@@ -240,7 +244,30 @@ internal sealed class DialogCatalogLoader(IEnumerable<IStepKind> kinds, DialogAc
         {
             reader.Diagnostics.Add(new DialogDiagnostic(step.Position, $"the step « {step.Id} » cannot be reached from the start of « {dialog.Id} »."));
         }
+
+        foreach (var step in dialog.Steps)
+        {
+            foreach (var (prompt, target) in step.Kind.WhenGiven(step).Where(w => w.Value.IsStep && ids.Contains(w.Value.Value)))
+            {
+                if (dialog.AskedAt(target, prompt) is null)
+                {
+                    reader.Diagnostics.Add(new DialogDiagnostic(target.Position,
+                        $"« {target.Value} » does not lead (through messages only) to a question asking for a value of kind « {KindName(prompt)} »; when-given goes where that value is asked."));
+                }
+            }
+        }
+
+        if (dialog.Interjection)
+        {
+            foreach (var step in dialog.Steps.Where(s => s.Kind.Waits || s.Targets.Any(t => t.DialogId is not null)))
+            {
+                reader.Diagnostics.Add(new DialogDiagnostic(step.Position,
+                    $"the step « {step.Id} » asks something or leaves for another dialog; an interjection only talks, then the question waiting is asked again."));
+            }
+        }
     }
+
+    private static string KindName(string prompt) => PromptKinds.All.FirstOrDefault(k => k.Value.DialogId == prompt).Key ?? prompt;
 
     private static void ReadTexts(YamlMappingNode root, YamlReader reader, Dictionary<string, MessageText> texts)
     {
@@ -270,6 +297,18 @@ internal sealed class DialogCatalogLoader(IEnumerable<IStepKind> kinds, DialogAc
             foreach (var target in dialog.Steps.SelectMany(s => s.Targets).Where(t => t.DialogId is { } id && !dialogs.ContainsKey(id)))
             {
                 diagnostics.Add(new DialogDiagnostic(target.Position, $"no dialog has the id « {target.DialogId} »."));
+            }
+
+            foreach (var step in dialog.Steps)
+            {
+                foreach (var (prompt, target) in step.Kind.WhenGiven(step))
+                {
+                    if (target.DialogId is { } id && dialogs.TryGetValue(id, out var other) && other.FirstAsk(prompt) is null)
+                    {
+                        diagnostics.Add(new DialogDiagnostic(target.Position,
+                            $"the dialog « {id} » asks for no value of kind « {KindName(prompt)} »; when-given goes where that value is asked."));
+                    }
+                }
             }
 
             foreach (var intent in dialog.Intents)

@@ -16,6 +16,13 @@ internal sealed record MessageText(string Web, string Sms, SourcePosition Positi
         return this with { Web = Replace(Web, values), Sms = Replace(Sms, values) };
     }
 
+    /// <summary>Replaces <c>{name}</c> with a text, each channel with its own variant (a path's title in a sentence).</summary>
+    public MessageText Format(string name, MessageText value) => this with
+    {
+        Web = Web.Replace("{" + name + "}", value.Web, StringComparison.Ordinal),
+        Sms = Sms.Replace("{" + name + "}", value.Sms, StringComparison.Ordinal),
+    };
+
     private static string Replace(string text, IReadOnlyDictionary<string, string> values)
     {
         foreach (var (name, value) in values)

@@ -5,7 +5,6 @@ internal static class SystemTexts
 {
     public const string Error = "erreur";
     public const string StaleState = "reprise-apres-mise-a-jour";
-    public const string TooManyAttempts = "trop-d-essais";
     public const string AnswerWithNumber = "repondez-numero";
     public const string Clarification = "clarification";
     public const string ClarificationMenu = "clarification-menu";
@@ -41,7 +40,7 @@ internal static class SystemTexts
     [
         PageTitle, PageRules, PagePasswordField, PageConfirmationField, PageButton, PageConfirmationMismatch, PageSuccess,
         PageExpired, PageUsed, PageUnknown, PageError, PageProblemsTitle, PageSuccessTitle, PageRefusedTitle, PageBackToAssistant,
-        Error, StaleState, TooManyAttempts, AnswerWithNumber, Clarification, ClarificationMenu, Yes, No, TooManyLookups,
+        Error, StaleState, AnswerWithNumber, Clarification, ClarificationMenu, Yes, No, TooManyLookups,
         IdentifierMailSubject, IdentifierMailBody, ResetMailSubject, ResetMailBody,
         SmsStop, SmsCaseResolvedOnde, SmsCaseResolvedNotification, SmsCaseResolvedOther,
         .. Cases.CaseTexts.All,
@@ -57,8 +56,14 @@ internal static class SystemTexts
     public const string WelcomeDialog = "accueil";
     public const string NotUnderstoodDialog = "incompris";
 
+    /// <summary>
+    /// Started when a path ends (at <c>fin</c>) while another subject the parent raised waits; its <c>other-subject</c>
+    /// step offers it.
+    /// </summary>
+    public const string AnythingElseDialog = "autre-chose";
+
     /// <summary>Started with the value <c>reference</c> when a message names a case (« où en est ma demande SB-7KQ4M2 ? »).</summary>
     public const string CaseStatusDialog = "suivi-demande";
 
-    public static IReadOnlyList<string> RequiredDialogs { get; } = [MenuDialog, WelcomeDialog, NotUnderstoodDialog, CaseStatusDialog];
+    public static IReadOnlyList<string> RequiredDialogs { get; } = [MenuDialog, WelcomeDialog, NotUnderstoodDialog, CaseStatusDialog, AnythingElseDialog];
 }

@@ -55,6 +55,23 @@ internal sealed class YamlReader(string file, List<DialogDiagnostic> diagnostics
         return null;
     }
 
+    public bool? Bool(YamlMappingNode map, string key)
+    {
+        var text = String(map, key);
+        switch (text)
+        {
+            case null:
+                return null;
+            case "true":
+                return true;
+            case "false":
+                return false;
+            default:
+                Error(Child(map, key)!, $"« {key} » must be true or false, not « {text} ».");
+                return null;
+        }
+    }
+
     public YamlMappingNode? Map(YamlMappingNode map, string key, bool required = false)
     {
         var node = Child(map, key);

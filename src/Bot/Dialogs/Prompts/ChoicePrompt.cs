@@ -34,7 +34,7 @@ internal sealed class ChoicePrompt(string id = ChoicePrompt.DefaultId, PromptVal
         var contained = Enumerable.Range(0, choices.Count)
             .Where(i => (choices[i].Synonyms ?? []).Select(Normalize).Any(s => s.Length >= 4 && answer.Contains(s, StringComparison.Ordinal)))
             .ToList();
-        return contained.Count == 1 ? Recognition<int>.Success(contained[0]) : Recognition<int>.Failure();
+        return contained.Count == 1 ? Recognition<int>.Guessed(contained[0]) : Recognition<int>.Failure();
     }
 
     internal static string Normalize(string text)

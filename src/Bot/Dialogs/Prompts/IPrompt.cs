@@ -3,8 +3,8 @@ using SupportBot.Bot.Dialogs.Turns;
 
 namespace SupportBot.Bot.Dialogs.Prompts;
 
-/// <summary>A prompt that can say, before running, whether the parent's message answers it (the bot then lets it handle it).</summary>
+/// <summary>A prompt that can say, before running, how it would take the parent's message (the bot then lets it handle it, or not).</summary>
 internal interface IPrompt
 {
-    bool Recognizes(TurnContext turn, DialogInstance instance);
+    PromptReading Read(TurnContext turn, DialogInstance instance);
 }

@@ -10,8 +10,11 @@ internal sealed class ConversationData
     /// <summary>The welcome was said: a page reloaded or reconnected does not say it again.</summary>
     public bool Greeted { get; set; }
 
-    /// <summary>Messages in a row the bot did not understand; at two it offers the menu and a person.</summary>
+    /// <summary>Messages in a row the bot did not understand at all; at two it offers the menu and a person.</summary>
     public int Misunderstandings { get; set; }
+
+    /// <summary>A subject the parent raised beside the one being handled, offered when that path ends.</summary>
+    public OtherSubject? OtherSubject { get; set; }
 
     /// <summary>Unix milliseconds of this conversation's account look-ups, for the per-conversation limit.</summary>
     public List<long> Lookups { get; set; } = [];

@@ -19,6 +19,9 @@ internal sealed class TurnContext(Activity activity, IServiceProvider services, 
 
     public ConversationData Conversation { get; set; } = new();
 
+    /// <summary>The parent's message as the bot reads it (intent, values heard), for a message turn run by <see cref="DialogBot"/>.</summary>
+    public MessageReading? Reading { get; set; }
+
     public string ConversationKey => $"{Activity.ChannelId}/{Activity.Conversation?.Id}";
 
     public string UserKey => $"{Activity.ChannelId}/{Activity.From?.Id}";

@@ -5,7 +5,8 @@ namespace SupportBot.Bot.Dialogs.Declarative.Steps;
 
 /// <summary>
 /// <c>kind: choice</c> — a menu: <c>choices</c> lists <c>label</c> (text), optional <c>synonyms</c> and the
-/// <c>next</c> target of each. Buttons on the web, numbered lines by SMS.
+/// <c>next</c> target of each. Buttons on the web, numbered lines by SMS. With <c>when-given</c>, a value given instead (or
+/// with the choice it leads to) goes where it is asked.
 /// </summary>
 internal sealed class ChoiceStep : StepKind<ChoiceStep.Config>
 {
@@ -20,6 +21,8 @@ internal sealed class ChoiceStep : StepKind<ChoiceStep.Config>
     public override IReadOnlySet<string> Keys { get; } = new HashSet<string>(PromptSettings.Keys.Append("choices"));
 
     public override bool FallsThrough => false;
+
+    public override bool Waits => true;
 
     protected override Config Parse(YamlMappingNode node, StepParser parser)
     {
@@ -56,20 +59,22 @@ internal sealed class ChoiceStep : StepKind<ChoiceStep.Config>
         return config.Prompt.Texts([.. config.Choices.Select(c => c.Option.Label)]);
     }
 
+    protected override IReadOnlyDictionary<string, Target> WhenGiven(Config config) => config.Prompt.WhenGiven;
+
     protected override async Task<StepResult> RunAsync(StepRun run, Config config, CancellationToken cancellationToken)
     {
+        if (config.Prompt.AlreadyGiven(run) is { } given)
+        {
+            return given;
+        }
+
         var options = config.Prompt.Options(run, [.. config.Choices.Select(c => c.Option)]);
         await run.Dialogs.BeginDialogAsync(ChoicePrompt.DefaultId, options, cancellationToken);
         return StepResult.Wait;
     }
 
-    protected override async Task<StepResult> ResumeAsync(StepRun run, Config config, PromptResult? result, CancellationToken cancellationToken)
-    {
-        if (result is { Succeeded: true, Value: int index } && index >= 0 && index < config.Choices.Count)
-        {
-            return StepResult.Continue(config.Choices[index].Next);
-        }
-
-        return await config.Prompt.FailAsync(run, cancellationToken);
-    }
+    protected override Task<StepResult> ResumeAsync(StepRun run, Config config, PromptResult? result, CancellationToken cancellationToken) =>
+        Task.FromResult(result is { Succeeded: true, Value: int index } && index >= 0 && index < config.Choices.Count
+            ? config.Prompt.Answered(run, config.Choices[index].Next, result)
+            : config.Prompt.Instead(run, result) ?? config.Prompt.Fail(run));
 }

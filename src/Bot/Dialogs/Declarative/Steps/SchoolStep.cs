@@ -22,6 +22,8 @@ internal sealed class SchoolStep : StepKind<SchoolStep.Config>
 
     public override bool FallsThrough => true;
 
+    public override bool Waits => true;
+
     protected override Config Parse(YamlMappingNode node, StepParser parser) => new(
         parser.Text(node, "text") ?? new MessageText("", "", parser.At(node)),
         parser.String(node, "into", required: true) ?? "");

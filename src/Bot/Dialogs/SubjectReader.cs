@@ -1,0 +1,69 @@
+using SupportBot.Bot.Dialogs.Declarative;
+using SupportBot.Bot.Dialogs.Turns;
+using SupportBot.Bot.Language;
+
+namespace SupportBot.Bot.Dialogs;
+
+/// <summary>
+/// The paths a parent's message asks for, in the order written: usually one, from the whole message's intent; two when
+/// its clauses (<see cref="FrenchClauses"/>) each clearly ask for a different path (« pas reçu le code sms et je peux
+/// appeler qui ? »). A clause that only gives a value another subject's path takes (« j'ai oublié mon mot de passe, mon
+/// identifiant c'est v.durant1 ») belongs to that subject: it is not a subject of its own, and it no longer blurs the
+/// whole message's intent.
+/// </summary>
+internal sealed class SubjectReader(DialogCatalog catalog)
+{
+    internal sealed record Subject(string Intent, string DialogId);
+
+    /// <summary>Intents that are not problems: they never interrupt a path, nor count as a second subject.</summary>
+    public static IReadOnlySet<string> SmallTalk { get; } = new HashSet<string> { Intents.Salutation, Intents.Remerciement, Intents.HorsPerimetre };
+
+    private const int MaxSubjects = 2;
+
+    public IReadOnlyList<Subject> Read(MessageReading reading)
+    {
+        // Clauses are recognised one by one only when the message has several: most messages cost one recognition.
+        var clauses = FrenchClauses.Split(reading.Text);
+        if (clauses.Count > 1)
+        {
+            var found = new List<(Subject Subject, MessageReading Clause)>();
+            foreach (var clause in clauses.Select(reading.Part))
+            {
+                if (Route(clause.Intent) is { } subject && !SmallTalk.Contains(subject.Intent) && found.All(f => f.Subject.DialogId != subject.DialogId))
+                {
+                    found.Add((subject, clause));
+                }
+            }
+
+            if (found.Count > 1)
+            {
+                var kept = found.Where(f => !GivesValueOnly(f.Subject, f.Clause, found.Select(o => o.Subject))).Select(f => f.Subject).ToList();
+                if (kept.Count > 0)
+                {
+                    return [.. kept.Take(MaxSubjects)];
+                }
+            }
+
+            // A problem beats the small talk around it: « merci, mais le code n'arrive toujours pas ».
+            if (found.Count == 1 && (Route(reading.Intent) is not { } whole || SmallTalk.Contains(whole.Intent)))
+            {
+                return [found[0].Subject];
+            }
+        }
+
+        return Route(reading.Intent) is { } one ? [one] : [];
+    }
+
+    private Subject? Route(IntentPrediction prediction) =>
+        prediction is { IsUnsure: false, Intent: { } intent } && catalog.IntentRoutes.TryGetValue(intent, out var dialogId)
+            ? new Subject(intent, dialogId)
+            : null;
+
+    /// <summary>The clause holds a value of a kind another subject's path takes and its own path does not.</summary>
+    private bool GivesValueOnly(Subject subject, MessageReading clause, IEnumerable<Subject> subjects)
+    {
+        var own = catalog.Dialogs[subject.DialogId].Hears;
+        var others = subjects.Where(s => s != subject).SelectMany(s => catalog.Dialogs[s.DialogId].Hears).Where(p => !own.Contains(p)).Distinct();
+        return clause.Hear(others) is not null;
+    }
+}
