@@ -115,7 +115,9 @@ internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IInten
     private async Task AnswerAsync(DialogContext dc, TurnContext turn, MessageReading reading, PromptReading answer, CancellationToken cancellationToken)
     {
         var conversation = turn.Conversation;
-        var asked = answer is PromptReading.Answer ? [] : subjects.Read(reading);
+        // A refused answer of the expected kind (an e-mail where the identifier is asked) answers the question, even when
+        // the words of an address also look like a path's.
+        var asked = answer is PromptReading.Answer or PromptReading.Mistaken ? [] : subjects.Read(reading);
 
         // A choice guessed from one word of a longer message gives way only to a message asking for two paths.
         if (answer is PromptReading.Answer || (answer is PromptReading.Guess && asked.Count < 2))

@@ -20,6 +20,7 @@ internal sealed class SubjectReader(DialogCatalog catalog)
 
     private const int MaxSubjects = 2;
 
+
     public IReadOnlyList<Subject> Read(MessageReading reading)
     {
         // Clauses are recognised one by one only when the message has several: most messages cost one recognition.
@@ -38,6 +39,12 @@ internal sealed class SubjectReader(DialogCatalog catalog)
             if (found.Count > 1)
             {
                 var kept = found.Where(f => !GivesValueOnly(f.Subject, f.Clause, found.Select(o => o.Subject))).Select(f => f.Subject).ToList();
+
+                // A path that offers another among its choices is that one's context, not a second problem: « je
+                // m'inscris et le code sms n'arrive pas » is the SMS code, « pas reçu le code sms et je peux appeler
+                // qui ? » two problems.
+                kept = [.. kept.Where(k => !kept.Any(other => other != k && Offers(k.DialogId, other.DialogId)))];
+
                 if (kept.Count > 0)
                 {
                     return [.. kept.Take(MaxSubjects)];
@@ -53,6 +60,10 @@ internal sealed class SubjectReader(DialogCatalog catalog)
 
         return Route(reading.Intent) is { } one ? [one] : [];
     }
+
+    /// <summary>Whether a choice of <paramref name="dialogId"/> leads to <paramref name="other"/>.</summary>
+    private bool Offers(string dialogId, string other) =>
+        catalog.Dialogs[dialogId].Steps.Where(s => s.Kind.Kind == "choice").SelectMany(s => s.Targets).Any(t => t.DialogId == other);
 
     private Subject? Route(IntentPrediction prediction) =>
         prediction is { IsUnsure: false, Intent: { } intent } && catalog.IntentRoutes.TryGetValue(intent, out var dialogId)
