@@ -19,6 +19,28 @@ public sealed class DialogValidationTests
         Assert.All(SystemTexts.RequiredDialogs, id => Assert.Contains(id, catalog.Dialogs.Keys));
     }
 
+    [Fact]
+    public void Files_LeaveOutTheIntentsAndTheConversations()
+    {
+        var dialogs = Path.Combine(Path.GetTempPath(), "supportbot-files-" + Guid.NewGuid().ToString("N"), "dialogs");
+        foreach (var file in new[] { "menu.yaml", "textes/autres.yml", "intents/salutation.yaml", "conversations/mot-de-passe.yaml", "conversations.yaml" })
+        {
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(dialogs, file))!);
+            File.WriteAllText(Path.Combine(dialogs, file), "schema: supportbot/dialogue/1\n");
+        }
+
+        try
+        {
+            var files = DialogCatalogLoader.Files(dialogs);
+
+            Assert.Equal(["dialogs/conversations.yaml", "dialogs/menu.yaml", "dialogs/textes/autres.yml"], files.Select(f => f.Display));
+        }
+        finally
+        {
+            System.IO.Directory.Delete(Path.GetDirectoryName(dialogs)!, true);
+        }
+    }
+
     public static TheoryData<string, string, int, string> BrokenFiles => new()
     {
         { "unknown step kind", "  - id: a\n    kind: sauter\n    text: Bonjour\n", 6, "unknown step kind « sauter »" },

@@ -8,7 +8,8 @@ using YamlDotNet.RepresentationModel;
 namespace SupportBot.Bot.Dialogs.Declarative;
 
 /// <summary>
-/// Loads and checks the YAML files under dialogs/ (except dialogs/intents/, the training utterances). Every problem is
+/// Loads and checks the YAML files under dialogs/ (except dialogs/intents/, the training utterances, and
+/// dialogs/conversations/, the conversation evaluation's scripts). Every problem is
 /// reported with file:line: schema, unknown keys and step kinds, unknown actions, missing texts, dangling references,
 /// unreachable steps, duplicate ids, intents or commands, <c>when-given</c> targets that do not ask for their value,
 /// interjections that ask something.
@@ -22,6 +23,9 @@ internal sealed class DialogCatalogLoader(IEnumerable<IStepKind> kinds, DialogAc
     private static readonly HashSet<string> TextsKeys = ["schema", "texts"];
     private static readonly HashSet<string> CommonStepKeys = ["id", "kind", "next", "channel"];
 
+    /// <summary>Folders of dialogs/ that other features own: the intents' training utterances, the conversation evaluation.</summary>
+    private static readonly string[] OtherFeaturesFolders = ["intents", "conversations"];
+
     private readonly Dictionary<string, IStepKind> _kinds = kinds.ToDictionary(k => k.Kind, StringComparer.Ordinal);
 
     /// <summary>Files of <paramref name="folder"/>, as displayed: dialogs/menu.yaml.</summary>
@@ -29,10 +33,10 @@ internal sealed class DialogCatalogLoader(IEnumerable<IStepKind> kinds, DialogAc
     {
         var root = Path.GetFullPath(folder);
         var shown = Path.GetFileName(root.TrimEnd(Path.DirectorySeparatorChar));
-        var intents = Path.Combine(root, "intents") + Path.DirectorySeparatorChar;
+        var skipped = OtherFeaturesFolders.Select(f => Path.Combine(root, f) + Path.DirectorySeparatorChar).ToArray();
         return [.. System.IO.Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-            .Where(f => !f.StartsWith(intents, StringComparison.Ordinal))
+            .Where(f => !skipped.Any(s => f.StartsWith(s, StringComparison.Ordinal)))
             .Order(StringComparer.Ordinal)
             .Select(f => (f, Path.Combine(shown, Path.GetRelativePath(root, f)).Replace('\\', '/')))];
     }
