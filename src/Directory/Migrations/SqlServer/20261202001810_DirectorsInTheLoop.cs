@@ -1,8 +1,9 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace SupportBot.AccountDirectory.Migrations.Sqlite
+namespace SupportBot.AccountDirectory.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class DirectorsInTheLoop : Migration
@@ -13,33 +14,33 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "Circonscription",
                 table: "Schools",
-                type: "TEXT",
+                type: "nvarchar(200)",
                 maxLength: 200,
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "ClosedAt",
                 table: "Schools",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "ImportedAt",
                 table: "Schools",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "OfficialEmail",
                 table: "Schools",
-                type: "TEXT",
+                type: "nvarchar(254)",
                 maxLength: 254,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "PostalCode",
                 table: "Schools",
-                type: "TEXT",
+                type: "varchar(10)",
                 unicode: false,
                 maxLength: 10,
                 nullable: true);
@@ -47,7 +48,7 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "Sector",
                 table: "Schools",
-                type: "TEXT",
+                type: "varchar(16)",
                 unicode: false,
                 maxLength: 16,
                 nullable: true);
@@ -55,7 +56,7 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "ClientKey",
                 table: "DirectorCases",
-                type: "TEXT",
+                type: "varchar(32)",
                 unicode: false,
                 maxLength: 32,
                 nullable: true);
@@ -63,14 +64,14 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "ContactEmail",
                 table: "DirectorCases",
-                type: "TEXT",
+                type: "nvarchar(254)",
                 maxLength: 254,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ContactPhone",
                 table: "DirectorCases",
-                type: "TEXT",
+                type: "varchar(16)",
                 unicode: false,
                 maxLength: 16,
                 nullable: true);
@@ -78,53 +79,53 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "ConversationKey",
                 table: "DirectorCases",
-                type: "TEXT",
+                type: "varchar(32)",
                 unicode: false,
                 maxLength: 32,
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "DestinationMailClaimedUntil",
                 table: "DirectorCases",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "DestinationMailedAt",
                 table: "DirectorCases",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DirectorMessage",
                 table: "DirectorCases",
-                type: "TEXT",
+                type: "nvarchar(300)",
                 maxLength: 300,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "IdentifierGiven",
                 table: "DirectorCases",
-                type: "TEXT",
+                type: "nvarchar(64)",
                 maxLength: 64,
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "ParentMailClaimedUntil",
                 table: "DirectorCases",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "ParentMailedAt",
                 table: "DirectorCases",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "SenderKey",
                 table: "DirectorCases",
-                type: "TEXT",
+                type: "varchar(32)",
                 unicode: false,
                 maxLength: 32,
                 nullable: true);
@@ -133,13 +134,13 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                 name: "DirectorCaseEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    DirectorCaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    Type = table.Column<string>(type: "TEXT", unicode: false, maxLength: 24, nullable: false),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DirectorCaseId = table.Column<int>(type: "int", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Type = table.Column<string>(type: "varchar(24)", unicode: false, maxLength: 24, nullable: false),
+                    SchoolId = table.Column<int>(type: "int", nullable: true),
+                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -158,14 +159,29 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "MisunderstoodMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Channel = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MisunderstoodMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SentMails",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Scope = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
-                    Purpose = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Scope = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: false),
+                    Purpose = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -203,6 +219,11 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                 column: "SchoolId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_MisunderstoodMessages_At",
+                table: "MisunderstoodMessages",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SentMails_Scope_SentAt",
                 table: "SentMails",
                 columns: new[] { "Scope", "SentAt" });
@@ -213,6 +234,9 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "DirectorCaseEvents");
+
+            migrationBuilder.DropTable(
+                name: "MisunderstoodMessages");
 
             migrationBuilder.DropTable(
                 name: "SentMails");

@@ -1,9 +1,8 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace SupportBot.AccountDirectory.Migrations.SqlServer
+namespace SupportBot.AccountDirectory.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class DirectorsInTheLoop : Migration
@@ -14,33 +13,33 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
             migrationBuilder.AddColumn<string>(
                 name: "Circonscription",
                 table: "Schools",
-                type: "nvarchar(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "ClosedAt",
                 table: "Schools",
-                type: "datetimeoffset",
+                type: "INTEGER",
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "ImportedAt",
                 table: "Schools",
-                type: "datetimeoffset",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "OfficialEmail",
                 table: "Schools",
-                type: "nvarchar(254)",
+                type: "TEXT",
                 maxLength: 254,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "PostalCode",
                 table: "Schools",
-                type: "varchar(10)",
+                type: "TEXT",
                 unicode: false,
                 maxLength: 10,
                 nullable: true);
@@ -48,7 +47,7 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
             migrationBuilder.AddColumn<string>(
                 name: "Sector",
                 table: "Schools",
-                type: "varchar(16)",
+                type: "TEXT",
                 unicode: false,
                 maxLength: 16,
                 nullable: true);
@@ -56,7 +55,7 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
             migrationBuilder.AddColumn<string>(
                 name: "ClientKey",
                 table: "DirectorCases",
-                type: "varchar(32)",
+                type: "TEXT",
                 unicode: false,
                 maxLength: 32,
                 nullable: true);
@@ -64,14 +63,14 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
             migrationBuilder.AddColumn<string>(
                 name: "ContactEmail",
                 table: "DirectorCases",
-                type: "nvarchar(254)",
+                type: "TEXT",
                 maxLength: 254,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ContactPhone",
                 table: "DirectorCases",
-                type: "varchar(16)",
+                type: "TEXT",
                 unicode: false,
                 maxLength: 16,
                 nullable: true);
@@ -79,53 +78,53 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
             migrationBuilder.AddColumn<string>(
                 name: "ConversationKey",
                 table: "DirectorCases",
-                type: "varchar(32)",
+                type: "TEXT",
                 unicode: false,
                 maxLength: 32,
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "DestinationMailClaimedUntil",
                 table: "DirectorCases",
-                type: "datetimeoffset",
+                type: "INTEGER",
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "DestinationMailedAt",
                 table: "DirectorCases",
-                type: "datetimeoffset",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DirectorMessage",
                 table: "DirectorCases",
-                type: "nvarchar(300)",
+                type: "TEXT",
                 maxLength: 300,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "IdentifierGiven",
                 table: "DirectorCases",
-                type: "nvarchar(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "ParentMailClaimedUntil",
                 table: "DirectorCases",
-                type: "datetimeoffset",
+                type: "INTEGER",
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "ParentMailedAt",
                 table: "DirectorCases",
-                type: "datetimeoffset",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "SenderKey",
                 table: "DirectorCases",
-                type: "varchar(32)",
+                type: "TEXT",
                 unicode: false,
                 maxLength: 32,
                 nullable: true);
@@ -134,13 +133,13 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                 name: "DirectorCaseEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    DirectorCaseId = table.Column<int>(type: "int", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Type = table.Column<string>(type: "varchar(24)", unicode: false, maxLength: 24, nullable: false),
-                    SchoolId = table.Column<int>(type: "int", nullable: true),
-                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DirectorCaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", unicode: false, maxLength: 24, nullable: false),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -159,14 +158,29 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "MisunderstoodMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Channel = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MisunderstoodMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SentMails",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Scope = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: false),
-                    Purpose = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: false),
-                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Scope = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -204,6 +218,11 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                 column: "SchoolId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_MisunderstoodMessages_At",
+                table: "MisunderstoodMessages",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SentMails_Scope_SentAt",
                 table: "SentMails",
                 columns: new[] { "Scope", "SentAt" });
@@ -214,6 +233,9 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
         {
             migrationBuilder.DropTable(
                 name: "DirectorCaseEvents");
+
+            migrationBuilder.DropTable(
+                name: "MisunderstoodMessages");
 
             migrationBuilder.DropTable(
                 name: "SentMails");
