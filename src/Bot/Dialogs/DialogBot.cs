@@ -76,7 +76,7 @@ internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IInten
 
         if (dc.ActiveDialog is { } active && dialogs.Find(active.Id) is IPrompt prompt)
         {
-            await AnswerAsync(dc, turn, reading, prompt.Read(turn, active), cancellationToken);
+            await AnswerAsync(dc, turn, reading, prompt, active, cancellationToken);
             return;
         }
 
@@ -85,7 +85,7 @@ internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IInten
             return;
         }
 
-        if (subjects.Read(reading) is { Count: > 0 } asked)
+        if (subjects.Read(reading, conversation.Topic) is { Count: > 0 } asked)
         {
             conversation.Misunderstandings = 0;
             await BeginSubjectsAsync(dc, turn, reading, asked, cancellationToken);
@@ -107,17 +107,35 @@ internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IInten
     }
 
     /// <summary>
-    /// A question waits. Answered (or given a value its step takes): the question's step goes on. Otherwise the message
-    /// may ask for another path (« en fait, c'est mon mot de passe »), which replaces the current one — small talk never
-    /// does, an interjection is said in passing; or it may not be understood at all, and the second such message in a row
-    /// ends the question as failed (its <c>on-failure</c>, else the menu and a person).
+    /// A question waits. A thanks or a goodbye that does not answer it (« ok merci » acknowledges, « oui merci » accepts)
+    /// closes the conversation. Answered (or given a value its step takes): the question's step goes on. Otherwise the
+    /// message may ask for another path (« en fait, c'est mon mot de passe »), which replaces the current one — small talk
+    /// never does, an interjection is said in passing; or ask again, right after its answer, for the path that asks
+    /// (« et si le code a expiré ? »), which then answers again; or it may not be understood at all, and the second such
+    /// message in a row ends the question as failed (its <c>on-failure</c>, else the menu and a person).
     /// </summary>
-    private async Task AnswerAsync(DialogContext dc, TurnContext turn, MessageReading reading, PromptReading answer, CancellationToken cancellationToken)
+    private async Task AnswerAsync(DialogContext dc, TurnContext turn, MessageReading reading, IPrompt prompt, DialogInstance active,
+        CancellationToken cancellationToken)
     {
         var conversation = turn.Conversation;
+        var answer = prompt.Read(turn, active);
+        if (SaysGoodbye(turn, reading, prompt, active, answer))
+        {
+            await RestartAsync(dc, turn, catalog.IntentRoutes[Intents.Remerciement], null, cancellationToken);
+            return;
+        }
+
         // A refused answer of the expected kind (an e-mail where the identifier is asked) answers the question, even when
         // the words of an address also look like a path's.
-        var asked = answer is PromptReading.Answer or PromptReading.Mistaken ? [] : subjects.Read(reading);
+        var asked = answer is PromptReading.Answer or PromptReading.Mistaken ? [] : subjects.Read(reading, conversation.Topic);
+
+        // A menu's entry guessed from one of its words gives way to the path the message clearly asks for: « je n'ai pas
+        // de téléphone portable » holds the « téléphone » of « Numéro de téléphone refusé ».
+        if (answer is PromptReading.Guess && asked is [var first, ..] && !SubjectReader.SmallTalk.Contains(first.Intent)
+            && prompt is ChoicePrompt choice && choice.Guessed(turn, active)?.Leads is { } leads && leads != first.DialogId)
+        {
+            answer = PromptReading.Nothing;
+        }
 
         // A choice guessed from one word of a longer message gives way only to a message asking for two paths.
         if (answer is PromptReading.Answer || (answer is PromptReading.Guess && asked.Count < 2))
@@ -144,6 +162,15 @@ internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IInten
             }
         }
 
+        // The path's own follow-up question (a yes/no, a choice), met by the path's subject again: the parent asks more
+        // about what was just said, and the path answers again rather than repeating its question.
+        if (asked.Count > 0 && dc.Stack.Count >= 2 && dc.Stack[^2].Id == asked[0].DialogId && prompt is ConfirmPrompt or ChoicePrompt)
+        {
+            await RestartAsync(dc, turn, null, null, cancellationToken);
+            await BeginSubjectsAsync(dc, turn, reading, asked, cancellationToken);
+            return;
+        }
+
         // A refused answer of the right kind, small talk, a path already running: understood, though the question stays.
         if (answer is PromptReading.Mistaken || asked.Count > 0 || !reading.Intent.IsUnsure)
         {
@@ -161,6 +188,27 @@ internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IInten
         }
 
         await dc.ContinueDialogAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Thanks or a goodbye (« merci », « c'est bon », « laissez tomber ») while a question waits, when the question does
+    /// not listen for it itself and the message does not answer it: no value, no choice, no « oui » — a « ok » or a
+    /// « d'accord » only acknowledges. A free-text question (a name) takes any words, so there the thanks wins.
+    /// </summary>
+    private static bool SaysGoodbye(TurnContext turn, MessageReading reading, IPrompt prompt, DialogInstance active, PromptReading answer)
+    {
+        if (reading.Intent is not { IsUnsure: false, Intent: Intents.Remerciement }
+            || prompt.Options(active) is not { } options || options.Intents?.Contains(Intents.Remerciement) == true
+            || (options.Hears is { Count: > 0 } hears && reading.Hear(hears) is not null))
+        {
+            return false;
+        }
+
+        return answer switch
+        {
+            PromptReading.Answer => prompt is TextPrompt || (prompt is ConfirmPrompt && FrenchYesNo.IsAcknowledgement(reading.Text)),
+            _ => true,
+        };
     }
 
     /// <summary>Leaves whatever was going on (and any subject set aside) for <paramref name="dialogId"/>, when given.</summary>

@@ -21,6 +21,26 @@ internal sealed class SubjectReader(DialogCatalog catalog)
     private const int MaxSubjects = 2;
 
 
+    /// <summary>The lowest score at which the conversation's topic, among a short message's likely intents, is taken as its subject.</summary>
+    private const double TopicMinScore = 0.10;
+
+    /// <param name="topic">
+    /// The path the conversation is about (<see cref="Turns.ConversationData.Topic"/>): a message unsure on its own whose
+    /// likely intents include that path's is about it (« et si c'est dépassé ? » after the SMS code).
+    /// </param>
+    public IReadOnlyList<Subject> Read(MessageReading reading, string? topic)
+    {
+        var asked = Read(reading);
+        if (asked.Count > 0 || !reading.Intent.IsUnsure || topic is null || !catalog.Dialogs.TryGetValue(topic, out var dialog))
+        {
+            return asked;
+        }
+
+        return reading.Intent.Ranking.FirstOrDefault(r => r.Score >= TopicMinScore && dialog.Intents.Contains(r.Intent)) is { } likely
+            ? [new Subject(likely.Intent, topic)]
+            : [];
+    }
+
     public IReadOnlyList<Subject> Read(MessageReading reading)
     {
         // Clauses are recognised one by one only when the message has several: most messages cost one recognition.
