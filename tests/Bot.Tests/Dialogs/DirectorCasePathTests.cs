@@ -154,14 +154,13 @@ public sealed class DirectorCasePathTests
     }
 
     [Theory]
-    [InlineData("Le courrier ou les codes d'activation", DirectorCaseKind.LostNotification)]
-    [InlineData("2", DirectorCaseKind.LostTemporaryPassword)]
-    public async Task LostLetterOrTemporaryPassword_ANameManySchoolsShareIsNarrowedByItsCommune(string choice, DirectorCaseKind expected)
+    [InlineData("j'ai perdu le courrier de l'école", DirectorCaseKind.LostNotification)]
+    [InlineData("j'ai perdu le mot de passe provisoire, je ne me suis jamais connecté", DirectorCaseKind.LostTemporaryPassword)]
+    public async Task LostLetterOrTemporaryPassword_ANameManySchoolsShareIsNarrowedByItsCommune(string lost, DirectorCaseKind expected)
     {
         await using var bot = await BotTestHost.StartAsync();
 
-        await bot.Conversation().Send("j'ai perdu le courrier de l'école").AssertReply("Qu'avez-vous perdu ?")
-            .Send(choice).AssertReply("re-notifier")
+        await bot.Conversation().Send(lost).AssertReply("re-notifier")
             .Send("oui").AssertReply("nom").Send("Guillaume Avlisad").AssertReply("enfant").Send("Inès Avlisad").AssertReply("école")
             .Send("st joseph").AssertReply("Plusieurs écoles portent ce nom. Dans quelle commune")
             .Send("corps nuds").AssertReply("Il s'agit bien de l'Ecole primaire privée St Joseph, à Corps-Nuds ?")
