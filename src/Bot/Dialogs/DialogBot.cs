@@ -224,19 +224,48 @@ internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IInten
     }
 
     /// <summary>
-    /// The first path asked, with the values of the message it can use; the second, if any, waits for the first to end,
-    /// with the values the first does not take (an address given with « identifiant et mot de passe oubliés » is the
-    /// identifier's: the password path must not send the identifier a second time).
+    /// The path asked, with the values of the message it can use. Two paths: what one of them only has to say is said at
+    /// once, the other then runs — a path that only informs (its messages, then « autre chose ? ») first, else what the
+    /// second says before asking anything; the second waits for the first to end, offered then, only when it has more
+    /// to do than inform (a mail to send, a case to open), with the values the first does not take (an address given with
+    /// « identifiant et mot de passe oubliés » is the identifier's: the password path must not send the identifier a
+    /// second time).
     /// </summary>
     private async Task BeginSubjectsAsync(DialogContext dc, TurnContext turn, MessageReading reading, IReadOnlyList<SubjectReader.Subject> asked,
         CancellationToken cancellationToken)
     {
-        var first = catalog.Dialogs[asked[0].DialogId].Hears;
-        turn.Conversation.OtherSubject = asked.Count > 1
-            ? new OtherSubject(asked[1].DialogId, reading.Hear(catalog.Dialogs[asked[1].DialogId].Hears.Where(p => !first.Contains(p))) ?? [])
-            : null;
-        var heard = reading.Hear(first);
-        await dc.BeginDialogAsync(asked[0].DialogId, heard is null ? null : new HeardValues(heard), cancellationToken);
+        var path = catalog.Dialogs[asked[0].DialogId];
+        DialogDocument? waiting = null;
+        if (asked.Count > 1)
+        {
+            var second = catalog.Dialogs[asked[1].DialogId];
+            var (first, informsOnly) = path.Opening(turn.IsSms, SystemTexts.AnythingElseDialog, catalog.Texts);
+            if (informsOnly && first.Count > 0)
+            {
+                await SayAsync(turn, first, cancellationToken);
+                path = second;
+            }
+            else
+            {
+                var (opening, _) = second.Opening(turn.IsSms, SystemTexts.AnythingElseDialog, catalog.Texts);
+                await SayAsync(turn, opening, cancellationToken);
+                waiting = opening.Count == 0 || second.Acts ? second : null;
+            }
+        }
+
+        turn.Conversation.OtherSubject = waiting is null
+            ? null
+            : new OtherSubject(waiting.Id, reading.Hear(waiting.Hears.Where(p => !path.Hears.Contains(p))) ?? []);
+        var heard = reading.Hear(path.Hears);
+        await dc.BeginDialogAsync(path.Id, heard is null ? null : new HeardValues(heard), cancellationToken);
+    }
+
+    private static async Task SayAsync(TurnContext turn, IEnumerable<MessageText> messages, CancellationToken cancellationToken)
+    {
+        foreach (var message in messages)
+        {
+            await turn.SendAsync(message, null, cancellationToken);
+        }
     }
 
     /// <summary>

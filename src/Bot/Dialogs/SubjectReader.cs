@@ -65,6 +65,13 @@ internal sealed class SubjectReader(DialogCatalog catalog)
                 // qui ? » two problems.
                 kept = [.. kept.Where(k => !kept.Any(other => other != k && Offers(k.DialogId, other.DialogId)))];
 
+                // An overview (creating the account, with its difficulties to choose from) beside a specific problem is
+                // that problem's background: « le mot de passe provisoire est refusé et j'ai jamais activé mon compte ».
+                if (kept.Any(k => !IsOverview(k.DialogId)))
+                {
+                    kept = [.. kept.Where(k => !IsOverview(k.DialogId))];
+                }
+
                 if (kept.Count > 0)
                 {
                     return [.. kept.Take(MaxSubjects)];
@@ -84,6 +91,14 @@ internal sealed class SubjectReader(DialogCatalog catalog)
     /// <summary>Whether a choice of <paramref name="dialogId"/> leads to <paramref name="other"/>.</summary>
     private bool Offers(string dialogId, string other) =>
         catalog.Dialogs[dialogId].Steps.Where(s => s.Kind.Kind == "choice").SelectMany(s => s.Targets).Any(t => t.DialogId == other);
+
+    /// <summary>A path whose choices lead to several others: an overview of a theme rather than a problem's answer.</summary>
+    private bool IsOverview(string dialogId) =>
+        catalog.Dialogs[dialogId].Steps.Where(s => s.Kind.Kind == "choice").SelectMany(s => s.Targets)
+            .Select(t => t.DialogId).OfType<string>().Where(d => catalog.Dialogs.TryGetValue(d, out var path) && path.Intents.Count > 0)
+            .Distinct().Count() >= OverviewPaths;
+
+    private const int OverviewPaths = 4;
 
     private Subject? Route(IntentPrediction prediction) =>
         prediction is { IsUnsure: false, Intent: { } intent } && catalog.IntentRoutes.TryGetValue(intent, out var dialogId)
