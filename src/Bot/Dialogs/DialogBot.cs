@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using SupportBot.AccountDirectory.Cases;
 using SupportBot.Bot.Cases;
@@ -17,7 +18,7 @@ namespace SupportBot.Bot.Dialogs;
 /// the first ends; an interjection (out of scope) said in passing. Unsure → a clarification menu; two messages in a row
 /// not understood at all → the menu and a person. A saved step that no longer exists restarts at the menu with an apology.
 /// </summary>
-internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IIntentRecognizer intents, SubjectReader subjects)
+internal sealed partial class DialogBot(DialogSet dialogs, DialogCatalog catalog, IIntentRecognizer intents, SubjectReader subjects)
 {
     private const double ClarificationMinScore = 0.10;
     private const int MaxMisunderstandings = 2;
@@ -132,8 +133,11 @@ internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IInten
         // A menu's entry guessed from one of its words gives way to the path the message clearly asks for: « je n'ai pas
         // de téléphone portable » holds the « téléphone » of « Numéro de téléphone refusé ».
         if (answer is PromptReading.Guess && asked is [var first, ..] && !SubjectReader.SmallTalk.Contains(first.Intent)
-            && prompt is ChoicePrompt choice && choice.Guessed(turn, active)?.Leads is { } leads && leads != first.DialogId)
+            && prompt is ChoicePrompt choice && choice.Guessed(turn, active)?.Leads is { } leads
+            && (leads != first.DialogId || reading.Hear(catalog.Dialogs[leads].Hears) is not null))
         {
+            // (Or it leads there, and the message also gives values that path takes: the path begins with them, as if
+            // asked without the menu — « j'ai perdu mon identifiant, mon mail c'est … ».)
             answer = PromptReading.Nothing;
         }
 
@@ -206,10 +210,32 @@ internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IInten
 
         return answer switch
         {
-            PromptReading.Answer => prompt is TextPrompt || (prompt is ConfirmPrompt && FrenchYesNo.IsAcknowledgement(reading.Text)),
+            PromptReading.Answer => (prompt is TextPrompt or NamePrompt && !AnswersBesideThanks(reading))
+                || (prompt is ConfirmPrompt && FrenchYesNo.IsAcknowledgement(reading.Text) && ThanksWord().IsMatch(FrenchText.Fold(reading.Text))),
             _ => true,
         };
     }
+
+    /// <summary>
+    /// A free-text answer with a thanks around it (« c'est jean charcot à guichen, merci »): once the courtesy words are
+    /// set aside, two words or more remain that are not themselves a goodbye (« je verrai avec la maîtresse »).
+    /// </summary>
+    private static bool AnswersBesideThanks(MessageReading reading)
+    {
+        var rest = FrenchText.Fold(reading.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !CourtesyWords.Contains(w)).ToList();
+        return rest.Count >= 2 && reading.Part(string.Join(' ', rest)).Intent is not { IsUnsure: false, Intent: Intents.Remerciement };
+    }
+
+    // « ok » alone at a yes/no question is a yes; « ok merci », « d'accord c'est bon » take leave.
+    [GeneratedRegex(@"\b(?:merci|mercii|revoir|bonne (?:journee|soiree)|c est bon|c bon|bye|laissez tomber|tant pis|trouve|cordialement)\b")]
+    private static partial Regex ThanksWord();
+
+    private static readonly HashSet<string> CourtesyWords =
+    [
+        "merci", "mercii", "beaucoup", "bcp", "ok", "okay", "oki", "d", "accord", "dac", "top", "super", "parfait", "bien",
+        "au", "revoir", "bonne", "journee", "soiree", "cordialement", "svp", "stp", "s", "il", "vous", "plait", "bonjour",
+        "bjr", "salut", "et", "encore", "c", "est", "bon", "a", "bientot", "merci", "infiniment", "bye",
+    ];
 
     /// <summary>Leaves whatever was going on (and any subject set aside) for <paramref name="dialogId"/>, when given.</summary>
     private static async Task RestartAsync(DialogContext dc, TurnContext turn, string? dialogId, object? options, CancellationToken cancellationToken)

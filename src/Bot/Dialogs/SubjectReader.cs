@@ -72,6 +72,14 @@ internal sealed class SubjectReader(DialogCatalog catalog)
                     kept = [.. kept.Where(k => !IsOverview(k.DialogId))];
                 }
 
+                // The whole message's reading, when sure and one of them, comes first: the clauses are its details
+                // (« on m'a donné un identifiant et un code provisoire, mais j'ai perdu le code »).
+                if (Route(reading.Intent) is { } sure && kept.IndexOf(sure) > 0)
+                {
+                    kept.Remove(sure);
+                    kept.Insert(0, sure);
+                }
+
                 if (kept.Count > 0)
                 {
                     return [.. kept.Take(MaxSubjects)];
