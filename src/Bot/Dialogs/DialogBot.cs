@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using SupportBot.AccountDirectory.Cases;
 using SupportBot.Bot.Cases;
@@ -17,7 +18,7 @@ namespace SupportBot.Bot.Dialogs;
 /// the first ends; an interjection (out of scope) said in passing. Unsure → a clarification menu; two messages in a row
 /// not understood at all → the menu and a person. A saved step that no longer exists restarts at the menu with an apology.
 /// </summary>
-internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IIntentRecognizer intents, SubjectReader subjects)
+internal sealed partial class DialogBot(DialogSet dialogs, DialogCatalog catalog, IIntentRecognizer intents, SubjectReader subjects)
 {
     private const double ClarificationMinScore = 0.10;
     private const int MaxMisunderstandings = 2;
@@ -76,7 +77,7 @@ internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IInten
 
         if (dc.ActiveDialog is { } active && dialogs.Find(active.Id) is IPrompt prompt)
         {
-            await AnswerAsync(dc, turn, reading, prompt.Read(turn, active), cancellationToken);
+            await AnswerAsync(dc, turn, reading, prompt, active, cancellationToken);
             return;
         }
 
@@ -85,7 +86,7 @@ internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IInten
             return;
         }
 
-        if (subjects.Read(reading) is { Count: > 0 } asked)
+        if (subjects.Read(reading, conversation.Topic) is { Count: > 0 } asked)
         {
             conversation.Misunderstandings = 0;
             await BeginSubjectsAsync(dc, turn, reading, asked, cancellationToken);
@@ -107,17 +108,38 @@ internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IInten
     }
 
     /// <summary>
-    /// A question waits. Answered (or given a value its step takes): the question's step goes on. Otherwise the message
-    /// may ask for another path (« en fait, c'est mon mot de passe »), which replaces the current one — small talk never
-    /// does, an interjection is said in passing; or it may not be understood at all, and the second such message in a row
-    /// ends the question as failed (its <c>on-failure</c>, else the menu and a person).
+    /// A question waits. A thanks or a goodbye that does not answer it (« ok merci » acknowledges, « oui merci » accepts)
+    /// closes the conversation. Answered (or given a value its step takes): the question's step goes on. Otherwise the
+    /// message may ask for another path (« en fait, c'est mon mot de passe »), which replaces the current one — small talk
+    /// never does, an interjection is said in passing; or ask again, right after its answer, for the path that asks
+    /// (« et si le code a expiré ? »), which then answers again; or it may not be understood at all, and the second such
+    /// message in a row ends the question as failed (its <c>on-failure</c>, else the menu and a person).
     /// </summary>
-    private async Task AnswerAsync(DialogContext dc, TurnContext turn, MessageReading reading, PromptReading answer, CancellationToken cancellationToken)
+    private async Task AnswerAsync(DialogContext dc, TurnContext turn, MessageReading reading, IPrompt prompt, DialogInstance active,
+        CancellationToken cancellationToken)
     {
         var conversation = turn.Conversation;
+        var answer = prompt.Read(turn, active);
+        if (SaysGoodbye(turn, reading, prompt, active, answer))
+        {
+            await RestartAsync(dc, turn, catalog.IntentRoutes[Intents.Remerciement], null, cancellationToken);
+            return;
+        }
+
         // A refused answer of the expected kind (an e-mail where the identifier is asked) answers the question, even when
         // the words of an address also look like a path's.
-        var asked = answer is PromptReading.Answer or PromptReading.Mistaken ? [] : subjects.Read(reading);
+        var asked = answer is PromptReading.Answer or PromptReading.Mistaken ? [] : subjects.Read(reading, conversation.Topic);
+
+        // A menu's entry guessed from one of its words gives way to the path the message clearly asks for: « je n'ai pas
+        // de téléphone portable » holds the « téléphone » of « Numéro de téléphone refusé ».
+        if (answer is PromptReading.Guess && asked is [var first, ..] && !SubjectReader.SmallTalk.Contains(first.Intent)
+            && prompt is ChoicePrompt choice && choice.Guessed(turn, active)?.Leads is { } leads
+            && (leads != first.DialogId || reading.Hear(catalog.Dialogs[leads].Hears) is not null))
+        {
+            // (Or it leads there, and the message also gives values that path takes: the path begins with them, as if
+            // asked without the menu — « j'ai perdu mon identifiant, mon mail c'est … ».)
+            answer = PromptReading.Nothing;
+        }
 
         // A choice guessed from one word of a longer message gives way only to a message asking for two paths.
         if (answer is PromptReading.Answer || (answer is PromptReading.Guess && asked.Count < 2))
@@ -144,6 +166,15 @@ internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IInten
             }
         }
 
+        // The path's own follow-up question (a yes/no, a choice), met by the path's subject again: the parent asks more
+        // about what was just said, and the path answers again rather than repeating its question.
+        if (asked.Count > 0 && dc.Stack.Count >= 2 && dc.Stack[^2].Id == asked[0].DialogId && prompt is ConfirmPrompt or ChoicePrompt)
+        {
+            await RestartAsync(dc, turn, null, null, cancellationToken);
+            await BeginSubjectsAsync(dc, turn, reading, asked, cancellationToken);
+            return;
+        }
+
         // A refused answer of the right kind, small talk, a path already running: understood, though the question stays.
         if (answer is PromptReading.Mistaken || asked.Count > 0 || !reading.Intent.IsUnsure)
         {
@@ -163,6 +194,49 @@ internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IInten
         await dc.ContinueDialogAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Thanks or a goodbye (« merci », « c'est bon », « laissez tomber ») while a question waits, when the question does
+    /// not listen for it itself and the message does not answer it: no value, no choice, no « oui » — a « ok » or a
+    /// « d'accord » only acknowledges. A free-text question (a name) takes any words, so there the thanks wins.
+    /// </summary>
+    private static bool SaysGoodbye(TurnContext turn, MessageReading reading, IPrompt prompt, DialogInstance active, PromptReading answer)
+    {
+        if (reading.Intent is not { IsUnsure: false, Intent: Intents.Remerciement }
+            || prompt.Options(active) is not { } options || options.Intents?.Contains(Intents.Remerciement) == true
+            || (options.Hears is { Count: > 0 } hears && reading.Hear(hears) is not null))
+        {
+            return false;
+        }
+
+        return answer switch
+        {
+            PromptReading.Answer => (prompt is TextPrompt or NamePrompt && !AnswersBesideThanks(reading))
+                || (prompt is ConfirmPrompt && FrenchYesNo.IsAcknowledgement(reading.Text) && ThanksWord().IsMatch(FrenchText.Fold(reading.Text))),
+            _ => true,
+        };
+    }
+
+    /// <summary>
+    /// A free-text answer with a thanks around it (« c'est jean charcot à guichen, merci »): once the courtesy words are
+    /// set aside, two words or more remain that are not themselves a goodbye (« je verrai avec la maîtresse »).
+    /// </summary>
+    private static bool AnswersBesideThanks(MessageReading reading)
+    {
+        var rest = FrenchText.Fold(reading.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !CourtesyWords.Contains(w)).ToList();
+        return rest.Count >= 2 && reading.Part(string.Join(' ', rest)).Intent is not { IsUnsure: false, Intent: Intents.Remerciement };
+    }
+
+    // « ok » alone at a yes/no question is a yes; « ok merci », « d'accord c'est bon » take leave.
+    [GeneratedRegex(@"\b(?:merci|mercii|revoir|bonne (?:journee|soiree)|c est bon|c bon|bye|laissez tomber|tant pis|trouve|cordialement)\b")]
+    private static partial Regex ThanksWord();
+
+    private static readonly HashSet<string> CourtesyWords =
+    [
+        "merci", "mercii", "beaucoup", "bcp", "ok", "okay", "oki", "d", "accord", "dac", "top", "super", "parfait", "bien",
+        "au", "revoir", "bonne", "journee", "soiree", "cordialement", "svp", "stp", "s", "il", "vous", "plait", "bonjour",
+        "bjr", "salut", "et", "encore", "c", "est", "bon", "a", "bientot", "merci", "infiniment", "bye",
+    ];
+
     /// <summary>Leaves whatever was going on (and any subject set aside) for <paramref name="dialogId"/>, when given.</summary>
     private static async Task RestartAsync(DialogContext dc, TurnContext turn, string? dialogId, object? options, CancellationToken cancellationToken)
     {
@@ -176,19 +250,48 @@ internal sealed class DialogBot(DialogSet dialogs, DialogCatalog catalog, IInten
     }
 
     /// <summary>
-    /// The first path asked, with the values of the message it can use; the second, if any, waits for the first to end,
-    /// with the values the first does not take (an address given with « identifiant et mot de passe oubliés » is the
-    /// identifier's: the password path must not send the identifier a second time).
+    /// The path asked, with the values of the message it can use. Two paths: what one of them only has to say is said at
+    /// once, the other then runs — a path that only informs (its messages, then « autre chose ? ») first, else what the
+    /// second says before asking anything; the second waits for the first to end, offered then, only when it has more
+    /// to do than inform (a mail to send, a case to open), with the values the first does not take (an address given with
+    /// « identifiant et mot de passe oubliés » is the identifier's: the password path must not send the identifier a
+    /// second time).
     /// </summary>
     private async Task BeginSubjectsAsync(DialogContext dc, TurnContext turn, MessageReading reading, IReadOnlyList<SubjectReader.Subject> asked,
         CancellationToken cancellationToken)
     {
-        var first = catalog.Dialogs[asked[0].DialogId].Hears;
-        turn.Conversation.OtherSubject = asked.Count > 1
-            ? new OtherSubject(asked[1].DialogId, reading.Hear(catalog.Dialogs[asked[1].DialogId].Hears.Where(p => !first.Contains(p))) ?? [])
-            : null;
-        var heard = reading.Hear(first);
-        await dc.BeginDialogAsync(asked[0].DialogId, heard is null ? null : new HeardValues(heard), cancellationToken);
+        var path = catalog.Dialogs[asked[0].DialogId];
+        DialogDocument? waiting = null;
+        if (asked.Count > 1)
+        {
+            var second = catalog.Dialogs[asked[1].DialogId];
+            var (first, informsOnly) = path.Opening(turn.IsSms, SystemTexts.AnythingElseDialog, catalog.Texts);
+            if (informsOnly && first.Count > 0)
+            {
+                await SayAsync(turn, first, cancellationToken);
+                path = second;
+            }
+            else
+            {
+                var (opening, _) = second.Opening(turn.IsSms, SystemTexts.AnythingElseDialog, catalog.Texts);
+                await SayAsync(turn, opening, cancellationToken);
+                waiting = opening.Count == 0 || second.Acts ? second : null;
+            }
+        }
+
+        turn.Conversation.OtherSubject = waiting is null
+            ? null
+            : new OtherSubject(waiting.Id, reading.Hear(waiting.Hears.Where(p => !path.Hears.Contains(p))) ?? []);
+        var heard = reading.Hear(path.Hears);
+        await dc.BeginDialogAsync(path.Id, heard is null ? null : new HeardValues(heard), cancellationToken);
+    }
+
+    private static async Task SayAsync(TurnContext turn, IEnumerable<MessageText> messages, CancellationToken cancellationToken)
+    {
+        foreach (var message in messages)
+        {
+            await turn.SendAsync(message, null, cancellationToken);
+        }
     }
 
     /// <summary>

@@ -87,6 +87,8 @@ internal static class DialogEngineServiceCollectionExtensions
             .Add(new PhonePrompt(entities))
             .Add(new IdentifierPrompt())
             .Add(new ReferencePrompt())
+            .Add(NamePrompt.Parent())
+            .Add(NamePrompt.Child())
             .Add(new ClarifyDialog(catalog))
             .Add(new SchoolDialog(catalog, sp.GetRequiredService<SchoolSearch>()));
         foreach (var document in catalog.Dialogs.Values)

@@ -2,6 +2,8 @@ using SupportBot.Bot.Cases;
 using SupportBot.Bot.Dialogs.Declarative;
 using SupportBot.Bot.Dialogs.Prompts;
 using SupportBot.Bot.Dialogs.Stack;
+using SupportBot.Bot.Dialogs.Turns;
+using SupportBot.Bot.Language;
 using SupportBot.Bot.Schools;
 
 namespace SupportBot.Bot.Dialogs;
@@ -13,7 +15,7 @@ namespace SupportBot.Bot.Dialogs;
 /// misses (nothing found, « non », « aucune »), the parent is told that the académie's assistance will route the request,
 /// with their own words. Ends with a <see cref="PromptResult"/> holding a <see cref="SchoolAnswer"/>.
 /// </summary>
-internal sealed class SchoolDialog(DialogCatalog catalog, SchoolSearch search) : Dialog(DefaultId)
+internal sealed class SchoolDialog(DialogCatalog catalog, SchoolSearch search) : Dialog(DefaultId), IValuePrompt
 {
     public const string DefaultId = "ecole";
     private const int MaxMisses = 2;
@@ -36,11 +38,28 @@ internal sealed class SchoolDialog(DialogCatalog catalog, SchoolSearch search) :
     /// <summary>What the parent wrote (all answers) and the school they confirmed, or null: the académie routes the case.</summary>
     internal sealed record SchoolAnswer(string Words, SchoolPick? School);
 
+    /// <summary>The question, and the words naming the school heard before it was asked, if any.</summary>
+    internal sealed record Question(MessageText Text, string? Heard);
+
+    /// <summary>The words that name a school in a message (<see cref="FrenchMentions.School"/>).</summary>
+    public string? Hear(TurnContext turn, string text) => FrenchMentions.School(text);
+
+    /// <summary>
+    /// Words heard before are searched at once: a school found is confirmed or chosen as if they answered the question;
+    /// nothing found, the question is asked (no miss counted: the parent was not asked yet).
+    /// </summary>
     public override async Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
-        var prompt = options as MessageText ?? throw new ArgumentException("The school dialog needs its question.", nameof(options));
-        DialogContext.SetState(dc.ActiveDialog!, new SchoolState(Phase.Describe, "", [], 0, 0, []));
-        return await dc.BeginDialogAsync(TextPrompt.DefaultId, new PromptOptions(prompt), cancellationToken);
+        var question = options as Question ?? throw new ArgumentException("The school dialog needs its question.", nameof(options));
+        var state = new SchoolState(Phase.Describe, "", [], 0, 0, []);
+        DialogContext.SetState(dc.ActiveDialog!, state);
+        if (question.Heard is { } heard
+            && (await search.FindAsync(heard, cancellationToken)).Decision is SchoolDecision.One or SchoolDecision.Choose)
+        {
+            return await SearchAsync(dc, state, heard, cancellationToken);
+        }
+
+        return await dc.BeginDialogAsync(TextPrompt.DefaultId, new PromptOptions(question.Text), cancellationToken);
     }
 
     public override async Task<DialogTurnResult> ResumeAsync(DialogContext dc, object? result, CancellationToken cancellationToken)

@@ -21,6 +21,26 @@ internal sealed class SubjectReader(DialogCatalog catalog)
     private const int MaxSubjects = 2;
 
 
+    /// <summary>The lowest score at which the conversation's topic, among a short message's likely intents, is taken as its subject.</summary>
+    private const double TopicMinScore = 0.10;
+
+    /// <param name="topic">
+    /// The path the conversation is about (<see cref="Turns.ConversationData.Topic"/>): a message unsure on its own whose
+    /// likely intents include that path's is about it (« et si c'est dépassé ? » after the SMS code).
+    /// </param>
+    public IReadOnlyList<Subject> Read(MessageReading reading, string? topic)
+    {
+        var asked = Read(reading);
+        if (asked.Count > 0 || !reading.Intent.IsUnsure || topic is null || !catalog.Dialogs.TryGetValue(topic, out var dialog))
+        {
+            return asked;
+        }
+
+        return reading.Intent.Ranking.FirstOrDefault(r => r.Score >= TopicMinScore && dialog.Intents.Contains(r.Intent)) is { } likely
+            ? [new Subject(likely.Intent, topic)]
+            : [];
+    }
+
     public IReadOnlyList<Subject> Read(MessageReading reading)
     {
         // Clauses are recognised one by one only when the message has several: most messages cost one recognition.
@@ -45,6 +65,21 @@ internal sealed class SubjectReader(DialogCatalog catalog)
                 // qui ? » two problems.
                 kept = [.. kept.Where(k => !kept.Any(other => other != k && Offers(k.DialogId, other.DialogId)))];
 
+                // An overview (creating the account, with its difficulties to choose from) beside a specific problem is
+                // that problem's background: « le mot de passe provisoire est refusé et j'ai jamais activé mon compte ».
+                if (kept.Any(k => !IsOverview(k.DialogId)))
+                {
+                    kept = [.. kept.Where(k => !IsOverview(k.DialogId))];
+                }
+
+                // The whole message's reading, when sure and one of them, comes first: the clauses are its details
+                // (« on m'a donné un identifiant et un code provisoire, mais j'ai perdu le code »).
+                if (Route(reading.Intent) is { } sure && kept.IndexOf(sure) > 0)
+                {
+                    kept.Remove(sure);
+                    kept.Insert(0, sure);
+                }
+
                 if (kept.Count > 0)
                 {
                     return [.. kept.Take(MaxSubjects)];
@@ -64,6 +99,14 @@ internal sealed class SubjectReader(DialogCatalog catalog)
     /// <summary>Whether a choice of <paramref name="dialogId"/> leads to <paramref name="other"/>.</summary>
     private bool Offers(string dialogId, string other) =>
         catalog.Dialogs[dialogId].Steps.Where(s => s.Kind.Kind == "choice").SelectMany(s => s.Targets).Any(t => t.DialogId == other);
+
+    /// <summary>A path whose choices lead to several others: an overview of a theme rather than a problem's answer.</summary>
+    private bool IsOverview(string dialogId) =>
+        catalog.Dialogs[dialogId].Steps.Where(s => s.Kind.Kind == "choice").SelectMany(s => s.Targets)
+            .Select(t => t.DialogId).OfType<string>().Where(d => catalog.Dialogs.TryGetValue(d, out var path) && path.Intents.Count > 0)
+            .Distinct().Count() >= OverviewPaths;
+
+    private const int OverviewPaths = 4;
 
     private Subject? Route(IntentPrediction prediction) =>
         prediction is { IsUnsure: false, Intent: { } intent } && catalog.IntentRoutes.TryGetValue(intent, out var dialogId)

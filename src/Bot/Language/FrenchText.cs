@@ -42,6 +42,7 @@ internal static class FrenchText
     [
         (" france connect ", " franceconnect "), (" edu connect ", " educonnect "), (" e mail ", " mail "),
         (" mot de pass ", " mot de passe "), (" mots de passe ", " mot de passe "), (" tout a tice ", " toutatice "),
+        (" code provisoire ", " mot de passe provisoire "), (" codes provisoires ", " mot de passe provisoire "),
     ];
 
     /// <summary>Lower case, no accents, no punctuation, single spaces; "J'ai oublié l'identifiant !" → "j ai oublie l identifiant".</summary>

@@ -19,6 +19,10 @@ internal static class FrenchYesNo
         "effectivement", "correct", "bien entendu", "vas y", "allez y", "parfait", "c est exact", "tout juste",
     ];
 
+    // What acknowledges a reply rather than accepts an offer: "ok merci" after an answer closes the conversation, where
+    // "oui merci" accepts what the question offered.
+    private static readonly HashSet<string> Acknowledgements = ["ok", "okay", "oki", "okey", "dac", "dacc", "d accord", "ca marche", "entendu", "parfait"];
+
     // Alone, "si" answers a negative question; inside a sentence it is "if".
     private static readonly string[] YesWhenAlone = ["si", "yes", "voila", "oui oui"];
 
@@ -27,19 +31,24 @@ internal static class FrenchYesNo
     private const int ShortAnswerWords = 5;
     private const int OpeningWords = 4;
 
-    public static bool? Recognize(string text)
+    public static bool? Recognize(string text) => Read(text).Answer;
+
+    /// <summary>A yes said only with words that acknowledge (« ok », « d'accord »), none that accepts (« oui », « volontiers »).</summary>
+    public static bool IsAcknowledgement(string text) => Read(text) is { Answer: true, Accepted: false };
+
+    private static (bool? Answer, bool Accepted) Read(string text)
     {
         var words = FrenchText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0)
         {
-            return null;
+            return (null, false);
         }
 
         var folded = " " + string.Join(' ', words.Length <= ShortAnswerWords ? words : words[..OpeningWords]) + " ";
 
         if (YesWhenAlone.Contains(string.Join(' ', words)))
         {
-            return true;
+            return (true, true);
         }
 
         var saidNo = false;
@@ -53,12 +62,12 @@ internal static class FrenchYesNo
             }
         }
 
-        var saidYes = Yes.Any(phrase => folded.Contains(" " + phrase + " ", StringComparison.Ordinal));
-        return (saidYes, saidNo) switch
+        var said = Yes.Where(phrase => folded.Contains(" " + phrase + " ", StringComparison.Ordinal)).ToList();
+        return (said.Count > 0, saidNo) switch
         {
-            (true, false) => true,
-            (false, true) => false,
-            _ => null,
+            (true, false) => (true, said.Any(s => !Acknowledgements.Contains(s))),
+            (false, true) => (false, false),
+            _ => (null, false),
         };
     }
 }

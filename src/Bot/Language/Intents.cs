@@ -48,12 +48,18 @@ public static class Intents
     /// <summary>« Je ne suis pas le représentant légal de cet élève »: what it means, and that the school fixes its records.</summary>
     public const string PasRepresentantLegal = "pas_representant_legal";
 
+    /// <summary>One account per parent for all their children, kept for the whole schooling.</summary>
+    public const string CompteUnique = "compte_unique";
+
+    /// <summary>« Identifiant non reconnu », or an address no account is attached to.</summary>
+    public const string IdentifiantNonReconnu = "identifiant_non_reconnu";
+
     public static IReadOnlyList<string> All { get; } =
     [
         IdentifiantOublie, MotDePasseOublie, ActivationCompte, CodeSms, TelephoneNonReconnu, DateNaissanceRefusee,
         AccesModulo, FranceConnect, EnfantManquant, AdresseMail, CourrierNotification, CompteDejaActive,
         ParlerAUnHumain, Salutation, Remerciement, HorsPerimetre, SuiviDemande,
         SmsFrauduleux, SansPortable, MotDePasseProvisoire, ReglesMotDePasse, ChangerMotDePasse, MailValidation,
-        AdressesSites, PasRepresentantLegal,
+        AdressesSites, PasRepresentantLegal, CompteUnique, IdentifiantNonReconnu,
     ];
 }

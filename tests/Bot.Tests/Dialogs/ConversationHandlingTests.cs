@@ -119,7 +119,37 @@ public sealed class ConversationHandlingTests
 
         await bot.Conversation().Send("identifiant oublié").AssertReply("adresse")
             .Send("bof").AssertReply("prenom.nom@exemple.fr")
-            .Send("merci").AssertReply("prenom.nom@exemple.fr")
+            .Send("bonjour").AssertReply("prenom.nom@exemple.fr")
             .Send("euh").AssertReply("je ne vous comprends pas");
+    }
+
+    [Theory]
+    [InlineData("identifiant oublié", "adresse", "merci")]
+    [InlineData("identifiant oublié", "adresse", "ok merci c bon j'ai trouvé")]
+    [InlineData("le code sms a expiré", "30 minutes", "ok merci")]
+    [InlineData("la date de naissance saisie est incorrecte", "ONDE", "ok je réessaie dans quelques jours merci")]
+    [InlineData("informations saisies non trouvées", "fiche de renseignements", "d'accord merci")]
+    public async Task ThanksWhileAsked_SaysGoodbye(string subject, string answer, string thanks)
+    {
+        await using var bot = await BotTestHost.StartAsync(seedDemo: false);
+        var flow = bot.Conversation().Send(subject).AssertReply(answer);
+        if (!subject.StartsWith("identifiant", StringComparison.Ordinal))
+        {
+            flow = flow.AssertReply("?");
+        }
+
+        await flow.Send(thanks).AssertReply("Je vous en prie, bonne journ").AssertNoReply();
+    }
+
+    [Theory]
+    [InlineData("oui merci", "Quels sont votre prénom et votre nom ?")]
+    [InlineData("oui", "Quels sont votre prénom et votre nom ?")]
+    [InlineData("non merci", "autre chose")]
+    public async Task YesOrNoWithThanks_AnswersTheQuestion(string answer, string next)
+    {
+        await using var bot = await BotTestHost.StartAsync(seedDemo: false);
+
+        await bot.Conversation().Send("la date de naissance saisie est incorrecte").AssertReply("ONDE").AssertReply("transmette")
+            .Send(answer).AssertReply(next);
     }
 }

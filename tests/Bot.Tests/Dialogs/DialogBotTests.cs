@@ -81,8 +81,8 @@ public sealed class DialogBotTests
 
         await bot.Conversation().Send("identifiant oublié").AssertReply("adresse électronique")
             .Send("en fait c'est mon mot de passe que j'ai perdu").AssertReply("Connaissez-vous votre identifiant")
-            .Send("je ne connais pas mon identifiant non plus").AssertReply("Je peux vous renvoyer votre identifiant")
-            .Send("merci").AssertReply("prenom.nom@exemple.fr");
+            .Send("je ne connais pas mon identifiant non plus").AssertReply("Je peux vous le renvoyer par courriel")
+            .Send("bof").AssertReply("prenom.nom@exemple.fr");
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class DialogBotTests
                 Assert.StartsWith("Je ne suis pas certain d'avoir compris", r.Text);
                 Assert.Equal(["Identifiant oublié", "Mot de passe oublié", "Autre chose (voir le menu)"], r.SuggestedActions!.Actions.Select(a => a.Title));
             })
-            .Send("Identifiant oublié").AssertReply("Je peux vous renvoyer votre identifiant");
+            .Send("Identifiant oublié").AssertReply("Je peux vous le renvoyer par courriel");
     }
 
     [Fact]

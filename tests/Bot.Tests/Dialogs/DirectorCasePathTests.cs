@@ -153,15 +153,53 @@ public sealed class DirectorCasePathTests
         Assert.Equal((DirectorCaseKind.NoMobilePhone, "0351755T"), (directorCase.Kind, directorCase.School!.Uai));
     }
 
-    [Theory]
-    [InlineData("Le courrier ou les codes d'activation", DirectorCaseKind.LostNotification)]
-    [InlineData("2", DirectorCaseKind.LostTemporaryPassword)]
-    public async Task LostLetterOrTemporaryPassword_ANameManySchoolsShareIsNarrowedByItsCommune(string choice, DirectorCaseKind expected)
+    [Fact]
+    public async Task NamesAndSchoolInTheFirstMessage_AreNotAskedAgain()
     {
         await using var bot = await BotTestHost.StartAsync();
 
-        await bot.Conversation().Send("j'ai perdu le courrier de l'école").AssertReply("Qu'avez-vous perdu ?")
-            .Send(choice).AssertReply("re-notifier")
+        await bot.Conversation()
+            .Send("Bonjour, je m'appelle Guillaume Reabu, je n'ai pas de portable. Mon fils Hugo Reabu est à la maternelle de Melesse. Il me faudrait un compte EduConnect.")
+            .AssertReply("c'est l'école qui vous remet votre compte")
+            .Send("oui").AssertReply("Il s'agit bien de l'Ecole maternelle publique de Melesse, à Melesse ?")
+            .Send("oui").AssertReply("L'école vous remettra votre identifiant").AssertReply("prévenu");
+
+        var directorCase = await SingleCaseAsync(bot);
+        Assert.Equal((DirectorCaseKind.NoMobilePhone, "0351755T", "Guillaume Reabu", "Hugo Reabu"),
+            (directorCase.Kind, directorCase.School!.Uai, directorCase.ResponsableGiven, directorCase.PupilGiven));
+    }
+
+    [Fact]
+    public async Task ASchoolNamedEarlyAndNotFound_IsAskedWithoutCountingAMiss()
+    {
+        await using var bot = await BotTestHost.StartAsync();
+
+        await bot.Conversation(Channels.Sms, "+33612345678", "+33612345678")
+            .Send("je n'ai pas de portable, ma fille Léa Zoumn est à l'école Zzyzx de Nulle-Part")
+            .AssertReply("c'est l'ecole qui vous remet votre compte")
+            .Send("oui").AssertReply("Quels sont votre prénom et votre nom ?")
+            .Send("Guillaume Zoumn").AssertReply("Dans quelle ecole est-il inscrit ?")
+            .Send("la maternelle de Melesse").AssertReply("Melesse");
+    }
+
+    [Fact]
+    public async Task TheSchoolGivenWithAThanks_IsTheAnswerNotAGoodbye()
+    {
+        await using var bot = await BotTestHost.StartAsync();
+
+        await bot.Conversation().Send("je n'ai pas de portable").AssertReply("c'est l'école qui vous remet votre compte")
+            .Send("oui").AssertReply("nom").Send("Guillaume Reabu").AssertReply("enfant").Send("Hugo Reabu").AssertReply("école")
+            .Send("c'est la maternelle de Melesse, merci beaucoup").AssertReply("Il s'agit bien de l'Ecole maternelle publique de Melesse, à Melesse ?");
+    }
+
+    [Theory]
+    [InlineData("j'ai perdu le courrier de l'école", DirectorCaseKind.LostNotification)]
+    [InlineData("j'ai perdu le mot de passe provisoire, je ne me suis jamais connecté", DirectorCaseKind.LostTemporaryPassword)]
+    public async Task LostLetterOrTemporaryPassword_ANameManySchoolsShareIsNarrowedByItsCommune(string lost, DirectorCaseKind expected)
+    {
+        await using var bot = await BotTestHost.StartAsync();
+
+        await bot.Conversation().Send(lost).AssertReply("re-notifier")
             .Send("oui").AssertReply("nom").Send("Guillaume Avlisad").AssertReply("enfant").Send("Inès Avlisad").AssertReply("école")
             .Send("st joseph").AssertReply("Plusieurs écoles portent ce nom. Dans quelle commune")
             .Send("corps nuds").AssertReply("Il s'agit bien de l'Ecole primaire privée St Joseph, à Corps-Nuds ?")

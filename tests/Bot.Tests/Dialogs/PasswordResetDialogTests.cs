@@ -70,7 +70,7 @@ public sealed class PasswordResetDialogTests
 
         await bot.Conversation().Send("mot de passe oublié").AssertReply("Connaissez-vous")
             .Send("non")
-            .AssertReply("Je peux vous renvoyer votre identifiant EduConnect par courriel");
+            .AssertReply("Je peux vous le renvoyer par courriel");
     }
 
     [Fact]

@@ -46,8 +46,8 @@ public sealed class SituationPathTests
 
     [Theory]
     [InlineData("jai recu un sms d'educonnect avec un lien c normal", "les SMS d'EduConnect ne contiennent JAMAIS de lien")]
-    [InlineData("je n'ai qu'un telephone fixe", "Sans portable, c'est l'ecole qui vous remet votre compte")]
-    [InlineData("jai perdu mon mdp provisoire", "re-notifier avec un nouveau mot de passe provisoire")]
+    [InlineData("je n'ai qu'un telephone fixe", "c'est l'ecole qui vous remet votre compte")]
+    [InlineData("jai perdu mon mdp provisoire", "re-notifier : un nouveau courrier avec un nouveau mot de passe provisoire")]
     [InlineData("il refuse mon mot de passe a la creation du compte", "8 a 14 caracteres : lettres sans accent et chiffres")]
     [InlineData("je veux changer mon mot de passe, je le connais", "Gerer mon compte (en haut a droite)")]
     [InlineData("changer mon adresse mail svp", "Modifier mon adresse mail")]

@@ -2,33 +2,37 @@ using SupportBot.Bot.Dialogs.Declarative;
 
 namespace SupportBot.Bot.Tests.Dialogs;
 
-/// <summary>Two problems in one message: the first path, then the second offered where « autre chose ? » would be asked.</summary>
+/// <summary>
+/// Two problems in one message: what one path only has to say is said at once, the other path runs; a second path with
+/// more to do than inform is offered where « autre chose ? » would be asked.
+/// </summary>
 public sealed class TwoSubjectsTests
 {
     private const string CodeAndCall = "pas reçu le code sms et personne ne répond à l'école, je peux appeler qui ?";
 
     [Fact]
-    public async Task CodeAndWhoToCall_Web_BothAnswered()
+    public async Task CodeAndWhoToCall_Web_BothAnsweredAtOnce()
     {
         await using var bot = await BotTestHost.StartAsync(seedDemo: false);
 
-        await bot.Conversation().Send(CodeAndCall).AssertReply("valable **30 minutes**").AssertReply("Voulez-vous voir comment le faire corriger ?")
+        await bot.Conversation().Send(CodeAndCall).AssertReply("0 809 54 06 06")
+            .AssertReply("valable **30 minutes**").AssertReply("Voulez-vous voir comment le faire corriger ?")
             .Send("non").AssertReply(r =>
             {
-                Assert.Equal("Vous parliez aussi de « Parler à une personne » : voulez-vous que nous en parlions ?", r.Text);
+                Assert.Equal("Puis-je vous aider pour autre chose ?", r.Text);
                 Assert.Equal(["Oui", "Non"], r.SuggestedActions!.Actions.Select(a => a.Title));
             })
-            .Send("oui").AssertReply("0 809 54 06 06").AssertNoReply();
+            .AssertNoReply();
     }
 
     [Fact]
-    public async Task CodeAndWhoToCall_Sms_BothAnswered()
+    public async Task CodeAndWhoToCall_Sms_BothAnsweredAtOnce()
     {
         await using var bot = await BotTestHost.StartAsync(seedDemo: false);
 
-        await ValuesHeardTests.Flow(bot, Channels.Sms).Send(CodeAndCall).AssertReply("Le code SMS est valable 30 minutes").AssertReply("corriger")
-            .Send("2").AssertReply("Vous parliez aussi de : Parler a une personne. Voulez-vous que nous en parlions ?\n1. Oui\n2. Non\nRepondez 1 ou 2.")
-            .Send("1").AssertReply("Assistance nationale : 0 809 54 06 06").AssertNoReply();
+        await ValuesHeardTests.Flow(bot, Channels.Sms).Send(CodeAndCall).AssertReply("Assistance nationale : 0 809 54 06 06")
+            .AssertReply("Le code SMS est valable 30 minutes").AssertReply("corriger")
+            .Send("2").AssertReply("Puis-je vous aider pour autre chose ?\n1. Oui\n2. Non\nRepondez 1 ou 2.").AssertNoReply();
     }
 
     [Fact]
@@ -37,19 +41,40 @@ public sealed class TwoSubjectsTests
         await using var bot = await BotTestHost.StartAsync(seedDemo: false);
 
         await bot.Conversation().Join().AssertReply("Bonjour").AssertReply("Pour quelle difficulté")
-            .Send(CodeAndCall).AssertReply("valable **30 minutes**").AssertReply("corriger")
-            .Send("non").AssertReply("Vous parliez aussi de « Parler à une personne »");
+            .Send(CodeAndCall).AssertReply("0 809 54 06 06").AssertReply("valable **30 minutes**").AssertReply("corriger");
     }
 
     [Fact]
-    public async Task FirstPathEndsWithoutAnythingElse_TheSecondIsOfferedAnyway()
+    public async Task InformationOnlyFirst_ThenThePathThatAsks()
     {
         await using var bot = await BotTestHost.StartAsync(seedDemo: false);
 
         await bot.Conversation().Send("je peux appeler qui ? et je n'ai pas reçu le code sms")
             .AssertReply("0 809 54 06 06")
-            .AssertReply("Vous parliez aussi de « Le code SMS »")
-            .Send("oui").AssertReply("valable **30 minutes**");
+            .AssertReply("valable **30 minutes**").AssertReply("corriger").AssertNoReply();
+    }
+
+    [Fact]
+    public async Task SecondThatInforms_IsSaidBeforeTheFirstAsks()
+    {
+        await using var bot = await BotTestHost.StartAsync(seedDemo: false);
+
+        await bot.Conversation().Send("la date de naissance de ma fille est refusée et en plus j'avais pas reçu le code sms")
+            .AssertReply("valable **30 minutes**")
+            .AssertReply("La date de naissance saisie est incorrecte").AssertReply("Voulez-vous que je transmette")
+            .Send("non").AssertReply("Puis-je vous aider pour autre chose ?");
+    }
+
+    [Fact]
+    public async Task SecondThatActs_IsSaidThenOfferedWhenTheFirstEnds()
+    {
+        await using var bot = await BotTestHost.StartAsync();
+
+        await bot.Conversation().Send("j'ai oublié mon identifiant et en plus informations saisies non trouvées")
+            .AssertReply("fiche de renseignements").AssertReply("Quelle est l'adresse électronique")
+            .Send("valery.durant@example.fr").AssertReply("Si un compte est rattaché à cette adresse")
+            .AssertReply("Vous parliez aussi de « Numéro de téléphone non reconnu »")
+            .Send("oui").AssertReply("fiche de renseignements");
     }
 
     [Fact]
@@ -82,8 +107,8 @@ public sealed class TwoSubjectsTests
     {
         await using var bot = await BotTestHost.StartAsync(seedDemo: false);
 
-        await bot.Conversation().Send(CodeAndCall).AssertReply("30 minutes").AssertReply("corriger")
-            .Send("non").AssertReply("Vous parliez aussi de")
+        await bot.Conversation().Send("j'ai oublié mon identifiant et mon mot de passe").AssertReply("adresse électronique")
+            .Send("valery.durant@example.fr").AssertReply("Si un compte est rattaché").AssertReply("Vous parliez aussi de")
             .Send("non merci").AssertReply("bonne journée").AssertNoReply();
     }
 
@@ -102,7 +127,7 @@ public sealed class TwoSubjectsTests
     {
         await using var bot = await BotTestHost.StartAsync(seedDemo: false);
 
-        await bot.Conversation().Send(CodeAndCall).AssertReply("30 minutes").AssertReply("corriger")
+        await bot.Conversation().Send("j'ai oublié mon identifiant et mon mot de passe").AssertReply("adresse électronique")
             .Send("annuler").AssertReply("C'est annulé").AssertNoReply()
             .Send("où est modulo ?").AssertReply("toutatice").AssertReply(r => Assert.Equal("Puis-je vous aider pour autre chose ?", r.Text));
     }

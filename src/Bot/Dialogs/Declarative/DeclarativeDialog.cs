@@ -34,6 +34,11 @@ internal sealed class DeclarativeDialog(DialogDocument document, DialogCatalog c
             }
         }
 
+        if (document.Intents.Any(i => !SubjectReader.SmallTalk.Contains(i)))
+        {
+            dc.Turn.Conversation.Topic = Id;
+        }
+
         return RunFromAsync(dc, dc.ActiveDialog!, 0, values, heard, cancellationToken);
     }
 

@@ -86,6 +86,39 @@ internal sealed class DialogDocument
         }
     }
 
+    /// <summary>
+    /// What the path says before it asks anything, on the SMS channel or not (its first <c>message</c> steps), and whether
+    /// it only informs: after those messages it ends, or goes to <paramref name="anythingElse"/> (« autre chose ? »).
+    /// </summary>
+    public (IReadOnlyList<MessageText> Messages, bool InformsOnly) Opening(bool sms, string anythingElse, TextCatalog texts)
+    {
+        var messages = new List<MessageText>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var step = Steps.Count > 0 ? Steps[0] : null; step is not null && seen.Add(step.Id); step = Following(step))
+        {
+            if (step.Channel is { } only && Channels.IsSms(only) != sms)
+            {
+                continue;
+            }
+
+            if (step.Kind is not MessageStep)
+            {
+                return (messages, false);
+            }
+
+            messages.AddRange(step.Kind.Texts(step, texts).Select(t => t.Text));
+            if (step.Next is { IsStep: false } next)
+            {
+                return (messages, next.IsEnd || next.DialogId == anythingElse);
+            }
+        }
+
+        return (messages, true);
+    }
+
+    /// <summary>Whether the path does something (sends a mail, opens a case) rather than only informs and asks.</summary>
+    public bool Acts => Steps.Any(s => s.Kind is ActionStep);
+
     private StepNode? Following(StepNode step) => step.Next switch
     {
         { IsStep: true } next => Find(next.Value),

@@ -7,4 +7,7 @@ namespace SupportBot.Bot.Dialogs.Prompts;
 internal interface IPrompt
 {
     PromptReading Read(TurnContext turn, DialogInstance instance);
+
+    /// <summary>What the prompt asked (its choices, the intents its step listens for); null without saved state.</summary>
+    PromptOptions? Options(DialogInstance instance);
 }

@@ -89,6 +89,8 @@ internal abstract class Prompt<T>(string id, PromptValidator<T>? validator = nul
         };
     }
 
+    public PromptOptions? Options(DialogInstance instance) => DialogContext.GetState<PromptState>(instance)?.Options;
+
     protected abstract Recognition<T> Recognize(TurnContext turn, PromptOptions options, string text);
 
     private static string Text(TurnContext turn) => (turn.Activity.Text ?? "").Trim();

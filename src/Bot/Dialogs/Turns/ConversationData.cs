@@ -16,6 +16,12 @@ internal sealed class ConversationData
     /// <summary>A subject the parent raised beside the one being handled, offered when that path ends.</summary>
     public OtherSubject? OtherSubject { get; set; }
 
+    /// <summary>
+    /// The last path started for a problem of the parent's (a dialog with intents, not small talk): a follow-up too short
+    /// to be sure of on its own (« et en ligne alors ? ») is read as being about it when that path is among its likely ones.
+    /// </summary>
+    public string? Topic { get; set; }
+
     /// <summary>Unix milliseconds of this conversation's account look-ups, for the per-conversation limit.</summary>
     public List<long> Lookups { get; set; } = [];
 

@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace SupportBot.Bot.Dialogs.Declarative.Steps;
 
 /// <summary>
-/// <c>kind: ask</c> — asks with a prompt (<c>prompt: text|email|phone|date|identifier|reference</c>) and keeps the answer
+/// <c>kind: ask</c> — asks with a prompt (<c>prompt: text|email|phone|date|identifier|reference|parent-name|child-name</c>) and keeps the answer
 /// as <c>into</c>; a value already known (given before it was asked) is not asked again, and <c>noted</c> says so.
 /// <c>retry-when</c> gives a retry text per problem (dates: impossible, future, incomplete, not-found). A value the
 /// questions below it ask for, given instead of the answer, is kept for them and the question asked again.

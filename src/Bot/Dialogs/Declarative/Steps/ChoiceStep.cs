@@ -42,7 +42,7 @@ internal sealed class ChoiceStep : StepKind<ChoiceStep.Config>
             var next = parser.Target(choice, "next", required: true);
             if (label is not null && next is not null)
             {
-                choices.Add(new Choice(new ChoiceOption(label, parser.Strings(choice, "synonyms")), next));
+                choices.Add(new Choice(new ChoiceOption(label, parser.Strings(choice, "synonyms"), next.DialogId), next));
             }
         }
 

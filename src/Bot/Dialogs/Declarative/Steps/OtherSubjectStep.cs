@@ -1,4 +1,5 @@
 using SupportBot.Bot.Dialogs.Prompts;
+using SupportBot.Bot.Language;
 using YamlDotNet.RepresentationModel;
 
 namespace SupportBot.Bot.Dialogs.Declarative.Steps;
@@ -55,6 +56,14 @@ internal sealed class OtherSubjectStep : StepKind<OtherSubjectStep.Config>
         var conversation = run.Dialogs.Turn.Conversation;
         var subject = conversation.OtherSubject;
         conversation.OtherSubject = null;
+
+        // « d'accord merci » acknowledges and takes leave, where « oui merci » accepts the offer.
+        if (result is { Succeeded: true, Value: true } && run.Dialogs.Turn.Reading is { } reading && FrenchYesNo.IsAcknowledgement(reading.Text)
+            && reading.Intent is { IsUnsure: false, Intent: { } intent } && config.Prompt.OnIntent.TryGetValue(intent, out var instead))
+        {
+            return Task.FromResult(StepResult.Continue(instead));
+        }
+
         var outcome = result switch
         {
             { Succeeded: true, Value: true } when subject is not null =>

@@ -19,9 +19,14 @@ internal static class PromptKinds
         ["date"] = new(DatePrompt.DefaultId, DatePrompt.Problems, true),
         ["identifier"] = new(IdentifierPrompt.DefaultId, IdentifierPrompt.Problems, true),
         ["reference"] = new(ReferencePrompt.DefaultId, [Recognition<string>.NotRecognized], true),
+        ["parent-name"] = new(NamePrompt.ParentId, ["empty", "too-long"], true),
+        ["child-name"] = new(NamePrompt.ChildId, ["empty", "too-long"], true),
     };
+
+    /// <summary>The school, heard for a <c>kind: school</c> step (not a prompt an ask step can name).</summary>
+    public static PromptKind School { get; } = new(SchoolDialog.DefaultId, [], true);
 
     public static IEnumerable<string> HeardNames => All.Where(k => k.Value.Heard).Select(k => k.Key);
 
-    public static bool IsHeard(string dialogId) => All.Values.Any(k => k.Heard && k.DialogId == dialogId);
+    public static bool IsHeard(string dialogId) => dialogId == School.DialogId || All.Values.Any(k => k.Heard && k.DialogId == dialogId);
 }

@@ -30,9 +30,13 @@ internal sealed class SchoolStep : StepKind<SchoolStep.Config>
 
     protected override IEnumerable<StepText> Texts(Config config, TextCatalog texts) => [new StepText("text", config.Text)];
 
+    /// <summary>The school named before it is asked (« mon fils est à l'école Jean Moulin de Rennes ») is searched first.</summary>
+    protected override AskedValue? Asks(Config config) => new(PromptKinds.School.DialogId, config.Into);
+
     protected override async Task<StepResult> RunAsync(StepRun run, Config config, CancellationToken cancellationToken)
     {
-        await run.Dialogs.BeginDialogAsync(SchoolDialog.DefaultId, config.Text.Format(run.Values), cancellationToken);
+        var heard = run.Values.TryGetValue(config.Into, out var words) && words.Length > 0 ? words : null;
+        await run.Dialogs.BeginDialogAsync(SchoolDialog.DefaultId, new SchoolDialog.Question(config.Text.Format(run.Values), heard), cancellationToken);
         return StepResult.Wait;
     }
 
