@@ -64,8 +64,9 @@ public static partial class FrenchMentions
     }
 
     /// <summary>
-    /// The words naming a school: from « école », « maternelle », « élémentaire », « primaire », « groupe scolaire » (or a
-    /// UAI code) to the end of its clause (« ..., mon numéro est ... »).
+    /// The words naming a school where the child is (« à l'école ... », « à la maternelle ... », « dans l'école ... »): from
+    /// « école », « maternelle », « élémentaire », « primaire », « groupe scolaire » to the end of its clause (« ..., mon
+    /// numéro est ... »); or a UAI code.
     /// </summary>
     public static string? School(string text)
     {
@@ -135,7 +136,9 @@ public static partial class FrenchMentions
     [GeneratedRegex(@"\b0\d{2}\d{4}[A-Za-z]\b", RegexOptions.CultureInvariant)]
     private static partial Regex Uai();
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:[ée]cole|maternelle|[ée]l[ée]mentaire|primaire|groupe\s+scolaire|GS\s+\p{Lu})",
+    // Where the child is: « (il est) à l'école ... », « à la maternelle de ... », « dans l'école ... », « scolarisé au groupe
+    // scolaire ... » — not « le courrier de l'école », which names no school.
+    [GeneratedRegex(@"(?<=(?:^|[\s,])(?:à|a|au|dans|en)\s+(?:l['’]\s*|la\s+|le\s+)?)(?:[ée]cole|maternelle|[ée]l[ée]mentaire|primaire|groupe\s+scolaire)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SchoolStart();
 

@@ -39,6 +39,9 @@ public sealed class FrenchMentionsTests
     [InlineData("son école c'est 0352207J", "0352207J")]
     [InlineData("je n'arrive pas à me connecter à l'école", null)]
     [InlineData("le site de l'école", null)]
+    [InlineData("bonjour j'ai perdu le courrier de l'ecole avec les codes", null)]
+    [InlineData("j'ai écrit à l'école mais personne ne répond", null)]
+    [InlineData("il est scolarisé dans l'école Jean Moulin à Rennes", "école Jean Moulin à Rennes")]
     public void School_IsTheClauseFromTheSchoolWord(string text, string? school)
     {
         Assert.Equal(school, FrenchMentions.School(text));
