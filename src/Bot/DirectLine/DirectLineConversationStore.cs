@@ -41,7 +41,12 @@ internal sealed class DirectLineConversationStore(IDbContextFactory<DirectoryDbC
 
     /// <summary>
     /// Appends activities in order, giving each its id (conversationId|0000001), timestamp, channel and conversation.
-    /// Safe across instances: the conversation row's version guards the sequence.
+    /// Safe across instances: the sequence numbers are claimed by an UPDATE of the conversation's row (LastSequence +
+    /// count) in the transaction that inserts the activities, so a second appender waits for the first to commit and
+    /// claims the numbers after its own. On SQLite the transaction is BEGIN IMMEDIATE (Microsoft.Data.Sqlite's
+    /// default), which holds the file's write lock from its start, across processes. On SQL Server the UPDATE holds the
+    /// row's exclusive lock until the commit, under READ COMMITTED and READ_COMMITTED_SNAPSHOT alike, so appends commit
+    /// in sequence order and a reader never sees number 7 before 6 (a watermark would otherwise skip 6 for good).
     /// </summary>
     public async Task<IReadOnlyList<JsonObject>> AppendAsync(string conversationId, IReadOnlyList<JsonObject> activities,
         CancellationToken cancellationToken)
@@ -54,14 +59,25 @@ internal sealed class DirectLineConversationStore(IDbContextFactory<DirectoryDbC
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
-            var conversation = await db.ChannelConversations.FirstAsync(c => c.Id == conversationId, cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var version = Guid.NewGuid();
+            var claimed = await db.ChannelConversations.Where(c => c.Id == conversationId)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(c => c.LastSequence, c => c.LastSequence + activities.Count)
+                    .SetProperty(c => c.Version, version), cancellationToken);
+            if (claimed == 0)
+            {
+                throw new InvalidOperationException($"The Direct Line conversation « {conversationId} » does not exist.");
+            }
+
+            var last = await db.ChannelConversations.Where(c => c.Id == conversationId).Select(c => c.LastSequence).SingleAsync(cancellationToken);
             var stored = new List<JsonObject>(activities.Count);
             var now = time.GetUtcNow();
+            var sequence = last - activities.Count;
             foreach (var source in activities)
             {
                 var activity = (JsonObject)source.DeepClone();
-                var sequence = ++conversation.LastSequence;
-                var id = ActivityId(conversationId, sequence);
+                var id = ActivityId(conversationId, ++sequence);
                 activity["id"] = id;
                 activity["timestamp"] ??= now.ToString("O", CultureInfo.InvariantCulture);
                 activity["channelId"] = ChannelId;
@@ -77,15 +93,17 @@ internal sealed class DirectLineConversationStore(IDbContextFactory<DirectoryDbC
                 stored.Add(activity);
             }
 
-            conversation.Version = Guid.NewGuid();
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 return stored;
             }
-            catch (DbUpdateConcurrencyException) when (attempt < MaxAppendAttempts)
+            catch (DbUpdateException e) when (UniqueViolation.Is(e) && attempt < MaxAppendAttempts)
             {
-                // Another instance appended to this conversation meanwhile: read the new sequence and retry.
+                // The unique index (ConversationId, Sequence) is the last guard should a database ever let two
+                // appenders claim one number (an isolation level that does not hold the row's lock): the transaction
+                // is rolled back and the append claims fresh numbers.
             }
         }
     }

@@ -18,17 +18,21 @@ internal static class DirectLineEndpoints
     public const string CorsPolicy = "DirectLine";
     public const string TokenRateLimit = "DirectLineToken";
     private const int MaxBodyBytes = 64 * 1024;
-    private static readonly TimeSpan StreamPollInterval = TimeSpan.FromSeconds(5);
 
     public static IServiceCollection AddDirectLine(this IServiceCollection services)
     {
         services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.Section)
             .Configure<IOptions<DataOptions>>((o, data) => o.KeyFile = data.Value.Resolve(o.KeyFile, "directline-signing.key"))
-            .ValidateDataAnnotations().ValidateOnStart();
+            .ValidateDataAnnotations()
+            .Validate(o => IsRedisConfiguration(o.Redis), "DirectLine:Redis is not a StackExchange.Redis configuration string (host:port[,password=...]).")
+            .ValidateOnStart();
         services.AddSingleton<DirectLineTokenService>();
         services.AddSingleton<DirectLineConversationStore>();
         services.AddSingleton<DirectLineBroadcaster>();
+        services.AddSingleton<DirectLineRedisBackplane>();
+        services.AddHostedService(sp => sp.GetRequiredService<DirectLineRedisBackplane>());
         services.AddSingleton<ConversationGate>();
+        services.AddSingleton<ConversationTurnLease>();
         services.AddScoped<DirectLineTurns>();
         services.AddCors(cors => cors.AddPolicy(CorsPolicy, _ => { }));
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
@@ -155,7 +159,15 @@ internal static class DirectLineEndpoints
             return TypedResults.Ok(response);
         }
 
-        await turns.StartAsync(conversation.Id, conversation.UserId, ServiceUrl(context), cancellationToken);
+        try
+        {
+            await turns.StartAsync(conversation.Id, conversation.UserId, ServiceUrl(context), cancellationToken);
+        }
+        catch (ConversationBusyException e)
+        {
+            return Busy(context, e);
+        }
+
         return TypedResults.Created($"/v3/directline/conversations/{conversation.Id}", response);
     }
 
@@ -211,9 +223,16 @@ internal static class DirectLineEndpoints
             }
         }
 
-        var id = await turns.PostAsync(conversation!.Id, conversation.UserId, activity, ServiceUrl(context), cancellationToken,
-            context.Connection.RemoteIpAddress?.ToString());
-        return TypedResults.Ok(new JsonObject { ["id"] = id });
+        try
+        {
+            var id = await turns.PostAsync(conversation!.Id, conversation.UserId, activity, ServiceUrl(context), cancellationToken,
+                context.Connection.RemoteIpAddress?.ToString());
+            return TypedResults.Ok(new JsonObject { ["id"] = id });
+        }
+        catch (ConversationBusyException e)
+        {
+            return Busy(context, e);
+        }
     }
 
     private static async Task<IResult> GetActivitiesAsync(string conversationId, string? watermark, HttpContext context,
@@ -230,7 +249,7 @@ internal static class DirectLineEndpoints
     }
 
     private static async Task StreamAsync(string conversationId, HttpContext context, DirectLineTokenService tokens,
-        DirectLineConversationStore store, DirectLineBroadcaster broadcaster)
+        DirectLineConversationStore store, DirectLineBroadcaster broadcaster, IOptions<DirectLineOptions> options)
     {
         var (conversation, error) = await AuthorizeAsync(context, conversationId, tokens, store, context.RequestAborted,
             context.Request.Query["t"].FirstOrDefault());
@@ -264,7 +283,7 @@ internal static class DirectLineEndpoints
                 }
 
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(closed.Token);
-                wait.CancelAfter(StreamPollInterval);
+                wait.CancelAfter(TimeSpan.FromSeconds(options.Value.StreamPollSeconds));
                 try
                 {
                     await signals.ReadAsync(wait.Token);
@@ -403,6 +422,14 @@ internal static class DirectLineEndpoints
         }
     }
 
+    /// <summary>The previous turn of the conversation outlasted the wait (a crashed instance's hold not yet lapsed): retry later.</summary>
+    private static IResult Busy(HttpContext context, ConversationBusyException busy)
+    {
+        context.Response.Headers.RetryAfter = "5";
+        return DirectLineError.Result(503, "ServiceUnavailable",
+            $"The conversation is still busy with a previous message after {busy.WaitedSeconds} s; send it again in a few seconds.");
+    }
+
     private static IResult TokenError(TokenCheck check) => check switch
     {
         TokenCheck.Missing => DirectLineError.Result(401, "Unauthorized", "Authorization: Bearer <token> is required."),
@@ -434,6 +461,23 @@ internal static class DirectLineEndpoints
         }
 
         return url.ToString();
+    }
+
+    private static bool IsRedisConfiguration(string? configuration)
+    {
+        if (string.IsNullOrWhiteSpace(configuration))
+        {
+            return true;
+        }
+
+        try
+        {
+            return StackExchange.Redis.ConfigurationOptions.Parse(configuration).EndPoints.Count > 0;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static string NewUserId() => "dl_" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));

@@ -87,61 +87,66 @@ internal static partial class TwilioSmsEndpoints
         var from = MobilePhones.TryNormalize(fromRaw, out var e164) ? e164 : fromRaw.Trim();
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var previous = await db.SmsMessages.AsNoTracking().FirstOrDefaultAsync(m => m.MessageSid == sid, cancellationToken);
-        if (previous is not null)
+        var received = new SmsMessage { MessageSid = sid, From = from, ReceivedAt = time.GetUtcNow() };
+        var claim = await SmsMessageClaims.ClaimOrAwaitAsync(db, received, TimeSpan.FromSeconds(settings.RetryWaitSeconds), cancellationToken);
+        if (claim.Answer is not null)
         {
-            // Twilio retried (timeout on its side): answer what was answered, never run the turn twice.
-            return Twiml(previous.ResponseTwiml ?? TwiML.Message(null));
+            // Twilio retried (timeout on its side, or twice at once): answer what was answered, never run the turn twice.
+            return Twiml(claim.Answer);
         }
 
-        var received = new SmsMessage { MessageSid = sid, From = from, ReceivedAt = time.GetUtcNow() };
-        db.SmsMessages.Add(received);
+        if (!claim.Claimed)
+        {
+            context.Response.Headers.RetryAfter = "5";
+            return TypedResults.Text($"MessageSid {sid} is still being answered; retry later.", statusCode: 503);
+        }
+
+        string twiml;
         try
         {
+            var optedOut = await db.SmsOptOuts.FirstOrDefaultAsync(o => o.Phone == from, cancellationToken);
+            switch (SmsKeywords.Parse(body))
+            {
+                case SmsKeyword.Stop:
+                    if (optedOut is null)
+                    {
+                        db.SmsOptOuts.Add(new SmsOptOut { Phone = from, OptedOutAt = time.GetUtcNow() });
+                        twiml = TwiML.Message(SmsText.ToGsmFriendly(texts.StopConfirmation));
+                    }
+                    else
+                    {
+                        twiml = TwiML.Message(null);
+                    }
+
+                    break;
+                case SmsKeyword.Start:
+                    if (optedOut is not null)
+                    {
+                        db.SmsOptOuts.Remove(optedOut);
+                    }
+
+                    twiml = TwiML.Message(await TurnAsync(bot, from, sid, "menu", cancellationToken));
+                    break;
+                case var _ when optedOut is not null:
+                    twiml = TwiML.Message(null);
+                    break;
+                case SmsKeyword.Help:
+                    twiml = TwiML.Message(await TurnAsync(bot, from, sid, "menu", cancellationToken));
+                    break;
+                default:
+                    twiml = TwiML.Message(await TurnAsync(bot, from, sid, body, cancellationToken));
+                    break;
+            }
+
+            received.ResponseTwiml = twiml;
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch
         {
-            return Twiml(TwiML.Message(null));
+            await SmsMessageClaims.ReleaseAsync(factory, sid);
+            throw;
         }
 
-        var optedOut = await db.SmsOptOuts.FirstOrDefaultAsync(o => o.Phone == from, cancellationToken);
-        string twiml;
-        switch (SmsKeywords.Parse(body))
-        {
-            case SmsKeyword.Stop:
-                if (optedOut is null)
-                {
-                    db.SmsOptOuts.Add(new SmsOptOut { Phone = from, OptedOutAt = time.GetUtcNow() });
-                    twiml = TwiML.Message(SmsText.ToGsmFriendly(texts.StopConfirmation));
-                }
-                else
-                {
-                    twiml = TwiML.Message(null);
-                }
-
-                break;
-            case SmsKeyword.Start:
-                if (optedOut is not null)
-                {
-                    db.SmsOptOuts.Remove(optedOut);
-                }
-
-                twiml = TwiML.Message(await TurnAsync(bot, from, sid, "menu", cancellationToken));
-                break;
-            case var _ when optedOut is not null:
-                twiml = TwiML.Message(null);
-                break;
-            case SmsKeyword.Help:
-                twiml = TwiML.Message(await TurnAsync(bot, from, sid, "menu", cancellationToken));
-                break;
-            default:
-                twiml = TwiML.Message(await TurnAsync(bot, from, sid, body, cancellationToken));
-                break;
-        }
-
-        received.ResponseTwiml = twiml;
-        await db.SaveChangesAsync(cancellationToken);
         LogAnswered(logger, Mask.Phone(from), sid);
         return Twiml(twiml);
     }

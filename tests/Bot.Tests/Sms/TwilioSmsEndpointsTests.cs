@@ -69,6 +69,42 @@ public sealed class TwilioSmsEndpointsTests : IDisposable
     }
 
     [Fact]
+    public async Task ConcurrentRetriesOfOneMessageSid_AllGetTheFirstAnswer_TheTurnRunsOnce()
+    {
+        await using var factory = Factory();
+        using var client = factory.CreateClient();
+        var form = Webhook("SM004", "bonjour");
+
+        // The bot takes a while, as a real turn does: the retries arrive while the first request is still answering.
+        _bot.Delay = TimeSpan.FromMilliseconds(500);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(async _ =>
+        {
+            using var response = await PostAsync(client, form, Sign(form));
+            return (response.StatusCode, Messages: await MessagesAsync(response));
+        }));
+
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.StatusCode));
+        Assert.All(answers, answer => Assert.Equal(["Écho : bonjour"], answer.Messages));
+        Assert.Equal(1, _bot.Calls);
+    }
+
+    [Fact]
+    public async Task TurnThatFailed_IsRunAgainByTwiliosRetry()
+    {
+        await using var factory = Factory();
+        using var client = factory.CreateClient();
+        var form = Webhook("SM005", "bonjour");
+
+        _bot.FailNext = true;
+        using var failed = await PostAsync(client, form, Sign(form));
+        using var retry = await PostAsync(client, form, Sign(form));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.Equal(["Écho : bonjour"], await MessagesAsync(retry));
+        Assert.Equal(2, _bot.Calls);
+    }
+
+    [Fact]
     public async Task Stop_SilencesTheNumberUntilStart()
     {
         await using var factory = Factory();
@@ -193,17 +229,34 @@ public sealed class TwilioSmsEndpointsTests : IDisposable
     {
         private readonly EchoConversationBot _echo = new();
 
-        public int Calls { get; private set; }
+        private int _calls;
+
+        public int Calls => _calls;
 
         public List<string> Texts { get; } = [];
 
-        public Task<IReadOnlyList<JsonObject>> ProcessAsync(JsonObject incoming, CancellationToken cancellationToken)
+        public TimeSpan Delay { get; set; }
+
+        public bool FailNext { get; set; }
+
+        public async Task<IReadOnlyList<JsonObject>> ProcessAsync(JsonObject incoming, CancellationToken cancellationToken)
         {
-            Calls++;
-            Texts.Add(incoming["text"]!.GetValue<string>());
+            Interlocked.Increment(ref _calls);
+            lock (Texts)
+            {
+                Texts.Add(incoming["text"]!.GetValue<string>());
+            }
+
             Assert.Equal("sms", incoming["channelId"]!.GetValue<string>());
             Assert.Equal("sms:+33612345678", incoming["conversation"]!["id"]!.GetValue<string>());
-            return _echo.ProcessAsync(incoming, cancellationToken);
+            await Task.Delay(Delay, cancellationToken);
+            if (FailNext)
+            {
+                FailNext = false;
+                throw new InvalidOperationException("the turn failed");
+            }
+
+            return await _echo.ProcessAsync(incoming, cancellationToken);
         }
     }
 

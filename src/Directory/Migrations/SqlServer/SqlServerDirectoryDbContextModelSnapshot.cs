@@ -413,6 +413,14 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                     b.Property<int>("LastSequence")
                         .HasColumnType("int");
 
+                    b.Property<string>("TurnOwner")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<long>("TurnUntilMs")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(64)

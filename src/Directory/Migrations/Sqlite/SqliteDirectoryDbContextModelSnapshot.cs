@@ -394,6 +394,14 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                     b.Property<int>("LastSequence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TurnOwner")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TurnUntilMs")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(64)
