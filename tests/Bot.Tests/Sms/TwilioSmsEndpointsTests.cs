@@ -202,7 +202,8 @@ public sealed class TwilioSmsEndpointsTests : IDisposable
             Calls++;
             Texts.Add(incoming["text"]!.GetValue<string>());
             Assert.Equal("sms", incoming["channelId"]!.GetValue<string>());
-            Assert.Equal("sms:+33612345678", incoming["conversation"]!["id"]!.GetValue<string>());
+            Assert.Equal("+33612345678", incoming["from"]!["id"]!.GetValue<string>());
+            Assert.Matches("^sms:[0-9a-f]{32}$", incoming["conversation"]!["id"]!.GetValue<string>());
             return _echo.ProcessAsync(incoming, cancellationToken);
         }
     }
