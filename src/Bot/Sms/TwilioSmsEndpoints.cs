@@ -6,6 +6,7 @@ using SupportBot.AccountDirectory.Channels;
 using SupportBot.AccountDirectory.Data;
 using SupportBot.AccountDirectory.Privacy;
 using SupportBot.AccountDirectory.Validation;
+using SupportBot.Bot.Cases;
 using SupportBot.Bot.Conversations;
 
 namespace SupportBot.Bot.Sms;
@@ -38,7 +39,7 @@ internal static partial class TwilioSmsEndpoints
     }
 
     private static async Task<IResult> ReceiveAsync(HttpContext context, IOptions<TwilioOptions> options, IDbContextFactory<DirectoryDbContext> factory,
-        IConversationBot bot, ISmsSystemTexts texts, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+        IConversationBot bot, ISmsSystemTexts texts, CaseLinks links, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(TwilioSmsEndpoints).FullName!);
         var request = context.Request;
@@ -87,7 +88,8 @@ internal static partial class TwilioSmsEndpoints
         var from = MobilePhones.TryNormalize(fromRaw, out var e164) ? e164 : fromRaw.Trim();
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var received = new SmsMessage { MessageSid = sid, From = from, ReceivedAt = time.GetUtcNow() };
+        // The number is kept as a keyed hash, never in clear: the row only serves Twilio's retries (and counts per sender).
+        var received = new SmsMessage { MessageSid = sid, From = links.RequesterKey("sms-from", from)!, ReceivedAt = time.GetUtcNow() };
         var claim = await SmsMessageClaims.ClaimOrAwaitAsync(db, received, TimeSpan.FromSeconds(settings.RetryWaitSeconds), cancellationToken);
         if (claim.Answer is not null)
         {
@@ -101,6 +103,7 @@ internal static partial class TwilioSmsEndpoints
             return TypedResults.Text($"MessageSid {sid} is still being answered; retry later.", statusCode: 503);
         }
 
+        var conversation = Conversation(links, from);
         string twiml;
         try
         {
@@ -125,16 +128,16 @@ internal static partial class TwilioSmsEndpoints
                         db.SmsOptOuts.Remove(optedOut);
                     }
 
-                    twiml = TwiML.Message(await TurnAsync(bot, from, sid, "menu", cancellationToken));
+                    twiml = TwiML.Message(await TurnAsync(bot, from, conversation, sid, "menu", cancellationToken));
                     break;
                 case var _ when optedOut is not null:
                     twiml = TwiML.Message(null);
                     break;
                 case SmsKeyword.Help:
-                    twiml = TwiML.Message(await TurnAsync(bot, from, sid, "menu", cancellationToken));
+                    twiml = TwiML.Message(await TurnAsync(bot, from, conversation, sid, "menu", cancellationToken));
                     break;
                 default:
-                    twiml = TwiML.Message(await TurnAsync(bot, from, sid, body, cancellationToken));
+                    twiml = TwiML.Message(await TurnAsync(bot, from, conversation, sid, body, cancellationToken));
                     break;
             }
 
@@ -151,14 +154,14 @@ internal static partial class TwilioSmsEndpoints
         return Twiml(twiml);
     }
 
-    private static async Task<string> TurnAsync(IConversationBot bot, string from, string sid, string text, CancellationToken cancellationToken)
+    private static async Task<string> TurnAsync(IConversationBot bot, string from, string conversation, string sid, string text, CancellationToken cancellationToken)
     {
         var activity = new JsonObject
         {
             ["type"] = "message",
             ["id"] = sid,
             ["channelId"] = ChannelId,
-            ["conversation"] = new JsonObject { ["id"] = $"sms:{from}" },
+            ["conversation"] = new JsonObject { ["id"] = conversation },
             ["from"] = new JsonObject { ["id"] = from, ["role"] = "user" },
             ["recipient"] = new JsonObject { ["id"] = "supportbot", ["role"] = "bot" },
             ["text"] = text,
@@ -173,6 +176,12 @@ internal static partial class TwilioSmsEndpoints
             .Select(t => SmsText.ToGsmFriendly(t!.Trim()));
         return string.Join("\n\n", texts);
     }
+
+    /// <summary>
+    /// One conversation per number, named by a keyed hash of it: the conversation id reaches logs and the state's keys,
+    /// the number itself only the activity's sender (to reach the parent about a case).
+    /// </summary>
+    internal static string Conversation(CaseLinks links, string from) => "sms:" + links.RequesterKey("sms", from);
 
     /// <summary>The URL Twilio signed: the configured public base (behind a proxy) with this request's path and query.</summary>
     private static string PublicUrl(HttpRequest request, string? publicBaseUrl)

@@ -248,7 +248,8 @@ public sealed class TwilioSmsEndpointsTests : IDisposable
             }
 
             Assert.Equal("sms", incoming["channelId"]!.GetValue<string>());
-            Assert.Equal("sms:+33612345678", incoming["conversation"]!["id"]!.GetValue<string>());
+            Assert.Equal("+33612345678", incoming["from"]!["id"]!.GetValue<string>());
+            Assert.Matches("^sms:[0-9a-f]{32}$", incoming["conversation"]!["id"]!.GetValue<string>());
             await Task.Delay(Delay, cancellationToken);
             if (FailNext)
             {
