@@ -49,8 +49,13 @@ internal static class IncomingJson
         }
         catch (BadHttpRequestException e)
         {
-            // A malformed chunked body, or one cut short: Kestrel says why.
+            // A body cut short, or over Kestrel's limits: Kestrel says why.
             return Refuse(e.StatusCode, "BadSyntax", $"The body could not be read: {e.Message}");
+        }
+        catch (IOException e)
+        {
+            // A chunk size past 2^31 is an IOException of Kestrel's ("Bad chunk size data"), not a BadHttpRequestException.
+            return Refuse(400, "BadSyntax", $"The body could not be read: {e.Message}");
         }
 
         return Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
