@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SupportBot.AccountDirectory;
@@ -11,10 +12,15 @@ namespace SupportBot.Bot.DirectLine;
 /// Direct Line conversations and their activities in the directory's database, so that a page reload or a service
 /// restart replays the history from a watermark. The watermark is the sequence number of the last activity returned.
 /// </summary>
-internal sealed class DirectLineConversationStore(IDbContextFactory<DirectoryDbContext> factory, TimeProvider time)
+internal sealed partial class DirectLineConversationStore(IDbContextFactory<DirectoryDbContext> factory, TimeProvider time,
+    ILogger<DirectLineConversationStore> logger)
 {
     public const string ChannelId = "directline";
     private const int MaxAppendAttempts = 10;
+
+    // Activities are served inside {"activities":[...]} and System.Text.Json writes at most 64 levels: a stored
+    // activity deeper than this cannot be served, whatever wrote it (before issue 15, a client could).
+    private static readonly JsonDocumentOptions StoredJson = new() { MaxDepth = 60 };
 
     public async Task<ChannelConversation> CreateAsync(string userId, CancellationToken cancellationToken)
     {
@@ -118,8 +124,33 @@ internal sealed class DirectLineConversationStore(IDbContextFactory<DirectoryDbC
             .OrderBy(a => a.Sequence)
             .Select(a => new { a.Sequence, a.Json })
             .ToListAsync(cancellationToken);
-        var activities = rows.Select(r => (JsonObject)JsonNode.Parse(r.Json)!).ToList();
+        var activities = new List<JsonObject>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (Readable(row.Json) is { } activity)
+            {
+                activities.Add(activity);
+            }
+            else
+            {
+                // One unreadable activity must not lose the conversation: it is left out, and the watermark passes it.
+                LogUnreadable(logger, conversationId, row.Sequence);
+            }
+        }
+
         return (activities, rows.Count > 0 ? rows[^1].Sequence : watermark);
+    }
+
+    private static JsonObject? Readable(string json)
+    {
+        try
+        {
+            return JsonNode.Parse(json, documentOptions: StoredJson) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The watermark the client sent: a number, or absent/-/garbage meaning "from the start".</summary>
@@ -128,4 +159,7 @@ internal sealed class DirectLineConversationStore(IDbContextFactory<DirectoryDbC
 
     private static string ActivityId(string conversationId, int sequence) =>
         $"{conversationId}|{sequence.ToString("D7", CultureInfo.InvariantCulture)}";
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Direct Line activity {Sequence} of conversation {ConversationId} is not readable JSON: left out of the history")]
+    private static partial void LogUnreadable(ILogger logger, string conversationId, int sequence);
 }

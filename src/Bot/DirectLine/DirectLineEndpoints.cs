@@ -6,6 +6,7 @@ using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using SupportBot.AccountDirectory.Channels;
 using SupportBot.AccountDirectory.Data;
+using SupportBot.Bot.Conversations;
 
 namespace SupportBot.Bot.DirectLine;
 
@@ -93,6 +94,11 @@ internal static class DirectLineEndpoints
         if (body.Error is not null)
         {
             return body.Error;
+        }
+
+        if (body.Json is not (null or JsonObject) || body.Json?["user"] is not (null or JsonObject))
+        {
+            return DirectLineError.Result(400, "BadArgument", "The body must be a JSON object, its user an object: {\"user\":{\"id\":\"...\"}}.");
         }
 
         var requestedUser = body.Json?["user"]?["id"];
@@ -200,32 +206,14 @@ internal static class DirectLineEndpoints
             return body.Error;
         }
 
-        if (body.Json is not JsonObject activity)
+        if (DirectLineActivityCheck.Problem(body.Json, options.Value.MaxTextLength) is { } problem)
         {
-            return DirectLineError.Result(400, "BadArgument", "The body must be a JSON activity object.");
-        }
-
-        if (activity["type"] is not JsonValue type || type.GetValueKind() != JsonValueKind.String || type.GetValue<string>().Length == 0)
-        {
-            return DirectLineError.Result(400, "MissingProperty", "The activity has no type (message, event, typing...).");
-        }
-
-        if (activity["text"] is { } text)
-        {
-            if (text.GetValueKind() != JsonValueKind.String)
-            {
-                return DirectLineError.Result(400, "BadArgument", "text must be a string.");
-            }
-
-            if (text.GetValue<string>().Length > options.Value.MaxTextLength)
-            {
-                return DirectLineError.Result(400, "MessageSizeTooBig", $"text is longer than {options.Value.MaxTextLength} characters.");
-            }
+            return problem;
         }
 
         try
         {
-            var id = await turns.PostAsync(conversation!.Id, conversation.UserId, activity, ServiceUrl(context), cancellationToken,
+            var id = await turns.PostAsync(conversation!.Id, conversation.UserId, (JsonObject)body.Json!, ServiceUrl(context), cancellationToken,
                 context.Connection.RemoteIpAddress?.ToString());
             return TypedResults.Ok(new JsonObject { ["id"] = id });
         }
@@ -315,6 +303,18 @@ internal static class DirectLineEndpoints
     private static async Task<IResult> PageTokenAsync(HttpContext context, DirectLineTokenService tokens, DirectLineConversationStore store,
         CancellationToken cancellationToken)
     {
+        // The help page posts no body; a body, when there is one, is an object whose members are ignored.
+        var body = await ReadJsonAsync(context, optional: true, cancellationToken);
+        if (body.Error is not null)
+        {
+            return body.Error;
+        }
+
+        if (body.Json is not (null or JsonObject))
+        {
+            return DirectLineError.Result(400, "BadArgument", "The body, when there is one, must be a JSON object.");
+        }
+
         var previous = await tokens.ValidateForResumeAsync(Bearer(context));
         var conversation = previous is { Check: TokenCheck.Valid, ConversationId: { } id } ? await store.FindAsync(id, cancellationToken) : null;
         var resumed = conversation is not null && conversation.UserId == previous.UserId;
@@ -360,43 +360,8 @@ internal static class DirectLineEndpoints
 
     private static async Task<(JsonNode? Json, IResult? Error)> ReadJsonAsync(HttpContext context, bool optional, CancellationToken cancellationToken)
     {
-        var request = context.Request;
-        if (request.ContentLength is 0 || (request.ContentLength is null && !request.Headers.ContainsKey("Transfer-Encoding")))
-        {
-            return optional ? (null, null) : (null, DirectLineError.Result(400, "MissingProperty", "The request has no body."));
-        }
-
-        if (!request.HasJsonContentType())
-        {
-            return (null, DirectLineError.Result(415, "BadArgument", "Content-Type must be application/json."));
-        }
-
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return (null, DirectLineError.Result(413, "MessageSizeTooBig", $"The body is larger than {MaxBodyBytes} bytes."));
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return (null, DirectLineError.Result(413, "MessageSizeTooBig", $"The body is larger than {MaxBodyBytes} bytes."));
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        try
-        {
-            return (JsonNode.Parse(buffer.ToArray()), null);
-        }
-        catch (JsonException e)
-        {
-            return (null, DirectLineError.Result(400, "BadSyntax", $"The body is not valid JSON: {e.Message}"));
-        }
+        var body = await IncomingJson.ReadAsync(context.Request, MaxBodyBytes, optional, cancellationToken);
+        return body.Problem is { } problem ? (null, DirectLineError.Result(problem.Status, problem.Code, problem.Message)) : (body.Json, null);
     }
 
     private static async Task DrainUntilClosedAsync(WebSocket socket, CancellationTokenSource closed)

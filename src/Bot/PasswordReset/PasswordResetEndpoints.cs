@@ -17,6 +17,10 @@ internal static class PasswordResetEndpoints
     private const string PasswordField = "motdepasse";
     private const string ConfirmationField = "confirmation";
 
+    // The form has three short fields (the token, the password twice): anything much larger is not from this page.
+    private const int MaxFormBytes = 8 * 1024;
+    private const int MaxFormFields = 8;
+
     public static IEndpointRouteBuilder MapPasswordReset(this IEndpointRouteBuilder app)
     {
         app.MapGet(SendResetLinkAction.ResetPath, ShowAsync).ExcludeFromDescription();
@@ -37,7 +41,14 @@ internal static class PasswordResetEndpoints
     {
         SiteLayout.KeepPrivate(request.HttpContext.Response);
         var texts = catalog.Texts;
-        var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : FormCollection.Empty;
+        var posted = await PostedForm.ReadAsync(request, MaxFormBytes, MaxFormFields, cancellationToken);
+        if (posted.Form is not { } form)
+        {
+            return Page(texts, $"""
+                <div class="fr-alert fr-alert--error" role="alert"><h2 class="fr-alert__title">{T(texts, SystemTexts.PageProblemsTitle)}</h2><p>{T(texts, SystemTexts.PageUnreadableForm)}</p></div>
+                """, posted.Status, failed: true);
+        }
+
         var token = form["jeton"].ToString();
         var password = form["motdepasse"].ToString();
         var state = await resets.InspectAsync(token, cancellationToken);

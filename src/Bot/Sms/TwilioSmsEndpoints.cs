@@ -8,6 +8,7 @@ using SupportBot.AccountDirectory.Privacy;
 using SupportBot.AccountDirectory.Validation;
 using SupportBot.Bot.Cases;
 using SupportBot.Bot.Conversations;
+using SupportBot.Bot.Site;
 
 namespace SupportBot.Bot.Sms;
 
@@ -20,6 +21,11 @@ internal static partial class TwilioSmsEndpoints
     public const string Path = "/api/sms/twilio";
     public const string ChannelId = "sms";
     private const int MaxFormBytes = 32 * 1024;
+
+    // Twilio posts about 20 parameters, and up to 10 media URLs with their types.
+    private const int MaxFormFields = 64;
+    private const int MaxSidLength = 64;
+    private const int MaxFromLength = 32;
 
     public static IServiceCollection AddTwilioSms(this IServiceCollection services)
     {
@@ -43,24 +49,10 @@ internal static partial class TwilioSmsEndpoints
     {
         var logger = loggers.CreateLogger(typeof(TwilioSmsEndpoints).FullName!);
         var request = context.Request;
-        if (!request.HasFormContentType)
+        var posted = await PostedForm.ReadAsync(request, MaxFormBytes, MaxFormFields, cancellationToken);
+        if (posted.Form is not { } form)
         {
-            return TypedResults.Text("Content-Type must be application/x-www-form-urlencoded.", statusCode: 415);
-        }
-
-        if (request.ContentLength > MaxFormBytes)
-        {
-            return TypedResults.Text($"The form is larger than {MaxFormBytes} bytes.", statusCode: 413);
-        }
-
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException)
-        {
-            return TypedResults.Text($"The form could not be read: {e.Message}", statusCode: 400);
+            return TypedResults.Text(posted.Problem, statusCode: posted.Status);
         }
 
         var settings = options.Value;
@@ -86,6 +78,11 @@ internal static partial class TwilioSmsEndpoints
         }
 
         var from = MobilePhones.TryNormalize(fromRaw, out var e164) ? e164 : fromRaw.Trim();
+        if (sid.Length > MaxSidLength || from.Length is 0 or > MaxFromLength)
+        {
+            // Twilio's are 34 and at most 16 characters; the columns hold 64 and 32.
+            return TypedResults.Text($"MessageSid is at most {MaxSidLength} characters, From 1 to {MaxFromLength}.", statusCode: 400);
+        }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         // The number is kept as a keyed hash, never in clear: the row only serves Twilio's retries (and counts per sender).

@@ -148,12 +148,22 @@ public sealed class TwilioSmsEndpointsTests : IDisposable
     [Theory]
     [InlineData("application/json", "{\"Body\":\"x\"}", HttpStatusCode.UnsupportedMediaType)]
     [InlineData("application/x-www-form-urlencoded", "From=%2B33612345678&To=%2B33757000000", HttpStatusCode.BadRequest)]
+    [InlineData("application/x-www-form-urlencoded", "MessageSid=SM1&From=%2B33612345678&Body=a%00b", HttpStatusCode.BadRequest)]
+    [InlineData("multipart/form-data; boundary=XX", "--XX\r\nContent-Disposition: form-data; name=\"Body\"\r\n\r\nbonj", HttpStatusCode.BadRequest)]
+    [InlineData("application/x-www-form-urlencoded", "MessageSid=SM1&From=abcdefghijabcdefghijabcdefghijabcdefghij&Body=x", HttpStatusCode.BadRequest)]
     public async Task BadRequests_GetA4xxWithAMessage(string contentType, string body, HttpStatusCode status)
+        => await BadRequestAsync(contentType, body, status);
+
+    [Fact]
+    public async Task MoreThan1024Fields_Gets400() =>
+        await BadRequestAsync("application/x-www-form-urlencoded", string.Join("&", Enumerable.Range(0, 1025).Select(i => $"f{i}=1")), HttpStatusCode.BadRequest);
+
+    private async Task BadRequestAsync(string contentType, string body, HttpStatusCode status)
     {
         await using var factory = Factory();
         using var client = factory.CreateClient();
-        using var content = new StringContent(body, System.Text.Encoding.UTF8, contentType);
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        using var content = new StringContent(body);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/sms/twilio") { Content = content };
         if (contentType.StartsWith("application/x-www-form", StringComparison.Ordinal))
         {
