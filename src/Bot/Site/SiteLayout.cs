@@ -24,10 +24,15 @@ internal static class SiteLayout
         TypedResults.Content(Render(title, main, scripts), "text/html; charset=utf-8", Encoding.UTF8, status);
 
     /// <summary>
-    /// For pages whose address holds a token (reset link, workspace): nothing cached. Like every response, they also
-    /// send no Referer, cannot be framed and run only this service's script files (<see cref="Security.SecurityHeaders"/>).
+    /// For pages whose address holds a token (reset link, workspace): nothing cached, and never a Referer leaving with the
+    /// token, whatever the service-wide policy becomes. Like every response, they cannot be framed and run only this
+    /// service's script files (<see cref="Security.SecurityHeaders"/>).
     /// </summary>
-    public static void KeepPrivate(HttpResponse response) => response.Headers.CacheControl = "no-store";
+    public static void KeepPrivate(HttpResponse response)
+    {
+        response.Headers.CacheControl = "no-store";
+        response.Headers["Referrer-Policy"] = "no-referrer";
+    }
 
     private static string[] Split(string layout)
     {

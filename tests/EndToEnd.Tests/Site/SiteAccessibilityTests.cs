@@ -7,8 +7,9 @@ namespace SupportBot.EndToEnd.Tests.Site;
 /// <summary>
 /// Every page SupportBot serves, in the state a visitor sees it (a conversation under way, a refused password, the
 /// workspace's sign-in pages), checked in Debian's Chromium: axe-core's WCAG 2.1 A/AA rules in the light and the dark
-/// theme, at 320 px wide and at 200 % zoom (RGAA 10.11 and 10.4), no horizontal scrolling, and every file the DSFR asks
-/// for (fonts, icons) served. The director's pages are opened with the links of a real case's mail. What axe-core finds is written to the test's output, page by page.
+/// theme, at 320 px wide and at 200 % zoom (RGAA 10.11 and 10.4), no horizontal scrolling, every file the DSFR asks
+/// for (fonts, icons) served, and nothing refused by the pages' Content-Security-Policy (which stays on: axe-core is
+/// loaded as a file of the page's origin). The director's pages are opened with the links of a real case's mail. What axe-core finds is written to the test's output, page by page.
 /// </summary>
 public sealed class SiteAccessibilityTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
