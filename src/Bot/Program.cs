@@ -10,6 +10,7 @@ using SupportBot.Bot.Language;
 using SupportBot.Bot.PasswordReset;
 using SupportBot.Bot.Retention;
 using SupportBot.Bot.Schools.Commands;
+using SupportBot.Bot.Security;
 using SupportBot.Bot.Site;
 using SupportBot.Bot.Sms;
 using SupportBot.Bot.Workspace;
@@ -36,7 +37,9 @@ args = [.. args.Where(a => a != "--seed-demo")];
 
 var builder = WebApplication.CreateBuilder(args);
 AddServices(builder.Services);
+builder.Services.AddWebSecurity();
 builder.Services.AddDirectoryHealthChecks();
+builder.Services.AddPasswordResetPage();
 builder.Services.AddDirectLine();
 builder.Services.AddTwilioSms();
 builder.Services.AddAzureBotService();
@@ -47,6 +50,9 @@ builder.Services.AddWorkspace();
 var app = builder.Build();
 await app.Services.InitializeAccountDirectoryAsync(seedDemo);
 
+// First, so that every later step (limits, logs) sees the client's own address, and every response has the headers.
+app.UseForwardedHeaders();
+app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.MapSite();
 app.MapDirectoryHealthChecks();

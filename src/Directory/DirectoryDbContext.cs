@@ -3,6 +3,7 @@ using SupportBot.AccountDirectory.Accounts;
 using SupportBot.AccountDirectory.Cases;
 using SupportBot.AccountDirectory.Channels;
 using SupportBot.AccountDirectory.DialogState;
+using SupportBot.AccountDirectory.Limits;
 using SupportBot.AccountDirectory.Mail;
 using SupportBot.AccountDirectory.Persons;
 using SupportBot.AccountDirectory.Pupils;
@@ -55,6 +56,8 @@ public abstract class DirectoryDbContext(DbContextOptions options) : DbContext(o
     public DbSet<AccountNotification> AccountNotifications => Set<AccountNotification>();
 
     public DbSet<SiecleMigrationRun> SiecleMigrationRuns => Set<SiecleMigrationRun>();
+
+    public DbSet<RateLimitCounter> RateLimitCounters => Set<RateLimitCounter>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DirectoryDbContext).Assembly);

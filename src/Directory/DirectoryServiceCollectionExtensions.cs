@@ -7,6 +7,7 @@ using SupportBot.AccountDirectory.Accounts;
 using SupportBot.AccountDirectory.Cases;
 using SupportBot.AccountDirectory.Data;
 using SupportBot.AccountDirectory.Demo;
+using SupportBot.AccountDirectory.Limits;
 using SupportBot.AccountDirectory.Mail;
 using SupportBot.AccountDirectory.Retention;
 using SupportBot.AccountDirectory.Schools.Import;
@@ -58,6 +59,7 @@ public static class DirectoryServiceCollectionExtensions
         services.AddScoped<DemoData>();
         services.AddSingleton<SchoolImporter>();
         services.AddSingleton<RetentionPurge>();
+        services.AddSingleton<RateLimitCounters>();
         services.AddSingleton<IMailSender, MailKitMailSender>();
         return services;
     }

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -37,6 +39,40 @@ public sealed class BotFactory : WebApplicationFactory<Program>
     public string Folder { get; }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+
+    /// <summary>
+    /// Serves over real HTTP (Kestrel on loopback, on a port the system picks, so never one in use) instead of the test
+    /// server: requests then come from a client address, as in production. Returns the service's address.
+    /// </summary>
+    public Uri StartOverHttp()
+    {
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        return ClientOptions.BaseAddress;
+    }
+
+    /// <summary>A client of the service that connects from <paramref name="localAddress"/> (any of 127.0.0.0/8 on Linux): another parent's address.</summary>
+    public static HttpClient ClientFrom(Uri service, string localAddress) => new(new SocketsHttpHandler
+    {
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                socket.Bind(new IPEndPoint(IPAddress.Parse(localAddress), 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    })
+    {
+        BaseAddress = service,
+    };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

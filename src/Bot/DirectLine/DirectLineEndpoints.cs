@@ -49,9 +49,14 @@ internal static class DirectLineEndpoints
                 .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
         services.AddRateLimiter(limiter =>
         {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(TokenRateLimit, context =>
             {
+                // A site's server holding the secret exchanges it for its parents' tokens, all from its one address.
+                if (context.RequestServices.GetRequiredService<DirectLineTokenService>().IsSecret(Bearer(context)))
+                {
+                    return RateLimitPartition.GetNoLimiter("secret");
+                }
+
                 var perMinute = context.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value.TokenRequestsPerMinute;
                 return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
@@ -67,7 +72,8 @@ internal static class DirectLineEndpoints
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
 
         var group = app.MapGroup("/v3/directline").RequireCors(CorsPolicy);
-        group.MapPost("/tokens/generate", GenerateTokenAsync);
+        // Both token endpoints open a conversation: one client address gets a few a minute (Retry-After on the 429).
+        group.MapPost("/tokens/generate", GenerateTokenAsync).RequireRateLimiting(TokenRateLimit);
         group.MapPost("/tokens/refresh", RefreshTokenAsync);
         group.MapPost("/conversations", StartConversationAsync);
         group.MapGet("/conversations/{conversationId}", ReconnectAsync);

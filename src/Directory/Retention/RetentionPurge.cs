@@ -9,17 +9,18 @@ namespace SupportBot.AccountDirectory.Retention;
 /// <summary>What one purge deleted, and what it forgot of the exchanges past the verbatim window.</summary>
 public sealed record RetentionReport(int Conversations, int Activities, int ConversationStates, int UserStates, int SmsMessages, int ResetTokens,
     int SentMails = 0, int MisunderstoodMessages = 0, int ForgottenActivities = 0, int ForgottenSmsAnswers = 0, int ReducedStates = 0,
-    int ClosedCases = 0)
+    int ClosedCases = 0, int RateLimitCounters = 0)
 {
     public int Total => Conversations + Activities + ConversationStates + UserStates + SmsMessages + ResetTokens + SentMails + MisunderstoodMessages
-        + ForgottenActivities + ForgottenSmsAnswers + ReducedStates + ClosedCases;
+        + ForgottenActivities + ForgottenSmsAnswers + ReducedStates + ClosedCases + RateLimitCounters;
 }
 
 /// <summary>
 /// Deletes what the bot keeps about parents' exchanges once it is older than <see cref="RetentionOptions.Days"/>:
 /// Direct Line conversations (a conversation goes when its last activity is that old, never in the middle of one),
 /// dialog state, SMS received and their replies, the messages the bot did not understand (masked), spent or expired
-/// reset links; the ledger of mails sent to schools once a day old (it only serves the hourly caps).
+/// reset links; the ledger of mails sent to schools once a day old (it only serves the hourly caps); the limits' counters
+/// whose window has ended.
 /// Sooner, past <see cref="RetentionOptions.VerbatimHours"/> after a conversation's last message, it forgets what the
 /// parent wrote: the Direct Line history is deleted (names typed as answers cannot be found by a pattern, so masking
 /// could not be trusted), the SMS answers kept for Twilio's retries are dropped, and the dialog state is reduced by
@@ -57,8 +58,12 @@ public sealed class RetentionPurge(IDbContextFactory<DirectoryDbContext> factory
             .OrderBy(m => m.MessageSid).Take(BatchSize), s => s.SetProperty(m => m.ResponseTwiml, (string?)null), cancellationToken);
         var reduced = await ReduceStatesAsync(verbatim, cancellationToken);
         var closed = await DeleteClosedCasesAsync(now - TimeSpan.FromDays(options.Value.ClosedCaseDays), cancellationToken);
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var counters = await DeleteInBatchesAsync(db => db.RateLimitCounters.Where(c => c.WindowEndMs < nowMs).OrderBy(c => c.Key).Take(BatchSize),
+            cancellationToken);
 
-        var report = new RetentionReport(conversations, activities, states, users, sms, tokens, mails, misunderstood, forgotten, answers, reduced, closed);
+        var report = new RetentionReport(conversations, activities, states, users, sms, tokens, mails, misunderstood, forgotten, answers, reduced, closed,
+            counters);
         if (report.Total > 0)
         {
             await TruncateSqliteLogAsync(cancellationToken);

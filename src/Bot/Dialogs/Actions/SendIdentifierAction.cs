@@ -30,12 +30,13 @@ internal sealed class SendIdentifierAction(LookupLimiter limiter) : IDialogActio
     public async Task<string> RunAsync(DialogActionContext context, CancellationToken cancellationToken)
     {
         var address = context.Value("adresse") ?? throw new InvalidOperationException($"{context.Position}: no value « adresse » to look up.");
-        if (!await limiter.TryConsumeAsync(context.Turn, cancellationToken))
+        var valid = EmailAddresses.TryNormalize(address, out var normalized);
+        if (!await limiter.TryConsumeAsync(context.Turn, "adresse", valid ? normalized : null, cancellationToken))
         {
             return "limite";
         }
 
-        if (!EmailAddresses.TryNormalize(address, out var normalized))
+        if (!valid)
         {
             return "traite";
         }

@@ -22,7 +22,7 @@ internal sealed class SendResetLinkAction(LookupLimiter limiter, PublicAddress a
     public async Task<string> RunAsync(DialogActionContext context, CancellationToken cancellationToken)
     {
         var identifier = context.Value("identifiant") ?? throw new InvalidOperationException($"{context.Position}: no value « identifiant » to look up.");
-        if (!await limiter.TryConsumeAsync(context.Turn, cancellationToken))
+        if (!await limiter.TryConsumeAsync(context.Turn, "identifiant", identifier.Trim().ToLowerInvariant(), cancellationToken))
         {
             return "limite";
         }

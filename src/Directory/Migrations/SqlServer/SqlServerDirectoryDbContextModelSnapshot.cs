@@ -571,6 +571,26 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                     b.ToTable("UserStates", (string)null);
                 });
 
+            modelBuilder.Entity("SupportBot.AccountDirectory.Limits.RateLimitCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(80)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<long>("WindowEndMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WindowEndMs");
+
+                    b.ToTable("RateLimitCounters", (string)null);
+                });
+
             modelBuilder.Entity("SupportBot.AccountDirectory.Mail.SentMail", b =>
                 {
                     b.Property<long>("Id")

@@ -550,6 +550,26 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                     b.ToTable("UserStates", (string)null);
                 });
 
+            modelBuilder.Entity("SupportBot.AccountDirectory.Limits.RateLimitCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowEndMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WindowEndMs");
+
+                    b.ToTable("RateLimitCounters", (string)null);
+                });
+
             modelBuilder.Entity("SupportBot.AccountDirectory.Mail.SentMail", b =>
                 {
                     b.Property<long>("Id")
