@@ -39,6 +39,7 @@ public static class DirectoryServiceCollectionExtensions
             .Validate(o => o.Mode != MailMode.Smtp || !string.IsNullOrWhiteSpace(o.Smtp.Host),
                 "Mail:Smtp:Host is required when Mail:Mode is Smtp.")
             .ValidateOnStart();
+        services.AddOptions<MailQueueOptions>().BindConfiguration(MailQueueOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddOptions<CasesOptions>()
             .BindConfiguration(CasesOptions.Section)
@@ -59,6 +60,7 @@ public static class DirectoryServiceCollectionExtensions
         services.AddSingleton<SchoolImporter>();
         services.AddSingleton<RetentionPurge>();
         services.AddSingleton<IMailSender, MailKitMailSender>();
+        services.AddSingleton<MailQueue>();
         return services;
     }
 }

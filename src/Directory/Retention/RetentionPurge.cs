@@ -5,16 +5,18 @@ namespace SupportBot.AccountDirectory.Retention;
 
 /// <summary>What one purge deleted.</summary>
 public sealed record RetentionReport(int Conversations, int Activities, int ConversationStates, int UserStates, int SmsMessages, int ResetTokens,
-    int SentMails = 0, int MisunderstoodMessages = 0)
+    int SentMails = 0, int MisunderstoodMessages = 0, int QueuedMails = 0)
 {
-    public int Total => Conversations + Activities + ConversationStates + UserStates + SmsMessages + ResetTokens + SentMails + MisunderstoodMessages;
+    public int Total => Conversations + Activities + ConversationStates + UserStates + SmsMessages + ResetTokens + SentMails + MisunderstoodMessages
+        + QueuedMails;
 }
 
 /// <summary>
 /// Deletes what the bot keeps about parents' exchanges once it is older than <see cref="RetentionOptions.Days"/>:
 /// Direct Line conversations (a conversation goes when its last activity is that old, never in the middle of one),
 /// dialog state, SMS received and their replies, the messages the bot did not understand (masked), spent or expired
-/// reset links; the ledger of mails sent to schools once
+/// reset links, failed mails of the mail queue (and a pending one no worker sent in all that time: it holds an
+/// address in clear); the ledger of mails sent to schools once
 /// a day old (it only serves the hourly caps). What must outlive that is kept: STOP opt-outs, accounts, director cases
 /// and their history. Deletes run in batches, each its own short transaction, so that turns are not
 /// held up behind one long write.
@@ -60,7 +62,9 @@ public sealed class RetentionPurge(IDbContextFactory<DirectoryDbContext> factory
         var mails = await DeleteInBatchesAsync(db => db.SentMails.Where(m => m.SentAt < mailsBefore).OrderBy(m => m.Id).Take(BatchSize), cancellationToken);
         var misunderstood = await DeleteInBatchesAsync(db => db.MisunderstoodMessages.Where(m => m.At < cutoff).OrderBy(m => m.Id).Take(BatchSize),
             cancellationToken);
-        return new RetentionReport(conversations, activities, states, users, sms, tokens, mails, misunderstood);
+        var queued = await DeleteInBatchesAsync(db => db.QueuedMails.Where(m => m.CreatedAt < cutoff).OrderBy(m => m.Id).Take(BatchSize),
+            cancellationToken);
+        return new RetentionReport(conversations, activities, states, users, sms, tokens, mails, misunderstood, queued);
     }
 
     private async Task<int> DeleteInBatchesAsync<T>(Func<DirectoryDbContext, IQueryable<T>> rows, CancellationToken cancellationToken)
