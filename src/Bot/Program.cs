@@ -7,6 +7,8 @@ using SupportBot.Bot.Dialogs.Commands;
 using SupportBot.Bot.DirectLine;
 using SupportBot.Bot.Health;
 using SupportBot.Bot.Language;
+using SupportBot.Bot.Mail;
+using SupportBot.Bot.Mail.Commands;
 using SupportBot.Bot.PasswordReset;
 using SupportBot.Bot.Retention;
 using SupportBot.Bot.Schools.Commands;
@@ -31,6 +33,11 @@ if (SchoolCommands.Handles(args))
     return await SchoolCommands.RunAsync(args, AddServices);
 }
 
+if (MailCommands.Handles(args))
+{
+    return await MailCommands.RunAsync(args, AddServices);
+}
+
 // Options that are SupportBot's own, not ASP.NET Core configuration keys.
 var seedDemo = args.Contains("--seed-demo");
 args = [.. args.Where(a => a != "--seed-demo")];
@@ -45,6 +52,7 @@ builder.Services.AddTwilioSms();
 builder.Services.AddAzureBotService();
 builder.Services.AddRetention();
 builder.Services.AddCaseDispatch();
+builder.Services.AddMailDelivery();
 builder.Services.AddWorkspace();
 
 var app = builder.Build();

@@ -39,6 +39,8 @@ public abstract class DirectoryDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<SentMail> SentMails => Set<SentMail>();
 
+    public DbSet<QueuedMail> QueuedMails => Set<QueuedMail>();
+
     public DbSet<ChannelConversation> ChannelConversations => Set<ChannelConversation>();
 
     public DbSet<ChannelActivity> ChannelActivities => Set<ChannelActivity>();

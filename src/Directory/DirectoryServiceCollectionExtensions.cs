@@ -40,6 +40,7 @@ public static class DirectoryServiceCollectionExtensions
             .Validate(o => o.Mode != MailMode.Smtp || !string.IsNullOrWhiteSpace(o.Smtp.Host),
                 "Mail:Smtp:Host is required when Mail:Mode is Smtp.")
             .ValidateOnStart();
+        services.AddOptions<MailQueueOptions>().BindConfiguration(MailQueueOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddOptions<CasesOptions>()
             .BindConfiguration(CasesOptions.Section)
@@ -61,6 +62,7 @@ public static class DirectoryServiceCollectionExtensions
         services.AddSingleton<RetentionPurge>();
         services.AddSingleton<RateLimitCounters>();
         services.AddSingleton<IMailSender, MailKitMailSender>();
+        services.AddSingleton<MailQueue>();
         return services;
     }
 }

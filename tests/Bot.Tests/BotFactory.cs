@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using SupportBot.Bot.Mail;
 
 namespace SupportBot.Bot.Tests;
 
@@ -87,6 +88,12 @@ public sealed class BotFactory : WebApplicationFactory<Program>
             _services?.Invoke(services);
         });
     }
+
+    /// <summary>
+    /// What the mail worker does at its next poll (its timer runs on <see cref="Time"/>, which only the test moves): sends
+    /// the mails the turns queued; how many left.
+    /// </summary>
+    public Task<int> DeliverMailAsync() => Services.GetRequiredService<MailQueueWorker>().RunOnceAsync(TestContext.Current.CancellationToken);
 
     public static void DeleteFolder(string folder)
     {

@@ -13,6 +13,7 @@ using SupportBot.Bot.Dialogs.Stack;
 using SupportBot.Bot.Dialogs.State;
 using SupportBot.Bot.Dialogs.Turns;
 using SupportBot.Bot.Language;
+using SupportBot.Bot.Mail;
 using SupportBot.Bot.Schools;
 
 namespace SupportBot.Bot.Dialogs;
@@ -38,6 +39,7 @@ internal static class DialogEngineServiceCollectionExtensions
 
         services.AddSingleton<PublicAddress>();
         services.AddCases();
+        services.AddMailQueue();
         services.AddSchoolSearch();
         services.AddSingleton<IDialogAction, SendIdentifierAction>();
         services.AddSingleton<IDialogAction, SendResetLinkAction>();

@@ -9,17 +9,18 @@ namespace SupportBot.AccountDirectory.Retention;
 /// <summary>What one purge deleted, and what it forgot of the exchanges past the verbatim window.</summary>
 public sealed record RetentionReport(int Conversations, int Activities, int ConversationStates, int UserStates, int SmsMessages, int ResetTokens,
     int SentMails = 0, int MisunderstoodMessages = 0, int ForgottenActivities = 0, int ForgottenSmsAnswers = 0, int ReducedStates = 0,
-    int ClosedCases = 0, int RateLimitCounters = 0)
+    int ClosedCases = 0, int RateLimitCounters = 0, int QueuedMails = 0)
 {
     public int Total => Conversations + Activities + ConversationStates + UserStates + SmsMessages + ResetTokens + SentMails + MisunderstoodMessages
-        + ForgottenActivities + ForgottenSmsAnswers + ReducedStates + ClosedCases + RateLimitCounters;
+        + ForgottenActivities + ForgottenSmsAnswers + ReducedStates + ClosedCases + RateLimitCounters + QueuedMails;
 }
 
 /// <summary>
 /// Deletes what the bot keeps about parents' exchanges once it is older than <see cref="RetentionOptions.Days"/>:
 /// Direct Line conversations (a conversation goes when its last activity is that old, never in the middle of one),
 /// dialog state, SMS received and their replies, the messages the bot did not understand (masked), spent or expired
-/// reset links; the ledger of mails sent to schools once a day old (it only serves the hourly caps); the limits' counters
+/// reset links; failed mails of the mail queue (and a pending one no worker sent in all that time: it holds an
+/// address in clear); the ledger of mails sent to schools once a day old (it only serves the hourly caps); the limits' counters
 /// whose window has ended.
 /// Sooner, past <see cref="RetentionOptions.VerbatimHours"/> after a conversation's last message, it forgets what the
 /// parent wrote: the Direct Line history is deleted (names typed as answers cannot be found by a pattern, so masking
@@ -61,9 +62,11 @@ public sealed class RetentionPurge(IDbContextFactory<DirectoryDbContext> factory
         var nowMs = now.ToUnixTimeMilliseconds();
         var counters = await DeleteInBatchesAsync(db => db.RateLimitCounters.Where(c => c.WindowEndMs < nowMs).OrderBy(c => c.Key).Take(BatchSize),
             cancellationToken);
+        var queued = await DeleteInBatchesAsync(db => db.QueuedMails.Where(m => m.CreatedAt < cutoff).OrderBy(m => m.Id).Take(BatchSize),
+            cancellationToken);
 
         var report = new RetentionReport(conversations, activities, states, users, sms, tokens, mails, misunderstood, forgotten, answers, reduced, closed,
-            counters);
+            counters, queued);
         if (report.Total > 0)
         {
             await TruncateSqliteLogAsync(cancellationToken);

@@ -161,6 +161,7 @@ public sealed class DialogBotTests
 
         await bot.Conversation().Send("identifiant oublié pour v.durant1, né le 16/06/2013").AssertReply("adresse")
             .Send("valery.durant@example.fr ou 06 12 34 56 78").AssertReply("Si un compte");
+        await bot.DeliverMailAsync();
 
         var transcript = string.Join("\n", logs.Entries.Where(e => e.Category.EndsWith("TranscriptLoggingMiddleware")).Select(e => e.Message));
         Assert.True(transcript.Contains("parent (message): identifiant oublié pour v.***, né le **/**/****", StringComparison.Ordinal), transcript);

@@ -9,6 +9,7 @@ using SupportBot.AccountDirectory.Accounts;
 using SupportBot.Bot.Dialogs.Activities;
 using SupportBot.Bot.Dialogs.Turns;
 using SupportBot.Bot.Language;
+using SupportBot.Bot.Mail;
 using SupportBot.Bot.Tests.Dialogs;
 using SupportBot.Testing;
 
@@ -138,6 +139,7 @@ public sealed partial class PasswordResetPageTests : IAsyncLifetime
         var flow = new TestFlow(engine, "webchat", "c-" + Guid.NewGuid().ToString("N"), "parent");
         await flow.Send("mot de passe oublié").AssertReply("Connaissez-vous").Send("oui").AssertReply("identifiant")
             .Send("v.durant1").AssertReply("un courriel contenant un lien").AssertReply("Si rien n'arrive");
+        await _factory.Services.GetRequiredService<MailQueueWorker>().RunOnceAsync(TestContext.Current.CancellationToken);
         var mail = await _smtp.WaitForMessageAsync(m => m.Subject?.Contains("mot de passe") == true);
         return LinkPattern().Match(mail.TextBody ?? "").Value.Replace("http://localhost", "");
     }

@@ -41,6 +41,7 @@ public sealed partial class SmsConversationTests : IDisposable
         Assert.DoesNotContain("valery", sent, StringComparison.OrdinalIgnoreCase);
         Assert.All(new[] { ask, identifier, sent }, reply => Assert.Equal(SmsEncoding.Gsm7, SmsText.Measure(reply).Encoding));
 
+        await _factory.DeliverMailAsync();
         var mail = MimeMessage.Load(Assert.Single(Directory.GetFiles(Path.Combine(_factory.Folder, "outbox"), "*.eml")));
         Assert.Equal("valery.durant@example.fr", mail.To.Mailboxes.Single().Address);
         var link = ResetLink().Match(mail.TextBody ?? "").Value;
@@ -66,6 +67,7 @@ public sealed partial class SmsConversationTests : IDisposable
         var sent = await TextAsync(client, "x.inconnu42");
 
         Assert.Contains("un courriel avec un lien vient de partir", sent, StringComparison.Ordinal);
+        await _factory.DeliverMailAsync();
         Assert.False(Directory.Exists(Path.Combine(_factory.Folder, "outbox")) && Directory.EnumerateFiles(Path.Combine(_factory.Folder, "outbox"), "*.eml").Any());
     }
 

@@ -44,6 +44,10 @@ public sealed class RetentionPurgeTests
             db.SentMails.AddRange(
                 new SentMail { Scope = "ecole:0352207J", Purpose = "dossier-ecole", SentAt = now.AddHours(-25) },
                 new SentMail { Scope = "ecole:0352207J", Purpose = "dossier-ecole", SentAt = now.AddHours(-2) });
+            db.QueuedMails.AddRange(
+                new QueuedMail { Purpose = "envoyer-lien", MaskedTarget = "v.***", Status = QueuedMailStatus.Failed, CreatedAt = old, NextAttemptAt = old, FailedAt = old },
+                new QueuedMail { Purpose = "envoyer-identifiant", Target = "a@example.fr", MaskedTarget = "a***@example.fr", CreatedAt = old, NextAttemptAt = old },
+                new QueuedMail { Purpose = "envoyer-lien", MaskedTarget = "v.***", Status = QueuedMailStatus.Failed, CreatedAt = recent, NextAttemptAt = recent, FailedAt = recent });
             db.PasswordResetTokens.AddRange(
                 new PasswordResetToken { AccountId = accountId, TokenHash = new string('a', 64), CreatedAt = old, ExpiresAt = old.AddHours(1) },
                 new PasswordResetToken { AccountId = accountId, TokenHash = new string('b', 64), CreatedAt = recent, ExpiresAt = recent.AddHours(1) });
@@ -67,7 +71,8 @@ public sealed class RetentionPurgeTests
         Assert.Equal(1, await after.DirectorCaseEvents.CountAsync(TestContext.Current.CancellationToken));
         Assert.Equal(now.AddHours(-2), (await after.SentMails.SingleAsync(TestContext.Current.CancellationToken)).SentAt);
         Assert.Equal(new RetentionReport(Conversations: 1, Activities: 2, ConversationStates: 1, UserStates: 1, SmsMessages: 1, ResetTokens: 1, SentMails: 1, MisunderstoodMessages: 1,
-            ForgottenActivities: 1), report);
+            ForgottenActivities: 1, QueuedMails: 2), report);
+        Assert.Equal(recent, (await after.QueuedMails.SingleAsync(TestContext.Current.CancellationToken)).CreatedAt);
         Assert.Equal("webchat", (await after.MisunderstoodMessages.SingleAsync(TestContext.Current.CancellationToken)).Channel);
     }
 

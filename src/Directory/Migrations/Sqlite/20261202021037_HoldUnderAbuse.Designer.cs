@@ -11,8 +11,8 @@ using SupportBot.AccountDirectory.Providers;
 namespace SupportBot.AccountDirectory.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDirectoryDbContext))]
-    [Migration("20261202012534_DirectLineTurnLease")]
-    partial class DirectLineTurnLease
+    [Migration("20261202021037_HoldUnderAbuse")]
+    partial class HoldUnderAbuse
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -551,6 +551,79 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                     b.HasIndex("UpdatedAt");
 
                     b.ToTable("UserStates", (string)null);
+                });
+
+            modelBuilder.Entity("SupportBot.AccountDirectory.Limits.RateLimitCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowEndMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WindowEndMs");
+
+                    b.ToTable("RateLimitCounters", (string)null);
+                });
+
+            modelBuilder.Entity("SupportBot.AccountDirectory.Mail.QueuedMail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MaskedTarget")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("MailQueue", (string)null);
                 });
 
             modelBuilder.Entity("SupportBot.AccountDirectory.Mail.SentMail", b =>
