@@ -30,6 +30,7 @@ public sealed class LookupLimitsTests : IDisposable
         Assert.All(answers[..3], a => Assert.Contains(NeutralEmail, a, StringComparison.Ordinal));
         Assert.Contains(Limited, answers[3], StringComparison.Ordinal);
         Assert.Contains(NeutralEmail, neighbourAnswer, StringComparison.Ordinal);
+        await factory.DeliverMailAsync();
         Assert.Single(Outbox(factory));
     }
 
@@ -48,6 +49,7 @@ public sealed class LookupLimitsTests : IDisposable
 
         Assert.All(answers[..2], a => Assert.Contains(NeutralEmail, a, StringComparison.Ordinal));
         Assert.Contains(Limited, answers[2], StringComparison.Ordinal);
+        await factory.DeliverMailAsync();
         Assert.Equal(2, Outbox(factory).Length);
     }
 
@@ -66,6 +68,7 @@ public sealed class LookupLimitsTests : IDisposable
         Assert.Contains(NeutralIdentifier, unknown[0], StringComparison.Ordinal);
         Assert.Equal(unknown[1], known[1]);
         Assert.Contains(Limited, known[1], StringComparison.Ordinal);
+        await factory.DeliverMailAsync();
         Assert.Single(Outbox(factory));
     }
 
