@@ -5,7 +5,7 @@ using SupportBot.AccountDirectory;
 using SupportBot.AccountDirectory.SiecleMigration;
 using SupportBot.AccountDirectory.Sqlite;
 using SupportBot.Migration.Input;
-using SupportBot.Migration.Planning;
+using SupportBot.Migration.Plan;
 
 namespace SupportBot.Migration.Writing;
 
@@ -15,7 +15,7 @@ namespace SupportBot.Migration.Writing;
 /// plan's order, so a run killed at any moment leaves a prefix of the plan, which the next run completes identically.
 /// </summary>
 internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider provider, TimeProvider time, int batchSize,
-    Action<int>? afterBatch = null, Action? rebuildingIndexes = null)
+    Action? rebuildingIndexes = null)
 {
     /// <summary>The tables the migration fills, whose secondary indexes it may set aside (parents first).</summary>
     internal static readonly string[] FilledTables = ["Accounts", "Persons", "Pupils", "PersonPupilLinks", "AccountAliases"];
@@ -51,8 +51,8 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
             var deferred = connection is SqliteConnection sqlite
                 && DeferredIndexes.Drop(sqlite, await TablesToDeferAsync(connection, plan, existing, cancellationToken)).Count > 0;
             await WriteSchoolsAsync(connection, plan, existing, cancellationToken);
-            await WritePupilsAsync(connection, plan, existing, cancellationToken);
-            var created = await WriteAccountsAsync(connection, plan.Accounts, existing, runId, progress, cancellationToken);
+            var pupilIds = await WritePupilsAsync(connection, plan, existing, cancellationToken);
+            var created = await WriteAccountsAsync(connection, plan.Accounts, existing, pupilIds, runId, progress, cancellationToken);
             if (deferred)
             {
                 rebuildingIndexes?.Invoke();
@@ -132,8 +132,10 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private async Task WritePupilsAsync(DbConnection connection, MigrationPlan plan, ExistingDirectory existing, CancellationToken cancellationToken)
+    /// <summary>The pupils the directory lacks; returns the directory's Id of every pupil of the plan, by <see cref="SieclePupil.Index"/>.</summary>
+    private async Task<int[]> WritePupilsAsync(DbConnection connection, MigrationPlan plan, ExistingDirectory existing, CancellationToken cancellationToken)
     {
+        var ids = new int[plan.Pupils.Count == 0 ? 0 : plan.Pupils.Max(p => p.Index) + 1];
         using var insert = BulkInsert.Create(connection, provider, "Pupils",
             ["SiecleEleveId", "Ine", "FamilyName", "UsageName", "FirstNames", "BirthDate", "SchoolId", "ClassName"], keyed: true);
         var missing = new List<SieclePupil>();
@@ -141,7 +143,7 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
         {
             if (existing.TryGetPupil(pupil, out var id))
             {
-                pupil.DirectoryId = id;
+                ids[pupil.Index] = id;
             }
             else
             {
@@ -155,13 +157,15 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
             insert.Enlist(transaction);
             foreach (var p in missing.Skip(start).Take(batchSize * 4))
             {
-                p.DirectoryId = insert.Text(0, p.EleveId).Text(1, p.Ine).Text(2, p.FamilyName).Text(3, p.UsageName).Text(4, p.FirstNames)
+                ids[p.Index] = insert.Text(0, p.EleveId).Text(1, p.Ine).Text(2, p.FamilyName).Text(3, p.UsageName).Text(4, p.FirstNames)
                     .Date(5, p.BirthDate).Integer(6, existing.SchoolIds[p.Uaj]).Text(7, p.ClassName).Insert();
             }
 
             insert.Flush();
             await transaction.CommitAsync(cancellationToken);
         }
+
+        return ids;
     }
 
     /// <summary>
@@ -169,7 +173,7 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
     /// parents first, at the end of each batch: one transaction closed by the run's journal line. Accounts' persons are
     /// disjoint, so nothing written here is met again in this run: only what the directory held before is looked up.
     /// </summary>
-    private async Task<int> WriteAccountsAsync(DbConnection connection, List<PlannedAccount> accounts, ExistingDirectory existing, int runId,
+    private async Task<int> WriteAccountsAsync(DbConnection connection, List<PlannedAccount> accounts, ExistingDirectory existing, int[] pupilIds, int runId,
         IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -237,7 +241,7 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
                     foreach (var link in planned.Links)
                     {
                         var personId = personIds[link.Person];
-                        var pupilId = link.Pupil.DirectoryId;
+                        var pupilId = pupilIds[link.Pupil.Index];
                         if (!existing.Links.Contains(ExistingDirectory.LinkKey(personId, pupilId)))
                         {
                             insertLink.Integer(0, personId).Integer(1, pupilId).Integer(2, (int)link.Level).Text(3, link.RelationshipCode).Insert();
@@ -269,7 +273,6 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
             }
 
             progress?.Report(end);
-            afterBatch?.Invoke(batches);
         }
 
         return created;

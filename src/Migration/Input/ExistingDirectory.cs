@@ -1,10 +1,8 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using SupportBot.AccountDirectory;
-using SupportBot.Migration.Input;
-using SupportBot.Migration.Planning;
 
-namespace SupportBot.Migration.Writing;
+namespace SupportBot.Migration.Input;
 
 /// <summary>
 /// What the directory already holds that the migration must respect: identifiers taken, aliases, SIECLE persons
@@ -43,7 +41,12 @@ internal sealed class ExistingDirectory
 
     public static long LinkKey(int personId, int pupilId) => ((long)personId << 32) | (uint)pupilId;
 
-    public static async Task<ExistingDirectory> LoadAsync(DirectoryDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the directory. <paramref name="identityOf"/> is rule 1's identity (family name, first name, mobile, e-mail →
+    /// key, or null): given by the caller, so that reading depends on no rule.
+    /// </summary>
+    public static async Task<ExistingDirectory> LoadAsync(DirectoryDbContext db, Func<string, string, string?, string?, string?> identityOf,
+        CancellationToken cancellationToken)
     {
         var existing = new ExistingDirectory();
         var connection = db.Database.GetDbConnection();
@@ -65,7 +68,7 @@ internal sealed class ExistingDirectory
                         existing.PersonsBySiecleKey[r.GetString(2) + ":" + r.GetString(3)] = (r.GetInt32(0), accountId);
                     }
 
-                    if (accountId is { } id && Identity.Key(r.GetString(4), r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6),
+                    if (accountId is { } id && identityOf(r.GetString(4), r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6),
                             r.IsDBNull(7) ? null : r.GetString(7)) is { } identity)
                     {
                         // Several accounts for one identity (made before this rule existed): the oldest wins, deterministically.
