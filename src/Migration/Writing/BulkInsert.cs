@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using SupportBot.Migration.Schema;
 using SupportBot.AccountDirectory;
 
 namespace SupportBot.Migration.Writing;

@@ -10,6 +10,7 @@ using SupportBot.AccountDirectory.SiecleMigration;
 using SupportBot.AccountDirectory.Sqlite;
 using SupportBot.Migration.Input;
 using SupportBot.Migration.Plan;
+using SupportBot.Migration.Schema;
 
 namespace SupportBot.Migration.Writing;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
-namespace SupportBot.Migration.Writing;
+namespace SupportBot.Migration.Schema;
 
 /// <summary>
 /// A table of the directory as the EF model maps it: its name (<c>GetTableName</c>) and its columns' names by entity
@@ -36,9 +36,12 @@ internal sealed class StoreTable
         ?? throw new InvalidOperationException($"{_entity.DisplayName()}.{property} has no column in {Name}.");
 
     public string[] Columns(params string[] properties) => properties.Select(Column).ToArray();
+
+    /// <summary>SELECT of the columns of these entity properties, in that order, from the whole table.</summary>
+    public string Select(params string[] properties) => $"SELECT {string.Join(", ", properties.Select(p => $"[{Column(p)}]"))} FROM [{Name}]";
 }
 
-/// <summary>The tables the migration reads or writes, resolved once from the directory's model.</summary>
+/// <summary>The tables the migration reads (<c>Input/ExistingDirectory.cs</c>) or writes (<c>Writing/</c>), resolved once from the directory's model.</summary>
 internal sealed class StoreTables(IModel model)
 {
     public StoreTable Schools { get; } = StoreTable.Of<AccountDirectory.Schools.School>(model);
