@@ -48,7 +48,7 @@ internal sealed class RecordFields<TField>
     /// <summary>The element the field reads (for messages).</summary>
     public string Element(TField field) => _names[Index(field)];
 
-    private static int Index(TField field) => Unsafe.As<TField, int>(ref field);
+    private static int Index(TField field) => Unsafe.BitCast<TField, int>(field);
 
     private void Store(string name, string value)
     {
