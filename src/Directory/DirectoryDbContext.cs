@@ -49,6 +49,8 @@ public abstract class DirectoryDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<SmsOptOut> SmsOptOuts => Set<SmsOptOut>();
 
+    public DbSet<SmsDelivery> SmsDeliveries => Set<SmsDelivery>();
+
     public DbSet<MisunderstoodMessage> MisunderstoodMessages => Set<MisunderstoodMessage>();
 
     public DbSet<ConversationStateRecord> ConversationStates => Set<ConversationStateRecord>();

@@ -32,7 +32,8 @@ internal static partial class TwilioSmsEndpoints
         services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section)
             .Configure<IOptions<DataOptions>>((o, data) => o.OutboxDirectory = data.Value.Resolve(o.OutboxDirectory, "outbox"))
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddHttpClient<TwilioSmsSender>();
+        services.AddTransient<TwilioApiBaseUrlHandler>();
+        services.AddHttpClient<TwilioSmsSender>().AddHttpMessageHandler<TwilioApiBaseUrlHandler>();
         services.AddSingleton<CaseResolvedSmsService>();
         services.AddHostedService(sp => sp.GetRequiredService<CaseResolvedSmsService>());
         return services;
@@ -41,6 +42,7 @@ internal static partial class TwilioSmsEndpoints
     public static IEndpointRouteBuilder MapTwilioSms(this IEndpointRouteBuilder app)
     {
         app.MapPost(Path, ReceiveAsync);
+        app.MapTwilioStatus();
         return app;
     }
 
@@ -56,9 +58,8 @@ internal static partial class TwilioSmsEndpoints
         }
 
         var settings = options.Value;
-        var parameters = form.SelectMany(f => f.Value.Select(v => KeyValuePair.Create(f.Key, v ?? ""))).ToList();
-        var url = PublicUrl(request, settings.PublicBaseUrl);
-        if (!TwilioSignature.IsValid(settings.AuthToken ?? "", url, parameters, request.Headers["X-Twilio-Signature"].FirstOrDefault()))
+        var url = TwilioSignature.PublicUrl(request, settings.PublicBaseUrl);
+        if (!TwilioSignature.IsValid(settings.AuthToken ?? "", url, form, request.Headers[TwilioSignature.Header].FirstOrDefault()))
         {
             LogRejected(logger, url);
             return TypedResults.Text("Invalid or missing X-Twilio-Signature.", statusCode: 403);
@@ -179,15 +180,6 @@ internal static partial class TwilioSmsEndpoints
     /// the number itself only the activity's sender (to reach the parent about a case).
     /// </summary>
     internal static string Conversation(CaseLinks links, string from) => "sms:" + links.RequesterKey("sms", from);
-
-    /// <summary>The URL Twilio signed: the configured public base (behind a proxy) with this request's path and query.</summary>
-    private static string PublicUrl(HttpRequest request, string? publicBaseUrl)
-    {
-        var pathAndQuery = request.PathBase + request.Path + request.QueryString;
-        return string.IsNullOrWhiteSpace(publicBaseUrl)
-            ? $"{request.Scheme}://{request.Host}{pathAndQuery}"
-            : publicBaseUrl.TrimEnd('/') + pathAndQuery;
-    }
 
     private static IResult Twiml(string twiml) => TypedResults.Text(twiml, TwiML.ContentType);
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Xml.Linq;
 using SupportBot.Bot.Sms;
+using SupportBot.Testing;
 
 namespace SupportBot.Bot.Tests.Privacy;
 
@@ -20,7 +21,7 @@ internal sealed class SmsParent(HttpClient client, string from, string authToken
             ["To"] = "+33757000000",
         };
         using var request = new HttpRequestMessage(HttpMethod.Post, TwilioSmsEndpoints.Path) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", TwilioSignature.Compute(authToken, publicBase + TwilioSmsEndpoints.Path, form));
+        request.Headers.Add("X-Twilio-Signature", TwilioTestSignature.Compute(authToken, publicBase + TwilioSmsEndpoints.Path, form));
         using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var xml = XDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using MimeKit;
 using SupportBot.Bot.Sms;
+using SupportBot.Testing;
 
 namespace SupportBot.Bot.Tests.Sms;
 
@@ -88,7 +89,7 @@ public sealed partial class SmsConversationTests : IDisposable
             ["To"] = "+33757000000",
         };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/sms/twilio") { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", TwilioSignature.Compute(AuthToken, PublicBase + "/api/sms/twilio", form));
+        request.Headers.Add("X-Twilio-Signature", TwilioTestSignature.Compute(AuthToken, PublicBase + "/api/sms/twilio", form));
         using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var xml = XDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));

@@ -43,7 +43,7 @@ public sealed class TwilioSmsEndpointsTests : IDisposable
         await using var factory = Factory();
         using var client = factory.CreateClient();
         var form = Webhook("SM002", "bonjour");
-        signature = signature == "tampered" ? TwilioSignature.Compute(AuthToken, PublicUrl, Webhook("SM002", "STOP")) : signature;
+        signature = signature == "tampered" ? TwilioTestSignature.Compute(AuthToken, PublicUrl, Webhook("SM002", "STOP")) : signature;
 
         using var response = await PostAsync(client, form, signature);
 
@@ -168,7 +168,7 @@ public sealed class TwilioSmsEndpointsTests : IDisposable
         if (contentType.StartsWith("application/x-www-form", StringComparison.Ordinal))
         {
             var fields = System.Web.HttpUtility.ParseQueryString(body);
-            request.Headers.Add("X-Twilio-Signature", TwilioSignature.Compute(AuthToken, PublicUrl,
+            request.Headers.Add("X-Twilio-Signature", TwilioTestSignature.Compute(AuthToken, PublicUrl,
                 fields.AllKeys.Select(k => KeyValuePair.Create(k!, fields[k]!))));
         }
 
@@ -215,7 +215,7 @@ public sealed class TwilioSmsEndpointsTests : IDisposable
         ["To"] = "+33757000000",
     };
 
-    private static string Sign(Dictionary<string, string> form) => TwilioSignature.Compute(AuthToken, PublicUrl, form);
+    private static string Sign(Dictionary<string, string> form) => TwilioTestSignature.Compute(AuthToken, PublicUrl, form);
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, Dictionary<string, string> form, string? signature)
     {

@@ -127,7 +127,7 @@ public sealed class SeveralInstancesTests : IDisposable
             var bot = i % 2 == 0 ? first : second;
             var url = new Uri(bot.BaseAddress, TwilioSmsEndpoints.Path);
             using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
-            request.Headers.Add("X-Twilio-Signature", TwilioSignature.Compute(TwilioAuthToken, url.ToString(), form));
+            request.Headers.Add("X-Twilio-Signature", TwilioTestSignature.Compute(TwilioAuthToken, url.ToString(), form));
             using var response = await bot.Http.SendAsync(request, Cancel);
             return (response.StatusCode, Body: await response.Content.ReadAsStringAsync(Cancel));
         }));

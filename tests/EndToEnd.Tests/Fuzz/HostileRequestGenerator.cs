@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using SupportBot.Bot.Sms;
+using SupportBot.Testing;
 
 namespace SupportBot.EndToEnd.Tests.Fuzz;
 
@@ -24,6 +25,7 @@ internal sealed class HostileRequestGenerator(int seed, FuzzContext context)
         ("* /v3/directline/conversations/{conversationId}/stream", 3, Stream),
         ("POST /api/directline/token", 3, PageToken),
         ("POST /api/sms/twilio", 12, Twilio),
+        ("POST /api/sms/twilio/statut", 3, TwilioStatus),
         ("POST /api/messages", 8, Azure),
         ("POST /api/nlu", 3, Nlu),
         ("GET /motdepasse/reinitialiser", 2, r => Get(r, "/motdepasse/reinitialiser", ("jeton", context.ResetToken))),
@@ -133,10 +135,7 @@ internal sealed class HostileRequestGenerator(int seed, FuzzContext context)
         return new Parts($"{authSaid}; body {(body is null ? "none" : "any JSON")}", "POST", "/api/directline/token", [.. auth, .. ContentType(random, Json)], body);
     }
 
-    private Parts Twilio(Random random)
-    {
-        var url = new Uri(context.BaseAddress, TwilioSmsEndpoints.Path).ToString();
-        var fields = new List<KeyValuePair<string, string>>
+    private Parts Twilio(Random random) => TwilioSigned(random, TwilioSmsEndpoints.Path, new List<KeyValuePair<string, string>>
         {
             new("MessageSid", random.Next(10) == 0 ? "SM" + new string('0', 32) : $"SM{random.Next():x8}{random.Next():x8}{random.Next():x8}{random.Next():x8}"),
             new("AccountSid", "AC0123456789abcdef0123456789abcdef"),
@@ -144,19 +143,33 @@ internal sealed class HostileRequestGenerator(int seed, FuzzContext context)
             new("To", "+33700000000"),
             new("Body", HostileValues.EscapableOnly(HostileValues.Text(random))),
             new("NumMedia", random.Next(4) == 0 ? HostileValues.EscapableOnly(HostileValues.Text(random)) : "0"),
-        };
+        });
+
+    /// <summary>Twilio's delivery status callback: known statuses and hostile ones, error codes numeric or not.</summary>
+    private Parts TwilioStatus(Random random) => TwilioSigned(random, TwilioStatusEndpoints.Path, new List<KeyValuePair<string, string>>
+        {
+            new("MessageSid", random.Next(3) == 0 ? HostileValues.EscapableOnly(HostileValues.Text(random)) : $"SM{random.Next():x8}{random.Next():x8}{random.Next():x8}{random.Next():x8}"),
+            new("AccountSid", "AC0123456789abcdef0123456789abcdef"),
+            new("MessageStatus", random.Next(3) == 0 ? HostileValues.EscapableOnly(HostileValues.Text(random)) : new[] { "queued", "sent", "delivered", "undelivered", "failed" }[random.Next(5)]),
+            new("ErrorCode", random.Next(3) == 0 ? HostileValues.EscapableOnly(HostileValues.Text(random)) : "30003"),
+            new("To", "+33612345678"),
+        });
+
+    private Parts TwilioSigned(Random random, string path, List<KeyValuePair<string, string>> fields)
+    {
+        var url = new Uri(context.BaseAddress, path).ToString();
         if (random.Next(3) == 0)
         {
-            // Well-formed and signed: the hostile values reach the SMS turn.
-            var signature = TwilioSignature.Compute(context.TwilioAuthToken, url, fields);
+            // Well-formed and signed: the hostile values reach the handler (the SMS turn, the delivery record).
+            var signature = TwilioTestSignature.Compute(context.TwilioAuthToken, url, fields);
             var encoded = Encoding.UTF8.GetBytes(string.Join("&", fields.Select(HostileForms.Encode)));
-            return new Parts("signed; " + string.Join("; ", fields.Select(f => $"{f.Key}={HostileActivities.Shorten(f.Value)}")), "POST", TwilioSmsEndpoints.Path,
+            return new Parts("signed; " + string.Join("; ", fields.Select(f => $"{f.Key}={HostileActivities.Shorten(f.Value)}")), "POST", path,
                 [new("X-Twilio-Signature", signature), .. ContentType(random, HostileForms.UrlEncoded)], encoded);
         }
 
         var (body, contentType, mutation) = HostileForms.Build(random, fields);
-        var signed = random.Next(2) == 0 ? TwilioSignature.Compute(context.TwilioAuthToken, url, fields) : HostileValues.HeaderSafe(HostileValues.Text(random));
-        return new Parts($"signature of the fields before breaking; {mutation}", "POST", TwilioSmsEndpoints.Path,
+        var signed = random.Next(2) == 0 ? TwilioTestSignature.Compute(context.TwilioAuthToken, url, fields) : HostileValues.HeaderSafe(HostileValues.Text(random));
+        return new Parts($"signature of the fields before breaking; {mutation}", "POST", path,
             [new("X-Twilio-Signature", signed), .. ContentType(random, contentType)], body);
     }
 

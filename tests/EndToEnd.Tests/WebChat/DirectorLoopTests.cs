@@ -183,7 +183,7 @@ public sealed partial class DirectorLoopTests : IDisposable
             ["To"] = BotNumber,
         };
         using var request = new HttpRequestMessage(HttpMethod.Post, TwilioSmsEndpoints.Path) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", TwilioSignature.Compute(AuthToken, new Uri(bot.BaseAddress, TwilioSmsEndpoints.Path).ToString(), form));
+        request.Headers.Add("X-Twilio-Signature", TwilioTestSignature.Compute(AuthToken, new Uri(bot.BaseAddress, TwilioSmsEndpoints.Path).ToString(), form));
         using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}:\n{bot.Output}");
         var xml = XDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));

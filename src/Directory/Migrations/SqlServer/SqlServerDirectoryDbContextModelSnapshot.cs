@@ -466,6 +466,38 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                     b.ToTable("MisunderstoodMessages", (string)null);
                 });
 
+            modelBuilder.Entity("SupportBot.AccountDirectory.Channels.SmsDelivery", b =>
+                {
+                    b.Property<string>("MessageSid")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<int?>("DirectorCaseId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ErrorCode")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<DateTimeOffset?>("StatusAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("MessageSid");
+
+                    b.HasIndex("DirectorCaseId");
+
+                    b.ToTable("SmsDeliveries", (string)null);
+                });
+
             modelBuilder.Entity("SupportBot.AccountDirectory.Channels.SmsMessage", b =>
                 {
                     b.Property<string>("MessageSid")
@@ -969,6 +1001,14 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                         .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SupportBot.AccountDirectory.Channels.SmsDelivery", b =>
+                {
+                    b.HasOne("SupportBot.AccountDirectory.Cases.DirectorCase", null)
+                        .WithMany()
+                        .HasForeignKey("DirectorCaseId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("SupportBot.AccountDirectory.Persons.Person", b =>

@@ -445,6 +445,38 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                     b.ToTable("MisunderstoodMessages", (string)null);
                 });
 
+            modelBuilder.Entity("SupportBot.AccountDirectory.Channels.SmsDelivery", b =>
+                {
+                    b.Property<string>("MessageSid")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DirectorCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ErrorCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StatusAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MessageSid");
+
+                    b.HasIndex("DirectorCaseId");
+
+                    b.ToTable("SmsDeliveries", (string)null);
+                });
+
             modelBuilder.Entity("SupportBot.AccountDirectory.Channels.SmsMessage", b =>
                 {
                     b.Property<string>("MessageSid")
@@ -934,6 +966,14 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                         .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SupportBot.AccountDirectory.Channels.SmsDelivery", b =>
+                {
+                    b.HasOne("SupportBot.AccountDirectory.Cases.DirectorCase", null)
+                        .WithMany()
+                        .HasForeignKey("DirectorCaseId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("SupportBot.AccountDirectory.Persons.Person", b =>
