@@ -9,17 +9,18 @@ namespace SupportBot.AccountDirectory.Retention;
 /// <summary>What one purge deleted, and what it forgot of the exchanges past the verbatim window.</summary>
 public sealed record RetentionReport(int Conversations, int Activities, int ConversationStates, int UserStates, int SmsMessages, int ResetTokens,
     int SentMails = 0, int MisunderstoodMessages = 0, int ForgottenActivities = 0, int ForgottenSmsAnswers = 0, int ReducedStates = 0,
-    int ClosedCases = 0, int RateLimitCounters = 0, int QueuedMails = 0)
+    int ClosedCases = 0, int RateLimitCounters = 0, int QueuedMails = 0,
+    int SmsDeliveries = 0)
 {
     public int Total => Conversations + Activities + ConversationStates + UserStates + SmsMessages + ResetTokens + SentMails + MisunderstoodMessages
-        + ForgottenActivities + ForgottenSmsAnswers + ReducedStates + ClosedCases + RateLimitCounters + QueuedMails;
+        + ForgottenActivities + ForgottenSmsAnswers + ReducedStates + ClosedCases + RateLimitCounters + QueuedMails + SmsDeliveries;
 }
 
 /// <summary>
 /// Deletes what the bot keeps about parents' exchanges once it is older than <see cref="RetentionOptions.Days"/>:
 /// Direct Line conversations (a conversation goes when its last activity is that old, never in the middle of one),
 /// dialog state, SMS received and their replies, the messages the bot did not understand (masked), spent or expired
-/// reset links; failed mails of the mail queue (and a pending one no worker sent in all that time: it holds an
+/// reset links; the delivery statuses of SMS sent outside a case; failed mails of the mail queue (and a pending one no worker sent in all that time: it holds an
 /// address in clear); the ledger of mails sent to schools once a day old (it only serves the hourly caps); the limits' counters
 /// whose window has ended.
 /// Sooner, past <see cref="RetentionOptions.VerbatimHours"/> after a conversation's last message, it forgets what the
@@ -64,9 +65,11 @@ public sealed class RetentionPurge(IDbContextFactory<DirectoryDbContext> factory
             cancellationToken);
         var queued = await DeleteInBatchesAsync(db => db.QueuedMails.Where(m => m.CreatedAt < cutoff).OrderBy(m => m.Id).Take(BatchSize),
             cancellationToken);
+        var deliveries = await DeleteInBatchesAsync(db => db.SmsDeliveries.Where(d => d.DirectorCaseId == null && d.SentAt < cutoff)
+            .OrderBy(d => d.MessageSid).Take(BatchSize), cancellationToken);
 
         var report = new RetentionReport(conversations, activities, states, users, sms, tokens, mails, misunderstood, forgotten, answers, reduced, closed,
-            counters, queued);
+            counters, queued, deliveries);
         if (report.Total > 0)
         {
             await TruncateSqliteLogAsync(cancellationToken);

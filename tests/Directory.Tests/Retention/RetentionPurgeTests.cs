@@ -48,6 +48,9 @@ public sealed class RetentionPurgeTests
                 new QueuedMail { Purpose = "envoyer-lien", MaskedTarget = "v.***", Status = QueuedMailStatus.Failed, CreatedAt = old, NextAttemptAt = old, FailedAt = old },
                 new QueuedMail { Purpose = "envoyer-identifiant", Target = "a@example.fr", MaskedTarget = "a***@example.fr", CreatedAt = old, NextAttemptAt = old },
                 new QueuedMail { Purpose = "envoyer-lien", MaskedTarget = "v.***", Status = QueuedMailStatus.Failed, CreatedAt = recent, NextAttemptAt = recent, FailedAt = recent });
+            db.SmsDeliveries.AddRange(
+                new SmsDelivery { MessageSid = "SM-sortant-ancien", SentAt = old, Status = "delivered" },
+                new SmsDelivery { MessageSid = "SM-sortant-recent", SentAt = recent, Status = "undelivered", ErrorCode = 30003 });
             db.PasswordResetTokens.AddRange(
                 new PasswordResetToken { AccountId = accountId, TokenHash = new string('a', 64), CreatedAt = old, ExpiresAt = old.AddHours(1) },
                 new PasswordResetToken { AccountId = accountId, TokenHash = new string('b', 64), CreatedAt = recent, ExpiresAt = recent.AddHours(1) });
@@ -71,7 +74,8 @@ public sealed class RetentionPurgeTests
         Assert.Equal(1, await after.DirectorCaseEvents.CountAsync(TestContext.Current.CancellationToken));
         Assert.Equal(now.AddHours(-2), (await after.SentMails.SingleAsync(TestContext.Current.CancellationToken)).SentAt);
         Assert.Equal(new RetentionReport(Conversations: 1, Activities: 2, ConversationStates: 1, UserStates: 1, SmsMessages: 1, ResetTokens: 1, SentMails: 1, MisunderstoodMessages: 1,
-            ForgottenActivities: 1, QueuedMails: 2), report);
+            ForgottenActivities: 1, QueuedMails: 2, SmsDeliveries: 1), report);
+        Assert.Equal("SM-sortant-recent", (await after.SmsDeliveries.SingleAsync(TestContext.Current.CancellationToken)).MessageSid);
         Assert.Equal(recent, (await after.QueuedMails.SingleAsync(TestContext.Current.CancellationToken)).CreatedAt);
         Assert.Equal("webchat", (await after.MisunderstoodMessages.SingleAsync(TestContext.Current.CancellationToken)).Channel);
     }
