@@ -10,6 +10,8 @@ packages=()
 /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || packages+=(python3-aiosmtpd)
 # Debian's Chromium for the Web Chat browser tests (Playwright drives /usr/bin/chromium; it downloads no browser).
 [ -x /usr/bin/chromium ] || packages+=(chromium chromium-driver)
+# A real Redis for the Direct Line backplane tests (tests/Shared/RedisTestServer.cs runs /usr/bin/redis-server on a free port).
+[ -x /usr/bin/redis-server ] || packages+=(redis-server)
 
 if [ ${#packages[@]} -gt 0 ]; then
   sudo=""

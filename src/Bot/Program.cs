@@ -7,9 +7,12 @@ using SupportBot.Bot.Dialogs.Commands;
 using SupportBot.Bot.DirectLine;
 using SupportBot.Bot.Health;
 using SupportBot.Bot.Language;
+using SupportBot.Bot.Mail;
+using SupportBot.Bot.Mail.Commands;
 using SupportBot.Bot.PasswordReset;
 using SupportBot.Bot.Retention;
 using SupportBot.Bot.Schools.Commands;
+using SupportBot.Bot.Security;
 using SupportBot.Bot.Site;
 using SupportBot.Bot.Sms;
 using SupportBot.Bot.Workspace;
@@ -30,23 +33,34 @@ if (SchoolCommands.Handles(args))
     return await SchoolCommands.RunAsync(args, AddServices);
 }
 
+if (MailCommands.Handles(args))
+{
+    return await MailCommands.RunAsync(args, AddServices);
+}
+
 // Options that are SupportBot's own, not ASP.NET Core configuration keys.
 var seedDemo = args.Contains("--seed-demo");
 args = [.. args.Where(a => a != "--seed-demo")];
 
 var builder = WebApplication.CreateBuilder(args);
 AddServices(builder.Services);
+builder.Services.AddWebSecurity();
 builder.Services.AddDirectoryHealthChecks();
+builder.Services.AddPasswordResetPage();
 builder.Services.AddDirectLine();
 builder.Services.AddTwilioSms();
 builder.Services.AddAzureBotService();
 builder.Services.AddRetention();
 builder.Services.AddCaseDispatch();
+builder.Services.AddMailDelivery();
 builder.Services.AddWorkspace();
 
 var app = builder.Build();
 await app.Services.InitializeAccountDirectoryAsync(seedDemo);
 
+// First, so that every later step (limits, logs) sees the client's own address, and every response has the headers.
+app.UseForwardedHeaders();
+app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.MapSite();
 app.MapDirectoryHealthChecks();

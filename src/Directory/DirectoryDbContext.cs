@@ -3,6 +3,7 @@ using SupportBot.AccountDirectory.Accounts;
 using SupportBot.AccountDirectory.Cases;
 using SupportBot.AccountDirectory.Channels;
 using SupportBot.AccountDirectory.DialogState;
+using SupportBot.AccountDirectory.Limits;
 using SupportBot.AccountDirectory.Mail;
 using SupportBot.AccountDirectory.Persons;
 using SupportBot.AccountDirectory.Pupils;
@@ -38,6 +39,8 @@ public abstract class DirectoryDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<SentMail> SentMails => Set<SentMail>();
 
+    public DbSet<QueuedMail> QueuedMails => Set<QueuedMail>();
+
     public DbSet<ChannelConversation> ChannelConversations => Set<ChannelConversation>();
 
     public DbSet<ChannelActivity> ChannelActivities => Set<ChannelActivity>();
@@ -45,6 +48,8 @@ public abstract class DirectoryDbContext(DbContextOptions options) : DbContext(o
     public DbSet<SmsMessage> SmsMessages => Set<SmsMessage>();
 
     public DbSet<SmsOptOut> SmsOptOuts => Set<SmsOptOut>();
+
+    public DbSet<SmsDelivery> SmsDeliveries => Set<SmsDelivery>();
 
     public DbSet<MisunderstoodMessage> MisunderstoodMessages => Set<MisunderstoodMessage>();
 
@@ -55,6 +60,8 @@ public abstract class DirectoryDbContext(DbContextOptions options) : DbContext(o
     public DbSet<AccountNotification> AccountNotifications => Set<AccountNotification>();
 
     public DbSet<SiecleMigrationRun> SiecleMigrationRuns => Set<SiecleMigrationRun>();
+
+    public DbSet<RateLimitCounter> RateLimitCounters => Set<RateLimitCounter>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DirectoryDbContext).Assembly);

@@ -27,7 +27,8 @@ public sealed class DirectoryDbContextFactory : IDbContextFactory<DirectoryDbCon
             case DirectoryProvider.Sqlite:
                 var sqlite = new DbContextOptionsBuilder<SqliteDirectoryDbContext>();
                 DataSourcePath = new SqliteConnectionStringBuilder(connectionString).DataSource;
-                sqlite.UseSqlite(connectionString).AddInterceptors(new SqliteWriteGateInterceptor(SqliteWriteGate.For(DataSourcePath)));
+                sqlite.UseSqlite(connectionString)
+                    .AddInterceptors(new SqliteWriteGateInterceptor(SqliteWriteGate.For(DataSourcePath)), new SqliteSecureDeleteInterceptor());
                 Configure(sqlite, loggerFactory);
                 var sqlitePool = new PooledDbContextFactory<SqliteDirectoryDbContext>(sqlite.Options, PoolSize);
                 _create = () =>

@@ -7,6 +7,7 @@ using SupportBot.AccountDirectory.Accounts;
 using SupportBot.AccountDirectory.Cases;
 using SupportBot.AccountDirectory.Data;
 using SupportBot.AccountDirectory.Demo;
+using SupportBot.AccountDirectory.Limits;
 using SupportBot.AccountDirectory.Mail;
 using SupportBot.AccountDirectory.Retention;
 using SupportBot.AccountDirectory.Schools.Import;
@@ -39,6 +40,7 @@ public static class DirectoryServiceCollectionExtensions
             .Validate(o => o.Mode != MailMode.Smtp || !string.IsNullOrWhiteSpace(o.Smtp.Host),
                 "Mail:Smtp:Host is required when Mail:Mode is Smtp.")
             .ValidateOnStart();
+        services.AddOptions<MailQueueOptions>().BindConfiguration(MailQueueOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddOptions<CasesOptions>()
             .BindConfiguration(CasesOptions.Section)
@@ -58,7 +60,9 @@ public static class DirectoryServiceCollectionExtensions
         services.AddScoped<DemoData>();
         services.AddSingleton<SchoolImporter>();
         services.AddSingleton<RetentionPurge>();
+        services.AddSingleton<RateLimitCounters>();
         services.AddSingleton<IMailSender, MailKitMailSender>();
+        services.AddSingleton<MailQueue>();
         return services;
     }
 }

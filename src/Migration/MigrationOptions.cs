@@ -22,7 +22,4 @@ internal sealed class MigrationOptions
     /// <summary>Threads parsing the exports (file by file); by default the machine's cores, at most 4.</summary>
     [Range(1, 64)]
     public int? ReadingThreads { get; set; }
-
-    /// <summary>Test only: the run kills its own process (SIGKILL, like kill -9) after this many committed batches.</summary>
-    public int? TestKillAfterBatches { get; set; }
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using SupportBot.AccountDirectory;
 using SupportBot.Migration.Export;
 using SupportBot.Migration.Notify;
-using SupportBot.Migration.Planning;
+using SupportBot.Migration.Run;
 
 namespace SupportBot.Migration;
 

@@ -1,9 +1,12 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using SupportBot.Bot.Mail;
 
 namespace SupportBot.Bot.Tests;
 
@@ -38,6 +41,40 @@ public sealed class BotFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
+    /// <summary>
+    /// Serves over real HTTP (Kestrel on loopback, on a port the system picks, so never one in use) instead of the test
+    /// server: requests then come from a client address, as in production. Returns the service's address.
+    /// </summary>
+    public Uri StartOverHttp()
+    {
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        return ClientOptions.BaseAddress;
+    }
+
+    /// <summary>A client of the service that connects from <paramref name="localAddress"/> (any of 127.0.0.0/8 on Linux): another parent's address.</summary>
+    public static HttpClient ClientFrom(Uri service, string localAddress) => new(new SocketsHttpHandler
+    {
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                socket.Bind(new IPEndPoint(IPAddress.Parse(localAddress), 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    })
+    {
+        BaseAddress = service,
+    };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in _settings)
@@ -51,6 +88,12 @@ public sealed class BotFactory : WebApplicationFactory<Program>
             _services?.Invoke(services);
         });
     }
+
+    /// <summary>
+    /// What the mail worker does at its next poll (its timer runs on <see cref="Time"/>, which only the test moves): sends
+    /// the mails the turns queued; how many left.
+    /// </summary>
+    public Task<int> DeliverMailAsync() => Services.GetRequiredService<MailQueueWorker>().RunOnceAsync(TestContext.Current.CancellationToken);
 
     public static void DeleteFolder(string folder)
     {

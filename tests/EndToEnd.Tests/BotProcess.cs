@@ -26,6 +26,8 @@ internal sealed class BotProcess : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    public bool HasExited => _process.HasExited;
+
     public string Output
     {
         get

@@ -25,7 +25,27 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     public string Host => "127.0.0.1";
 
-    public static async Task<SmtpTestServer> StartAsync()
+    // aiosmtpd's Mailbox handler, answering each message after a delay: a mail server as slow as a real one under load.
+    private const string SlowMailbox = """
+        import asyncio
+        from aiosmtpd.handlers import Mailbox
+
+        class SlowMailbox(Mailbox):
+            def __init__(self, mail_dir, delay):
+                super().__init__(mail_dir)
+                self.delay = float(delay)
+
+            async def handle_DATA(self, server, session, envelope):
+                await asyncio.sleep(self.delay)
+                return await super().handle_DATA(server, session, envelope)
+
+            @classmethod
+            def from_cli(cls, parser, *args):
+                return cls(args[0], args[1])
+        """;
+
+    /// <param name="answerDelay">How long the server takes to accept each message (after its data), like a busy server: none by default.</param>
+    public static async Task<SmtpTestServer> StartAsync(TimeSpan? answerDelay = null)
     {
         const string python = "/usr/bin/python3";
         if (!File.Exists(python))
@@ -41,7 +61,18 @@ public sealed class SmtpTestServer : IAsyncDisposable
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{port}", "-c", "aiosmtpd.handlers.Mailbox", maildir })
+        string[] handler = ["aiosmtpd.handlers.Mailbox", maildir];
+        if (answerDelay is { } delay)
+        {
+            // Beside the Maildir, so that disposing the server removes it too.
+            var module = maildir + "-handler";
+            System.IO.Directory.CreateDirectory(module);
+            await File.WriteAllTextAsync(Path.Combine(module, "slow_mailbox.py"), SlowMailbox);
+            start.Environment["PYTHONPATH"] = module;
+            handler = ["slow_mailbox.SlowMailbox", maildir, delay.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)];
+        }
+
+        foreach (var arg in (string[])["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{port}", "-c", .. handler])
         {
             start.ArgumentList.Add(arg);
         }
@@ -128,12 +159,18 @@ public sealed class SmtpTestServer : IAsyncDisposable
         }
 
         _process.Dispose();
-        try
+        foreach (var folder in new[] { _maildir, _maildir + "-handler" })
         {
-            System.IO.Directory.Delete(_maildir, true);
-        }
-        catch (IOException)
-        {
+            try
+            {
+                if (System.IO.Directory.Exists(folder))
+                {
+                    System.IO.Directory.Delete(folder, true);
+                }
+            }
+            catch (IOException)
+            {
+            }
         }
     }
 }

@@ -101,6 +101,7 @@ internal static class TurnsBenchmark
             ["DialogState:Store"] = sqlite ? "Database" : "Memory",
             ["Dialogs:Folder"] = FindDialogs(),
             ["Dialogs:LookupsPerSender"] = "10000",
+            ["Dialogs:LookupsPerTarget"] = "1000000",
         }).Build();
         return new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using SupportBot.Bot.Conversations;
+using SupportBot.Bot.Dialogs.Activities;
 
 namespace SupportBot.Bot.AzureBotService;
 
@@ -15,6 +16,11 @@ namespace SupportBot.Bot.AzureBotService;
 internal static class AzureBotServiceEndpoints
 {
     public const string Scheme = "AzureBotService";
+    private const int MaxBodyBytes = 256 * 1024;
+
+    // The conversation's and the sender's state are keyed "channelId/id" in columns of 200 characters.
+    private const int MaxChannelIdLength = 32;
+    private const int MaxIdLength = 160;
 
     public static IServiceCollection AddAzureBotService(this IServiceCollection services)
     {
@@ -64,27 +70,36 @@ internal static class AzureBotServiceEndpoints
 
     private static async Task<IResult> ReceiveAsync(HttpContext context, IConversationBot bot, ConnectorClient connector, CancellationToken cancellationToken)
     {
-        if (!context.Request.HasJsonContentType())
+        var body = await IncomingJson.ReadAsync(context.Request, MaxBodyBytes, optional: false, cancellationToken);
+        if (body.Problem is { } unreadable)
         {
-            return TypedResults.Problem("Content-Type must be application/json.", statusCode: 415);
+            return TypedResults.Problem(unreadable.Message, statusCode: unreadable.Status, title: unreadable.Code);
         }
 
-        JsonObject? activity;
-        try
+        var activity = body.Json as JsonObject;
+        var serviceUrl = Text(activity?["serviceUrl"]);
+        var conversationId = Text((activity?["conversation"] as JsonObject)?["id"]);
+        var activityId = Text(activity?["id"]);
+        if (activity is null || Text(activity["type"]) is null || Text(activity["channelId"]) is not { Length: <= MaxChannelIdLength }
+            || serviceUrl is null || conversationId is null || activityId is null)
         {
-            activity = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: cancellationToken) as JsonObject;
-        }
-        catch (JsonException e)
-        {
-            return TypedResults.Problem($"The body is not valid JSON: {e.Message}", statusCode: 400);
+            return TypedResults.Problem(
+                $"The activity needs type, id, channelId (at most {MaxChannelIdLength} characters), serviceUrl and conversation.id, as strings.", statusCode: 400);
         }
 
-        var serviceUrl = activity?["serviceUrl"]?.GetValue<string>();
-        var conversationId = activity?["conversation"]?["id"]?.GetValue<string>();
-        var activityId = activity?["id"]?.GetValue<string>();
-        if (activity is null || activity["type"] is null || serviceUrl is null || conversationId is null || activityId is null)
+        if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out var service) || service.Scheme is not ("https" or "http"))
         {
-            return TypedResults.Problem("The activity needs type, id, serviceUrl and conversation.id.", statusCode: 400);
+            return TypedResults.Problem("serviceUrl must be an absolute http(s) URL.", statusCode: 400);
+        }
+
+        if (conversationId.Length > MaxIdLength || activityId.Length > MaxIdLength || Text((activity["from"] as JsonObject)?["id"])?.Length > MaxIdLength)
+        {
+            return TypedResults.Problem($"id, conversation.id and from.id are at most {MaxIdLength} characters.", statusCode: 400);
+        }
+
+        if (ActivityJson.Problem(activity) is { } problem)
+        {
+            return TypedResults.Problem($"The activity does not fit the Bot Framework schema: {problem}", statusCode: 400);
         }
 
         // The channel's token names the serviceUrl it may be answered at: a token for one channel cannot send our
@@ -109,4 +124,8 @@ internal static class AzureBotServiceEndpoints
 
         return TypedResults.Ok();
     }
+
+    /// <summary>The node's string, null when it is absent or not a string.</summary>
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 }

@@ -93,6 +93,7 @@ internal static class CaseTexts
     public const string EspaceEvenementRefusee = "espace-evenement-refusee";
     public const string EspaceEvenementTraitee = "espace-evenement-traitee";
     public const string EspaceEvenementPrevenu = "espace-evenement-prevenu";
+    public const string EspaceEvenementSmsNonRemis = "espace-evenement-sms-non-remis";
     public const string EspaceAcademie = "espace-academie";
     public const string EspaceTraiterTitre = "espace-traiter-titre";
     public const string EspaceTraiterAide = "espace-traiter-aide";
@@ -151,7 +152,7 @@ internal static class CaseTexts
         EspaceColonneTraitee, EspaceColonneEcoleDonnee, EspaceCanalCourtSms, EspaceCanalCourtWeb, EspaceRetourListe,
         EspaceDossierTitre, EspaceDossierRecue, EspaceDossierTraitee, EspaceDossierMessageEnvoye, EspaceHistorique,
         EspaceEvenementOuverte, EspaceEvenementRepetee, EspaceEvenementEnvoyee, EspaceEvenementOrientee,
-        EspaceEvenementRefusee, EspaceEvenementTraitee, EspaceEvenementPrevenu, EspaceAcademie, EspaceTraiterTitre,
+        EspaceEvenementRefusee, EspaceEvenementTraitee, EspaceEvenementPrevenu, EspaceEvenementSmsNonRemis, EspaceAcademie, EspaceTraiterTitre,
         EspaceTraiterAide, EspaceChampMessage, EspaceBoutonTraiter, EspaceRefuserTitre, EspaceRefuserAide,
         EspaceChampRaison, EspaceBoutonRefuser, EspaceTraiteeOk, EspaceRefuseeOk, EspaceDejaTraitee,
         EspaceErreurMessageLong, EspaceErreurRaison, EspaceOrienterTitre, EspaceOrienterAide, EspaceChampRecherche,

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SupportBot.AccountDirectory;
+using SupportBot.AccountDirectory.Retention;
 using SupportBot.Bot.Cases;
 using SupportBot.Bot.Dialogs.Actions;
 using SupportBot.Bot.Dialogs.Declarative;
@@ -12,6 +13,7 @@ using SupportBot.Bot.Dialogs.Stack;
 using SupportBot.Bot.Dialogs.State;
 using SupportBot.Bot.Dialogs.Turns;
 using SupportBot.Bot.Language;
+using SupportBot.Bot.Mail;
 using SupportBot.Bot.Schools;
 
 namespace SupportBot.Bot.Dialogs;
@@ -37,6 +39,7 @@ internal static class DialogEngineServiceCollectionExtensions
 
         services.AddSingleton<PublicAddress>();
         services.AddCases();
+        services.AddMailQueue();
         services.AddSchoolSearch();
         services.AddSingleton<IDialogAction, SendIdentifierAction>();
         services.AddSingleton<IDialogAction, SendResetLinkAction>();
@@ -55,12 +58,15 @@ internal static class DialogEngineServiceCollectionExtensions
         services.AddSingleton(BuildDialogSet);
         services.AddHostedService<DialogCatalogStartupCheck>();
 
+        // In the database, keys are hashed (an SMS conversation is keyed by the parent's number) and the retention purge
+        // reduces idle states to the case references.
         services.AddSingleton<IDialogStateStore>(sp =>
             sp.GetRequiredService<IOptions<StateOptions>>().Value.Store == StateStoreKind.Memory
                 ? new MemoryDialogStateStore()
-                : sp.GetRequiredService<IOptions<DirectoryOptions>>().Value.Provider == DirectoryProvider.Sqlite
+                : new KeyedDialogStateStore(sp.GetRequiredService<IOptions<DirectoryOptions>>().Value.Provider == DirectoryProvider.Sqlite
                     ? ActivatorUtilities.CreateInstance<SqliteDialogStateStore>(sp)
-                    : ActivatorUtilities.CreateInstance<DatabaseDialogStateStore>(sp));
+                    : ActivatorUtilities.CreateInstance<DatabaseDialogStateStore>(sp), sp.GetRequiredService<CaseLinks>()));
+        services.AddSingleton<IConversationStateReducer, ConversationStateReducer>();
 
         // Middleware runs in this order around the bot: errors outermost so that a failing state write is apologised for too.
         services.AddSingleton<ITurnMiddleware, ErrorHandlingMiddleware>();

@@ -23,6 +23,20 @@ internal sealed class DialogsOptions
     [Range(1, 10000)]
     public int LookupsPerSender { get; set; } = 10;
 
+    /// <summary>
+    /// Account look-ups one client address (the HTTP client of Web Chat's requests) may make per window, across all its
+    /// conversations and tokens. Parents behind one school's or one mobile operator's address share it: higher than per sender.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int LookupsPerClientAddress { get; set; } = 20;
+
+    /// <summary>
+    /// Look-ups of one target (the same e-mail address or identifier) per window, whoever asks and from wherever: it
+    /// bounds the mails one mailbox can be sent through the bot, which limits per asker cannot when askers are many.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int LookupsPerTarget { get; set; } = 3;
+
     [Range(1, 7 * 24 * 60)]
     public int LookupWindowMinutes { get; set; } = 60;
 

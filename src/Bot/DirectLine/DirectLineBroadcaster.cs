@@ -4,9 +4,9 @@ using System.Threading.Channels;
 namespace SupportBot.Bot.DirectLine;
 
 /// <summary>
-/// Wakes this instance's WebSocket streams when their conversation gets new activities. The stream then reads the
-/// store from its watermark, so nothing is lost if a signal is missed or comes from another instance's write
-/// (streams also poll the store every few seconds).
+/// Wakes this instance's WebSocket streams when their conversation gets new activities, written here or, told by
+/// <see cref="DirectLineRedisBackplane"/>, by another instance. The stream then reads the store from its watermark, so
+/// nothing is lost if a signal is missed: streams also poll the store (<see cref="DirectLineOptions.StreamPollSeconds"/>).
 /// </summary>
 internal sealed class DirectLineBroadcaster
 {

@@ -6,6 +6,7 @@ using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using SupportBot.AccountDirectory.Channels;
 using SupportBot.AccountDirectory.Data;
+using SupportBot.Bot.Conversations;
 
 namespace SupportBot.Bot.DirectLine;
 
@@ -18,17 +19,21 @@ internal static class DirectLineEndpoints
     public const string CorsPolicy = "DirectLine";
     public const string TokenRateLimit = "DirectLineToken";
     private const int MaxBodyBytes = 64 * 1024;
-    private static readonly TimeSpan StreamPollInterval = TimeSpan.FromSeconds(5);
 
     public static IServiceCollection AddDirectLine(this IServiceCollection services)
     {
         services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.Section)
             .Configure<IOptions<DataOptions>>((o, data) => o.KeyFile = data.Value.Resolve(o.KeyFile, "directline-signing.key"))
-            .ValidateDataAnnotations().ValidateOnStart();
+            .ValidateDataAnnotations()
+            .Validate(o => IsRedisConfiguration(o.Redis), "DirectLine:Redis is not a StackExchange.Redis configuration string (host:port[,password=...]).")
+            .ValidateOnStart();
         services.AddSingleton<DirectLineTokenService>();
         services.AddSingleton<DirectLineConversationStore>();
         services.AddSingleton<DirectLineBroadcaster>();
+        services.AddSingleton<DirectLineRedisBackplane>();
+        services.AddHostedService(sp => sp.GetRequiredService<DirectLineRedisBackplane>());
         services.AddSingleton<ConversationGate>();
+        services.AddSingleton<ConversationTurnLease>();
         services.AddScoped<DirectLineTurns>();
         services.AddCors(cors => cors.AddPolicy(CorsPolicy, _ => { }));
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
@@ -44,9 +49,14 @@ internal static class DirectLineEndpoints
                 .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
         services.AddRateLimiter(limiter =>
         {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(TokenRateLimit, context =>
             {
+                // A site's server holding the secret exchanges it for its parents' tokens, all from its one address.
+                if (context.RequestServices.GetRequiredService<DirectLineTokenService>().IsSecret(Bearer(context)))
+                {
+                    return RateLimitPartition.GetNoLimiter("secret");
+                }
+
                 var perMinute = context.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value.TokenRequestsPerMinute;
                 return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
@@ -62,7 +72,8 @@ internal static class DirectLineEndpoints
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
 
         var group = app.MapGroup("/v3/directline").RequireCors(CorsPolicy);
-        group.MapPost("/tokens/generate", GenerateTokenAsync);
+        // Both token endpoints open a conversation: one client address gets a few a minute (Retry-After on the 429).
+        group.MapPost("/tokens/generate", GenerateTokenAsync).RequireRateLimiting(TokenRateLimit);
         group.MapPost("/tokens/refresh", RefreshTokenAsync);
         group.MapPost("/conversations", StartConversationAsync);
         group.MapGet("/conversations/{conversationId}", ReconnectAsync);
@@ -89,6 +100,11 @@ internal static class DirectLineEndpoints
         if (body.Error is not null)
         {
             return body.Error;
+        }
+
+        if (body.Json is not (null or JsonObject) || body.Json?["user"] is not (null or JsonObject))
+        {
+            return DirectLineError.Result(400, "BadArgument", "The body must be a JSON object, its user an object: {\"user\":{\"id\":\"...\"}}.");
         }
 
         var requestedUser = body.Json?["user"]?["id"];
@@ -155,7 +171,15 @@ internal static class DirectLineEndpoints
             return TypedResults.Ok(response);
         }
 
-        await turns.StartAsync(conversation.Id, conversation.UserId, ServiceUrl(context), cancellationToken);
+        try
+        {
+            await turns.StartAsync(conversation.Id, conversation.UserId, ServiceUrl(context), cancellationToken);
+        }
+        catch (ConversationBusyException e)
+        {
+            return Busy(context, e);
+        }
+
         return TypedResults.Created($"/v3/directline/conversations/{conversation.Id}", response);
     }
 
@@ -188,32 +212,21 @@ internal static class DirectLineEndpoints
             return body.Error;
         }
 
-        if (body.Json is not JsonObject activity)
+        if (DirectLineActivityCheck.Problem(body.Json, options.Value.MaxTextLength) is { } problem)
         {
-            return DirectLineError.Result(400, "BadArgument", "The body must be a JSON activity object.");
+            return problem;
         }
 
-        if (activity["type"] is not JsonValue type || type.GetValueKind() != JsonValueKind.String || type.GetValue<string>().Length == 0)
+        try
         {
-            return DirectLineError.Result(400, "MissingProperty", "The activity has no type (message, event, typing...).");
+            var id = await turns.PostAsync(conversation!.Id, conversation.UserId, (JsonObject)body.Json!, ServiceUrl(context), cancellationToken,
+                context.Connection.RemoteIpAddress?.ToString());
+            return TypedResults.Ok(new JsonObject { ["id"] = id });
         }
-
-        if (activity["text"] is { } text)
+        catch (ConversationBusyException e)
         {
-            if (text.GetValueKind() != JsonValueKind.String)
-            {
-                return DirectLineError.Result(400, "BadArgument", "text must be a string.");
-            }
-
-            if (text.GetValue<string>().Length > options.Value.MaxTextLength)
-            {
-                return DirectLineError.Result(400, "MessageSizeTooBig", $"text is longer than {options.Value.MaxTextLength} characters.");
-            }
+            return Busy(context, e);
         }
-
-        var id = await turns.PostAsync(conversation!.Id, conversation.UserId, activity, ServiceUrl(context), cancellationToken,
-            context.Connection.RemoteIpAddress?.ToString());
-        return TypedResults.Ok(new JsonObject { ["id"] = id });
     }
 
     private static async Task<IResult> GetActivitiesAsync(string conversationId, string? watermark, HttpContext context,
@@ -230,7 +243,7 @@ internal static class DirectLineEndpoints
     }
 
     private static async Task StreamAsync(string conversationId, HttpContext context, DirectLineTokenService tokens,
-        DirectLineConversationStore store, DirectLineBroadcaster broadcaster)
+        DirectLineConversationStore store, DirectLineBroadcaster broadcaster, IOptions<DirectLineOptions> options)
     {
         var (conversation, error) = await AuthorizeAsync(context, conversationId, tokens, store, context.RequestAborted,
             context.Request.Query["t"].FirstOrDefault());
@@ -264,7 +277,7 @@ internal static class DirectLineEndpoints
                 }
 
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(closed.Token);
-                wait.CancelAfter(StreamPollInterval);
+                wait.CancelAfter(TimeSpan.FromSeconds(options.Value.StreamPollSeconds));
                 try
                 {
                     await signals.ReadAsync(wait.Token);
@@ -296,6 +309,18 @@ internal static class DirectLineEndpoints
     private static async Task<IResult> PageTokenAsync(HttpContext context, DirectLineTokenService tokens, DirectLineConversationStore store,
         CancellationToken cancellationToken)
     {
+        // The help page posts no body; a body, when there is one, is an object whose members are ignored.
+        var body = await ReadJsonAsync(context, optional: true, cancellationToken);
+        if (body.Error is not null)
+        {
+            return body.Error;
+        }
+
+        if (body.Json is not (null or JsonObject))
+        {
+            return DirectLineError.Result(400, "BadArgument", "The body, when there is one, must be a JSON object.");
+        }
+
         var previous = await tokens.ValidateForResumeAsync(Bearer(context));
         var conversation = previous is { Check: TokenCheck.Valid, ConversationId: { } id } ? await store.FindAsync(id, cancellationToken) : null;
         var resumed = conversation is not null && conversation.UserId == previous.UserId;
@@ -341,43 +366,8 @@ internal static class DirectLineEndpoints
 
     private static async Task<(JsonNode? Json, IResult? Error)> ReadJsonAsync(HttpContext context, bool optional, CancellationToken cancellationToken)
     {
-        var request = context.Request;
-        if (request.ContentLength is 0 || (request.ContentLength is null && !request.Headers.ContainsKey("Transfer-Encoding")))
-        {
-            return optional ? (null, null) : (null, DirectLineError.Result(400, "MissingProperty", "The request has no body."));
-        }
-
-        if (!request.HasJsonContentType())
-        {
-            return (null, DirectLineError.Result(415, "BadArgument", "Content-Type must be application/json."));
-        }
-
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return (null, DirectLineError.Result(413, "MessageSizeTooBig", $"The body is larger than {MaxBodyBytes} bytes."));
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return (null, DirectLineError.Result(413, "MessageSizeTooBig", $"The body is larger than {MaxBodyBytes} bytes."));
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        try
-        {
-            return (JsonNode.Parse(buffer.ToArray()), null);
-        }
-        catch (JsonException e)
-        {
-            return (null, DirectLineError.Result(400, "BadSyntax", $"The body is not valid JSON: {e.Message}"));
-        }
+        var body = await IncomingJson.ReadAsync(context.Request, MaxBodyBytes, optional, cancellationToken);
+        return body.Problem is { } problem ? (null, DirectLineError.Result(problem.Status, problem.Code, problem.Message)) : (body.Json, null);
     }
 
     private static async Task DrainUntilClosedAsync(WebSocket socket, CancellationTokenSource closed)
@@ -401,6 +391,14 @@ internal static class DirectLineEndpoints
         {
             await closed.CancelAsync();
         }
+    }
+
+    /// <summary>The previous turn of the conversation outlasted the wait (a crashed instance's hold not yet lapsed): retry later.</summary>
+    private static IResult Busy(HttpContext context, ConversationBusyException busy)
+    {
+        context.Response.Headers.RetryAfter = "5";
+        return DirectLineError.Result(503, "ServiceUnavailable",
+            $"The conversation is still busy with a previous message after {busy.WaitedSeconds} s; send it again in a few seconds.");
     }
 
     private static IResult TokenError(TokenCheck check) => check switch
@@ -434,6 +432,23 @@ internal static class DirectLineEndpoints
         }
 
         return url.ToString();
+    }
+
+    private static bool IsRedisConfiguration(string? configuration)
+    {
+        if (string.IsNullOrWhiteSpace(configuration))
+        {
+            return true;
+        }
+
+        try
+        {
+            return StackExchange.Redis.ConfigurationOptions.Parse(configuration).EndPoints.Count > 0;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static string NewUserId() => "dl_" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));

@@ -40,6 +40,32 @@ public sealed class DirectLineOptions
     [Range(1, 10_000)]
     public int TokenRequestsPerMinute { get; set; } = 10;
 
+    /// <summary>
+    /// Seconds between two reads of the store by a WebSocket stream with nothing new: how late a reply made by another
+    /// instance reaches it without <see cref="Redis"/>. Fractions allowed.
+    /// </summary>
+    [Range(0.05, 600)]
+    public double StreamPollSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// A StackExchange.Redis configuration string (<c>redis.example.fr:6379,password=...</c>): instances tell each other
+    /// of new activities through Redis pub/sub, so a reply made by one reaches a stream held by another at once. Unset
+    /// (the default), streams rely on <see cref="StreamPollSeconds"/>.
+    /// </summary>
+    public string? Redis { get; set; }
+
+    /// <summary>The Redis pub/sub channel; instances of one service share it, another service on the same Redis takes its own.</summary>
+    [Required]
+    public string RedisChannel { get; set; } = "supportbot:directline";
+
+    /// <summary>How long a turn may hold its conversation against other instances; a crashed instance's hold lapses after it.</summary>
+    [Range(1, 600)]
+    public int TurnLeaseSeconds { get; set; } = 60;
+
+    /// <summary>How long a message waits for the conversation's previous turn before the client is told to retry (503).</summary>
+    [Range(1, 600)]
+    public int TurnWaitSeconds { get; set; } = 30;
+
     [Required]
     public string BotId { get; set; } = "supportbot";
 

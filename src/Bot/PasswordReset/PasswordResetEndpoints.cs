@@ -1,9 +1,13 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using SupportBot.AccountDirectory.Accounts;
+using SupportBot.AccountDirectory.Limits;
 using SupportBot.Bot.Cases;
 using SupportBot.Bot.Dialogs.Actions;
 using SupportBot.Bot.Dialogs.Declarative;
+using SupportBot.Bot.Security;
 using SupportBot.Bot.Site;
 
 namespace SupportBot.Bot.PasswordReset;
@@ -11,11 +15,24 @@ namespace SupportBot.Bot.PasswordReset;
 /// <summary>
 /// The page the reset e-mail links to: a form enforcing EduConnect's password rule, and a clear message when the link
 /// is expired, already used or unknown. The token is the only credential, so the form carries it (no cookie, no antiforgery).
+/// Every request is a guess of a token (or a password hashed against one): they are limited per client address
+/// (<see cref="PasswordResetPageOptions"/>), counted in the directory's database, answered past it with 429, Retry-After
+/// and a page saying when to come back.
 /// </summary>
 internal static class PasswordResetEndpoints
 {
     private const string PasswordField = "motdepasse";
     private const string ConfirmationField = "confirmation";
+
+    // The form has three short fields (the token, the password twice): anything much larger is not from this page.
+    private const int MaxFormBytes = 8 * 1024;
+    private const int MaxFormFields = 8;
+
+    public static IServiceCollection AddPasswordResetPage(this IServiceCollection services)
+    {
+        services.AddOptions<PasswordResetPageOptions>().BindConfiguration(PasswordResetPageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        return services;
+    }
 
     public static IEndpointRouteBuilder MapPasswordReset(this IEndpointRouteBuilder app)
     {
@@ -24,10 +41,16 @@ internal static class PasswordResetEndpoints
         return app;
     }
 
-    private static async Task<ContentHttpResult> ShowAsync(string? jeton, HttpResponse response, PasswordResetService resets,
+    private static async Task<ContentHttpResult> ShowAsync(string? jeton, HttpContext context, PasswordResetService resets,
         DialogCatalog catalog, CancellationToken cancellationToken)
     {
+        var response = context.Response;
         SiteLayout.KeepPrivate(response);
+        if (await RefusedAsync(context, cancellationToken) is { } wait)
+        {
+            return TooManyAttempts(catalog.Texts, response, wait);
+        }
+
         var state = await resets.InspectAsync(jeton, cancellationToken);
         return state == ResetTokenState.Valid ? Form(catalog.Texts, jeton!, [], null) : Refused(catalog.Texts, state);
     }
@@ -37,7 +60,19 @@ internal static class PasswordResetEndpoints
     {
         SiteLayout.KeepPrivate(request.HttpContext.Response);
         var texts = catalog.Texts;
-        var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : FormCollection.Empty;
+        if (await RefusedAsync(request.HttpContext, cancellationToken) is { } wait)
+        {
+            return TooManyAttempts(texts, request.HttpContext.Response, wait);
+        }
+
+        var posted = await PostedForm.ReadAsync(request, MaxFormBytes, MaxFormFields, cancellationToken);
+        if (posted.Form is not { } form)
+        {
+            return Page(texts, $"""
+                <div class="fr-alert fr-alert--error" role="alert"><h2 class="fr-alert__title">{T(texts, SystemTexts.PageProblemsTitle)}</h2><p>{T(texts, SystemTexts.PageUnreadableForm)}</p></div>
+                """, posted.Status, failed: true);
+        }
+
         var token = form["jeton"].ToString();
         var password = form["motdepasse"].ToString();
         var state = await resets.InspectAsync(token, cancellationToken);
@@ -134,6 +169,32 @@ internal static class PasswordResetEndpoints
             <div class="fr-alert fr-alert--warning"><h2 class="fr-alert__title">{T(texts, SystemTexts.PageRefusedTitle)}</h2><p>{T(texts, name)}</p></div>
             <p class="fr-mt-4w"><a class="fr-link" href="/">{T(texts, SystemTexts.PageBackToAssistant)}</a></p>
             """, status);
+    }
+
+    /// <summary>Counts the request against its client address; how long to wait when the address has made too many.</summary>
+    private static async Task<TimeSpan?> RefusedAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        const string Limit = "reinitialisation-client";
+        var services = context.RequestServices;
+        if (services.GetRequiredService<CaseLinks>().RequesterKey(Limit, context.Connection.RemoteIpAddress?.ToString()) is not { } client)
+        {
+            return null;
+        }
+
+        var options = services.GetRequiredService<IOptions<PasswordResetPageOptions>>().Value;
+        var decision = await services.GetRequiredService<RateLimitCounters>().TryTakeAsync(Limit + ":" + client, options.AttemptsPerClientAddress,
+            TimeSpan.FromMinutes(options.AttemptWindowMinutes), cancellationToken);
+        return decision.Allowed ? null : decision.RetryAfter;
+    }
+
+    private static ContentHttpResult TooManyAttempts(TextCatalog texts, HttpResponse response, TimeSpan wait)
+    {
+        RetryAfter.Set(response, wait);
+        var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes)).ToString(CultureInfo.InvariantCulture);
+        var text = Html.Encode(texts.Get(SystemTexts.PageTooManyAttempts).Format(new Dictionary<string, string> { ["minutes"] = minutes }).Web);
+        return Page(texts, $"""
+            <div class="fr-alert fr-alert--warning" role="alert"><h2 class="fr-alert__title">{T(texts, SystemTexts.PageTooManyAttemptsTitle)}</h2><p>{text}</p></div>
+            """, StatusCodes.Status429TooManyRequests);
     }
 
     private static ContentHttpResult Page(TextCatalog texts, string body, int status, bool failed = false)

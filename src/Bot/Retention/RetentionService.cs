@@ -18,6 +18,8 @@ internal sealed partial class RetentionService(RetentionPurge purge, TimeProvide
                 {
                     LogPurged(logger, options.Value.Days, report.Conversations, report.Activities, report.ConversationStates, report.UserStates,
                         report.SmsMessages, report.ResetTokens);
+                    LogForgotten(logger, options.Value.VerbatimHours, report.ForgottenActivities, report.ForgottenSmsAnswers, report.ReducedStates,
+                        options.Value.ClosedCaseDays, report.ClosedCases);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -33,6 +35,10 @@ internal sealed partial class RetentionService(RetentionPurge purge, TimeProvide
     [LoggerMessage(EventId = 6001, Level = LogLevel.Information,
         Message = "Retention ({Days} days): deleted {Conversations} conversations, {Activities} activities, {States} dialog states, {Users} user states, {Sms} SMS, {Tokens} reset links")]
     private static partial void LogPurged(ILogger logger, int days, int conversations, int activities, int states, int users, int sms, int tokens);
+
+    [LoggerMessage(EventId = 6003, Level = LogLevel.Information,
+        Message = "Retention ({Hours} h verbatim): forgot {Activities} Direct Line activities, {Answers} SMS answers, reduced {States} dialog states; deleted {Cases} cases treated over {CaseDays} days ago")]
+    private static partial void LogForgotten(ILogger logger, int hours, int activities, int answers, int states, int caseDays, int cases);
 
     [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "Retention purge failed; it runs again at the next interval")]
     private static partial void LogFailed(ILogger logger, Exception exception);

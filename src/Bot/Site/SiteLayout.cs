@@ -24,17 +24,14 @@ internal static class SiteLayout
         TypedResults.Content(Render(title, main, scripts), "text/html; charset=utf-8", Encoding.UTF8, status);
 
     /// <summary>
-    /// For pages whose address holds a token (reset link, workspace): nothing cached, no Referer leaving with it, no
-    /// framing. Scripts only from this service (the DSFR's); the pages work without them.
+    /// For pages whose address holds a token (reset link, workspace): nothing cached, and never a Referer leaving with the
+    /// token, whatever the service-wide policy becomes. Like every response, they cannot be framed and run only this
+    /// service's script files (<see cref="Security.SecurityHeaders"/>).
     /// </summary>
     public static void KeepPrivate(HttpResponse response)
     {
         response.Headers.CacheControl = "no-store";
         response.Headers["Referrer-Policy"] = "no-referrer";
-        response.Headers["X-Content-Type-Options"] = "nosniff";
-        response.Headers["X-Frame-Options"] = "DENY";
-        response.Headers.ContentSecurityPolicy =
-            "default-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     }
 
     private static string[] Split(string layout)

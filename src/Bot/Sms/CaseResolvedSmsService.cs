@@ -1,10 +1,10 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SupportBot.AccountDirectory;
 using SupportBot.AccountDirectory.Cases;
 using SupportBot.AccountDirectory.Privacy;
+using Twilio.Exceptions;
 
 namespace SupportBot.Bot.Sms;
 
@@ -112,9 +112,9 @@ internal sealed partial class CaseResolvedSmsService(IDbContextFactory<Directory
         SmsSendOutcome outcome;
         try
         {
-            outcome = await sender.SendAsync(directorCase.Phone, texts.CaseResolved(directorCase.Kind, directorCase.Reference, directorCase.Message), cancellationToken);
+            outcome = await sender.SendAsync(directorCase.Phone, texts.CaseResolved(directorCase.Kind, directorCase.Reference, directorCase.Message), cancellationToken, directorCase.Id);
         }
-        catch (HttpRequestException e) when (e.StatusCode == HttpStatusCode.BadRequest)
+        catch (ApiException e) when (e.Status == (int)HttpStatusCode.BadRequest)
         {
             // Twilio refused this message for good (invalid or unsubscribed number, 21211, 21610...): asking again every
             // poll would be refused the same way for a week. The claim stays; an operator reads the log.
@@ -174,14 +174,10 @@ internal sealed partial class CaseResolvedSmsService(IDbContextFactory<Directory
     // Not the exception itself: Twilio's error text may quote the number in full ("The 'To' number +336... is not valid").
     private static string Describe(Exception e) => e switch
     {
-        HttpRequestException { StatusCode: { } status } when TwilioErrorCode().Match(e.Message) is { Success: true } code =>
-            $"Twilio answered {(int)status}, error {code.Groups[1].Value}",
-        HttpRequestException { StatusCode: { } status } => $"Twilio answered {(int)status}",
+        ApiException { Status: > 0 } api => $"Twilio answered {api.Status}, error {api.Code}",
+        ApiException => "Twilio answered an error",
         _ => $"{e.GetType().Name}: {e.Message}",
     };
-
-    [GeneratedRegex("\"code\"\\s*:\\s*(\\d+)")]
-    private static partial Regex TwilioErrorCode();
 
     private sealed record DueCase(int Id, string Reference, DirectorCaseKind Kind, string Phone, string? Message);
 

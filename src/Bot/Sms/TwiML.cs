@@ -1,20 +1,22 @@
 using System.Xml.Linq;
+using Twilio.TwiML;
 
 namespace SupportBot.Bot.Sms;
 
-/// <summary>Twilio's reply format: <c>&lt;Response&gt;&lt;Message&gt;...&lt;/Message&gt;&lt;/Response&gt;</c>, or an empty Response to say nothing.</summary>
+/// <summary>Twilio's reply format, written by Twilio's <see cref="MessagingResponse"/>: one Message, or an empty Response to say nothing.</summary>
 internal static class TwiML
 {
     public const string ContentType = "text/xml; charset=utf-8";
 
+    /// <summary><paramref name="text"/> is sent as is: the caller made it GSM-7 friendly (<see cref="SmsText.ToGsmFriendly"/>).</summary>
     public static string Message(string? text)
     {
-        var response = new XElement("Response");
+        var response = new MessagingResponse();
         if (!string.IsNullOrEmpty(text))
         {
-            response.Add(new XElement("Message", text));
+            response.Message(text);
         }
 
-        return new XDocument(new XDeclaration("1.0", "UTF-8", null), response).Declaration + response.ToString(SaveOptions.DisableFormatting);
+        return response.ToString(SaveOptions.DisableFormatting);
     }
 }

@@ -28,6 +28,13 @@ public sealed class TwilioOptions
     [Range(1, 1600)]
     public int MaxBodyLength { get; set; } = 1600;
 
+    /// <summary>
+    /// How long a retry of a message still being answered waits for that answer (Twilio waits 15 s for a webhook:
+    /// https://www.twilio.com/docs/usage/webhooks/webhooks-connection-overrides); past it the retry gets a 503.
+    /// </summary>
+    [Range(1, 60)]
+    public int RetryWaitSeconds { get; set; } = 15;
+
     /// <summary>How often the bot looks for resolved cases whose parent is to be told by SMS.</summary>
     [Range(1, 3600)]
     public int CaseNotificationPollSeconds { get; set; } = 30;

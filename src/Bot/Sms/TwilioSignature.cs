@@ -1,76 +1,43 @@
-using System.Security.Cryptography;
-using System.Text;
+using Microsoft.Extensions.Primitives;
+using Twilio.Security;
 
 namespace SupportBot.Bot.Sms;
 
 /// <summary>
-/// Twilio's request signature (X-Twilio-Signature): base64 HMAC-SHA1, keyed with the account's auth token, of the full
-/// URL Twilio called followed by every POST parameter sorted by name, each name then value.
-/// https://www.twilio.com/docs/usage/webhooks/webhooks-security — checked against twilio-node's own implementation.
+/// Twilio's request signature (X-Twilio-Signature), checked by Twilio's own <see cref="RequestValidator"/>, which also
+/// accepts the URL with its default port added or removed (Twilio signs the URL as it called it; proxies differ on the
+/// port). What stays ours is which URL that is: the public one Twilio was given, behind a proxy.
 /// </summary>
 internal static class TwilioSignature
 {
-    public static string Compute(string authToken, string url, IEnumerable<KeyValuePair<string, string>> parameters)
-    {
-        var data = new StringBuilder(url);
+    public const string Header = "X-Twilio-Signature";
 
-        // Names compare by UTF-16 code unit, as JavaScript's default sort does; a repeated name contributes its
-        // distinct values in sorted order (twilio-node's toFormUrlEncodedParam).
-        foreach (var group in parameters.GroupBy(p => p.Key, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            foreach (var value in group.Select(p => p.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-            {
-                data.Append(group.Key).Append(value);
-            }
-        }
-
-        var mac = HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(data.ToString()));
-        return Convert.ToBase64String(mac);
-    }
-
-    /// <summary>
-    /// True when <paramref name="signature"/> signs the request, with the URL as configured or with its default port
-    /// added or removed (Twilio signs the URL as it called it; proxies differ on the port).
-    /// </summary>
-    public static bool IsValid(string authToken, string url, IReadOnlyCollection<KeyValuePair<string, string>> parameters, string? signature)
+    public static bool IsValid(string authToken, string url, IEnumerable<KeyValuePair<string, StringValues>> form, string? signature)
     {
         if (string.IsNullOrEmpty(signature) || string.IsNullOrEmpty(authToken))
         {
             return false;
         }
 
-        var presented = Encoding.ASCII.GetBytes(signature);
-        foreach (var candidate in UrlVariants(url))
+        // A repeated name counts as its values joined by commas, as the library reads a NameValueCollection: Twilio's
+        // webhooks repeat none, so such a request was not signed by Twilio whatever the join.
+        var parameters = form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
+        try
         {
-            var expected = Encoding.ASCII.GetBytes(Compute(authToken, candidate, parameters));
-            if (CryptographicOperations.FixedTimeEquals(presented, expected))
-            {
-                return true;
-            }
+            return new RequestValidator(authToken).Validate(url, parameters, signature);
         }
-
-        return false;
+        catch (UriFormatException)
+        {
+            return false;
+        }
     }
 
-    private static IEnumerable<string> UrlVariants(string url)
+    /// <summary>The URL Twilio signed: the configured public base (behind a proxy) with this request's path and query.</summary>
+    public static string PublicUrl(HttpRequest request, string? publicBaseUrl)
     {
-        yield return url;
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
-        {
-            yield break;
-        }
-
-        var authorityStart = url.IndexOf("://", StringComparison.Ordinal) + 3;
-        var authorityEnd = url.IndexOfAny(['/', '?', '#'], authorityStart);
-        if (authorityEnd < 0)
-        {
-            authorityEnd = url.Length;
-        }
-
-        var authority = url[authorityStart..authorityEnd];
-        var hasPort = authority.LastIndexOf(':') > authority.LastIndexOf(']');
-        var withoutPort = hasPort ? authority[..authority.LastIndexOf(':')] : authority;
-        var defaultPort = uri.Scheme == Uri.UriSchemeHttps ? 443 : 80;
-        yield return url[..authorityStart] + (hasPort ? withoutPort : $"{withoutPort}:{defaultPort}") + url[authorityEnd..];
+        var pathAndQuery = request.PathBase + request.Path + request.QueryString;
+        return string.IsNullOrWhiteSpace(publicBaseUrl)
+            ? $"{request.Scheme}://{request.Host}{pathAndQuery}"
+            : publicBaseUrl.TrimEnd('/') + pathAndQuery;
     }
 }

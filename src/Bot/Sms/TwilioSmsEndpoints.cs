@@ -6,7 +6,9 @@ using SupportBot.AccountDirectory.Channels;
 using SupportBot.AccountDirectory.Data;
 using SupportBot.AccountDirectory.Privacy;
 using SupportBot.AccountDirectory.Validation;
+using SupportBot.Bot.Cases;
 using SupportBot.Bot.Conversations;
+using SupportBot.Bot.Site;
 
 namespace SupportBot.Bot.Sms;
 
@@ -20,12 +22,18 @@ internal static partial class TwilioSmsEndpoints
     public const string ChannelId = "sms";
     private const int MaxFormBytes = 32 * 1024;
 
+    // Twilio posts about 20 parameters, and up to 10 media URLs with their types.
+    private const int MaxFormFields = 64;
+    private const int MaxSidLength = 64;
+    private const int MaxFromLength = 32;
+
     public static IServiceCollection AddTwilioSms(this IServiceCollection services)
     {
         services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section)
             .Configure<IOptions<DataOptions>>((o, data) => o.OutboxDirectory = data.Value.Resolve(o.OutboxDirectory, "outbox"))
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddHttpClient<TwilioSmsSender>();
+        services.AddTransient<TwilioApiBaseUrlHandler>();
+        services.AddHttpClient<TwilioSmsSender>().AddHttpMessageHandler<TwilioApiBaseUrlHandler>();
         services.AddSingleton<CaseResolvedSmsService>();
         services.AddHostedService(sp => sp.GetRequiredService<CaseResolvedSmsService>());
         return services;
@@ -34,38 +42,24 @@ internal static partial class TwilioSmsEndpoints
     public static IEndpointRouteBuilder MapTwilioSms(this IEndpointRouteBuilder app)
     {
         app.MapPost(Path, ReceiveAsync);
+        app.MapTwilioStatus();
         return app;
     }
 
     private static async Task<IResult> ReceiveAsync(HttpContext context, IOptions<TwilioOptions> options, IDbContextFactory<DirectoryDbContext> factory,
-        IConversationBot bot, ISmsSystemTexts texts, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+        IConversationBot bot, ISmsSystemTexts texts, CaseLinks links, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(TwilioSmsEndpoints).FullName!);
         var request = context.Request;
-        if (!request.HasFormContentType)
+        var posted = await PostedForm.ReadAsync(request, MaxFormBytes, MaxFormFields, cancellationToken);
+        if (posted.Form is not { } form)
         {
-            return TypedResults.Text("Content-Type must be application/x-www-form-urlencoded.", statusCode: 415);
-        }
-
-        if (request.ContentLength > MaxFormBytes)
-        {
-            return TypedResults.Text($"The form is larger than {MaxFormBytes} bytes.", statusCode: 413);
-        }
-
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException)
-        {
-            return TypedResults.Text($"The form could not be read: {e.Message}", statusCode: 400);
+            return TypedResults.Text(posted.Problem, statusCode: posted.Status);
         }
 
         var settings = options.Value;
-        var parameters = form.SelectMany(f => f.Value.Select(v => KeyValuePair.Create(f.Key, v ?? ""))).ToList();
-        var url = PublicUrl(request, settings.PublicBaseUrl);
-        if (!TwilioSignature.IsValid(settings.AuthToken ?? "", url, parameters, request.Headers["X-Twilio-Signature"].FirstOrDefault()))
+        var url = TwilioSignature.PublicUrl(request, settings.PublicBaseUrl);
+        if (!TwilioSignature.IsValid(settings.AuthToken ?? "", url, form, request.Headers[TwilioSignature.Header].FirstOrDefault()))
         {
             LogRejected(logger, url);
             return TypedResults.Text("Invalid or missing X-Twilio-Signature.", statusCode: 403);
@@ -85,75 +79,87 @@ internal static partial class TwilioSmsEndpoints
         }
 
         var from = MobilePhones.TryNormalize(fromRaw, out var e164) ? e164 : fromRaw.Trim();
+        if (sid.Length > MaxSidLength || from.Length is 0 or > MaxFromLength)
+        {
+            // Twilio's are 34 and at most 16 characters; the columns hold 64 and 32.
+            return TypedResults.Text($"MessageSid is at most {MaxSidLength} characters, From 1 to {MaxFromLength}.", statusCode: 400);
+        }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var previous = await db.SmsMessages.AsNoTracking().FirstOrDefaultAsync(m => m.MessageSid == sid, cancellationToken);
-        if (previous is not null)
+        // The number is kept as a keyed hash, never in clear: the row only serves Twilio's retries (and counts per sender).
+        var received = new SmsMessage { MessageSid = sid, From = links.RequesterKey("sms-from", from)!, ReceivedAt = time.GetUtcNow() };
+        var claim = await SmsMessageClaims.ClaimOrAwaitAsync(db, received, TimeSpan.FromSeconds(settings.RetryWaitSeconds), cancellationToken);
+        if (claim.Answer is not null)
         {
-            // Twilio retried (timeout on its side): answer what was answered, never run the turn twice.
-            return Twiml(previous.ResponseTwiml ?? TwiML.Message(null));
+            // Twilio retried (timeout on its side, or twice at once): answer what was answered, never run the turn twice.
+            return Twiml(claim.Answer);
         }
 
-        var received = new SmsMessage { MessageSid = sid, From = from, ReceivedAt = time.GetUtcNow() };
-        db.SmsMessages.Add(received);
+        if (!claim.Claimed)
+        {
+            context.Response.Headers.RetryAfter = "5";
+            return TypedResults.Text($"MessageSid {sid} is still being answered; retry later.", statusCode: 503);
+        }
+
+        var conversation = Conversation(links, from);
+        string twiml;
         try
         {
+            var optedOut = await db.SmsOptOuts.FirstOrDefaultAsync(o => o.Phone == from, cancellationToken);
+            switch (SmsKeywords.Parse(body))
+            {
+                case SmsKeyword.Stop:
+                    if (optedOut is null)
+                    {
+                        db.SmsOptOuts.Add(new SmsOptOut { Phone = from, OptedOutAt = time.GetUtcNow() });
+                        twiml = TwiML.Message(SmsText.ToGsmFriendly(texts.StopConfirmation));
+                    }
+                    else
+                    {
+                        twiml = TwiML.Message(null);
+                    }
+
+                    break;
+                case SmsKeyword.Start:
+                    if (optedOut is not null)
+                    {
+                        db.SmsOptOuts.Remove(optedOut);
+                    }
+
+                    twiml = TwiML.Message(await TurnAsync(bot, from, conversation, sid, "menu", cancellationToken));
+                    break;
+                case var _ when optedOut is not null:
+                    twiml = TwiML.Message(null);
+                    break;
+                case SmsKeyword.Help:
+                    twiml = TwiML.Message(await TurnAsync(bot, from, conversation, sid, "menu", cancellationToken));
+                    break;
+                default:
+                    twiml = TwiML.Message(await TurnAsync(bot, from, conversation, sid, body, cancellationToken));
+                    break;
+            }
+
+            received.ResponseTwiml = twiml;
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch
         {
-            return Twiml(TwiML.Message(null));
+            await SmsMessageClaims.ReleaseAsync(factory, sid);
+            throw;
         }
 
-        var optedOut = await db.SmsOptOuts.FirstOrDefaultAsync(o => o.Phone == from, cancellationToken);
-        string twiml;
-        switch (SmsKeywords.Parse(body))
-        {
-            case SmsKeyword.Stop:
-                if (optedOut is null)
-                {
-                    db.SmsOptOuts.Add(new SmsOptOut { Phone = from, OptedOutAt = time.GetUtcNow() });
-                    twiml = TwiML.Message(SmsText.ToGsmFriendly(texts.StopConfirmation));
-                }
-                else
-                {
-                    twiml = TwiML.Message(null);
-                }
-
-                break;
-            case SmsKeyword.Start:
-                if (optedOut is not null)
-                {
-                    db.SmsOptOuts.Remove(optedOut);
-                }
-
-                twiml = TwiML.Message(await TurnAsync(bot, from, sid, "menu", cancellationToken));
-                break;
-            case var _ when optedOut is not null:
-                twiml = TwiML.Message(null);
-                break;
-            case SmsKeyword.Help:
-                twiml = TwiML.Message(await TurnAsync(bot, from, sid, "menu", cancellationToken));
-                break;
-            default:
-                twiml = TwiML.Message(await TurnAsync(bot, from, sid, body, cancellationToken));
-                break;
-        }
-
-        received.ResponseTwiml = twiml;
-        await db.SaveChangesAsync(cancellationToken);
         LogAnswered(logger, Mask.Phone(from), sid);
         return Twiml(twiml);
     }
 
-    private static async Task<string> TurnAsync(IConversationBot bot, string from, string sid, string text, CancellationToken cancellationToken)
+    private static async Task<string> TurnAsync(IConversationBot bot, string from, string conversation, string sid, string text, CancellationToken cancellationToken)
     {
         var activity = new JsonObject
         {
             ["type"] = "message",
             ["id"] = sid,
             ["channelId"] = ChannelId,
-            ["conversation"] = new JsonObject { ["id"] = $"sms:{from}" },
+            ["conversation"] = new JsonObject { ["id"] = conversation },
             ["from"] = new JsonObject { ["id"] = from, ["role"] = "user" },
             ["recipient"] = new JsonObject { ["id"] = "supportbot", ["role"] = "bot" },
             ["text"] = text,
@@ -169,14 +175,11 @@ internal static partial class TwilioSmsEndpoints
         return string.Join("\n\n", texts);
     }
 
-    /// <summary>The URL Twilio signed: the configured public base (behind a proxy) with this request's path and query.</summary>
-    private static string PublicUrl(HttpRequest request, string? publicBaseUrl)
-    {
-        var pathAndQuery = request.PathBase + request.Path + request.QueryString;
-        return string.IsNullOrWhiteSpace(publicBaseUrl)
-            ? $"{request.Scheme}://{request.Host}{pathAndQuery}"
-            : publicBaseUrl.TrimEnd('/') + pathAndQuery;
-    }
+    /// <summary>
+    /// One conversation per number, named by a keyed hash of it: the conversation id reaches logs and the state's keys,
+    /// the number itself only the activity's sender (to reach the parent about a case).
+    /// </summary>
+    internal static string Conversation(CaseLinks links, string from) => "sms:" + links.RequesterKey("sms", from);
 
     private static IResult Twiml(string twiml) => TypedResults.Text(twiml, TwiML.ContentType);
 

@@ -1,10 +1,13 @@
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SupportBot.AccountDirectory;
+using SupportBot.AccountDirectory.Channels;
 using SupportBot.AccountDirectory.Privacy;
+using Twilio.Clients;
+using Twilio.Http;
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.Types;
 
 namespace SupportBot.Bot.Sms;
 
@@ -16,14 +19,16 @@ internal enum SmsSendOutcome
 }
 
 /// <summary>
-/// Messages that are not replies (a director resolved the parent's case): Twilio's REST Messages API
-/// (POST {ApiBaseUrl}/2010-04-01/Accounts/{AccountSid}/Messages.json, basic auth), or the outbox folder when no
-/// credentials are configured. Numbers that sent STOP get nothing.
+/// Messages that are not replies (a director resolved the parent's case): Twilio's REST Messages API through Twilio's
+/// own client, or the outbox folder when no credentials are configured. Numbers that sent STOP get nothing. Each message
+/// sent is recorded (<see cref="SmsDelivery"/>) and asks Twilio for its delivery status at
+/// <see cref="TwilioStatusEndpoints.Path"/> under <see cref="TwilioOptions.PublicBaseUrl"/>; a failure surfaces as
+/// Twilio's <see cref="Twilio.Exceptions.ApiException"/> (status and error code).
 /// </summary>
-internal sealed partial class TwilioSmsSender(HttpClient http, IOptions<TwilioOptions> options, IDbContextFactory<DirectoryDbContext> factory,
+internal sealed partial class TwilioSmsSender(System.Net.Http.HttpClient http, IOptions<TwilioOptions> options, IDbContextFactory<DirectoryDbContext> factory,
     TimeProvider time, ILogger<TwilioSmsSender> logger)
 {
-    public async Task<SmsSendOutcome> SendAsync(string to, string text, CancellationToken cancellationToken = default)
+    public async Task<SmsSendOutcome> SendAsync(string to, string text, CancellationToken cancellationToken = default, int? caseId = null)
     {
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
@@ -47,27 +52,30 @@ internal sealed partial class TwilioSmsSender(HttpClient http, IOptions<TwilioOp
             return SmsSendOutcome.WrittenToOutbox;
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post,
-            $"{settings.ApiBaseUrl.TrimEnd('/')}/2010-04-01/Accounts/{Uri.EscapeDataString(settings.AccountSid)}/Messages.json")
+        // The library's client over this typed HttpClient, whose handler sends api.twilio.com's calls to ApiBaseUrl.
+        var client = new TwilioRestClient(settings.AccountSid, settings.AuthToken, httpClient: new SystemNetHttpClient(http));
+        var message = new CreateMessageOptions(new PhoneNumber(to)) { From = new PhoneNumber(settings.FromNumber ?? ""), Body = body };
+        if (!string.IsNullOrWhiteSpace(settings.PublicBaseUrl))
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["To"] = to,
-                ["From"] = settings.FromNumber ?? "",
-                ["Body"] = body,
-            }),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.AccountSid}:{settings.AuthToken}")));
-        using var response = await http.SendAsync(request, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            var detail = await response.Content.ReadAsStringAsync(cancellationToken);
-            throw new HttpRequestException($"Twilio refused the message ({(int)response.StatusCode}): {detail}", null, response.StatusCode);
+            // Without a public address Twilio could not reach us: no callback asked for, the message is only sent.
+            message.StatusCallback = new Uri(settings.PublicBaseUrl.TrimEnd('/') + TwilioStatusEndpoints.Path);
         }
 
-        using var created = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-        LogSent(logger, Mask.Phone(to), created.RootElement.TryGetProperty("sid", out var sid) ? sid.GetString() ?? "" : "");
+        // Not cancellable past this point in Twilio's client: it takes no token.
+        var created = await MessageResource.CreateAsync(message, client);
+        await using (var db = await factory.CreateDbContextAsync(CancellationToken.None))
+        {
+            db.SmsDeliveries.Add(new SmsDelivery
+            {
+                MessageSid = created.Sid,
+                DirectorCaseId = caseId,
+                SentAt = time.GetUtcNow(),
+                Status = created.Status?.ToString() ?? "queued",
+            });
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+
+        LogSent(logger, Mask.Phone(to), created.Sid);
         return SmsSendOutcome.Sent;
     }
 

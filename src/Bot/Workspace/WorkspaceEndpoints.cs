@@ -17,7 +17,6 @@ internal static class WorkspaceEndpoints
         services.AddHostedService(sp => sp.GetRequiredService<WorkspaceLinkMailer>());
         services.AddRateLimiter(limiter =>
         {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(LinkRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = LinkRequestsPer10Minutes, Window = TimeSpan.FromMinutes(10), QueueLimit = 0 }));

@@ -93,6 +93,7 @@ internal sealed class WorkspaceHtml(TextCatalog texts)
                 DirectorCaseEventType.Assigned => T(CaseTexts.EspaceEvenementOrientee, ("ecole", school)),
                 DirectorCaseEventType.Refused => T(CaseTexts.EspaceEvenementRefusee, ("ecole", school), ("raison", CaseDescription.OneLine(e.Note ?? ""))),
                 DirectorCaseEventType.Resolved => T(CaseTexts.EspaceEvenementTraitee, ("ecole", school)),
+                DirectorCaseEventType.SmsNotDelivered => T(CaseTexts.EspaceEvenementSmsNonRemis, ("erreur", e.Note ?? "?")),
                 _ => T(CaseTexts.EspaceEvenementPrevenu),
             };
             html.Append($"<li><time datetime=\"{e.At.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}\">{Encode(CaseDescription.DateTime(e.At))}</time> : {line}</li>");

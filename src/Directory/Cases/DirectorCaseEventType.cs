@@ -22,4 +22,7 @@ public enum DirectorCaseEventType
 
     /// <summary>The parent was told (SMS or e-mail).</summary>
     ParentNotified,
+
+    /// <summary>Twilio could not deliver the SMS telling the parent (its error code in the note).</summary>
+    SmsNotDelivered,
 }

@@ -13,6 +13,12 @@ public sealed class ConversationStateRecord
 
     public required string ETag { get; set; }
 
+    /// <summary>
+    /// An <see cref="ETag"/> starting with this marks a state the retention purge reduced (<see cref="Retention.IConversationStateReducer"/>):
+    /// it is not read again until a turn writes it. Turns write hexadecimal ETags, which never start with it.
+    /// </summary>
+    public const string ReducedMark = "r";
+
     /// <summary>The instance running a turn of this conversation, until <see cref="LeaseUntilMs"/>.</summary>
     public string? LeaseOwner { get; set; }
 

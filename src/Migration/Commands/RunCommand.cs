@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using SupportBot.Migration.Planning;
+using SupportBot.Migration.Run;
 using SupportBot.Migration.Progress;
 using SupportBot.Migration.Reporting;
 

@@ -9,7 +9,9 @@ internal sealed class ComptesReader(MigrationReport report, RecordKeys keys, Act
 {
     public const string Root = "TELESERVICES_COMPTES";
 
-    private readonly RecordFields _fields = new("IDENTIFIANT", "MEL", "MEL_CONFIRME", "DATE_CREATION", "DERNIERE_CONNEXION");
+    private readonly RecordFields<Compte> _fields = new(
+        (Compte.Identifier, "IDENTIFIANT"), (Compte.Email, "MEL"), (Compte.EmailConfirmed, "MEL_CONFIRME"), (Compte.CreatedOn, "DATE_CREATION"),
+        (Compte.LastLoginOn, "DERNIERE_CONNEXION"));
     private readonly List<(string? Uaj, string? PersonId, int Line)> _holders = [];
     private readonly List<(string? Uaj, string? EleveId, string? PersonId, int Line)> _attachments = [];
 
@@ -133,7 +135,7 @@ internal sealed class ComptesReader(MigrationReport report, RecordKeys keys, Act
             return null;
         }
 
-        var identifier = f.NonEmpty(0)?.ToLowerInvariant();
+        var identifier = f.NonEmpty(Compte.Identifier)?.ToLowerInvariant();
         if (identifier is null)
         {
             Reject("champ_obligatoire_absent", "IDENTIFIANT absent : compte ignoré.");
@@ -156,13 +158,13 @@ internal sealed class ComptesReader(MigrationReport report, RecordKeys keys, Act
             }
         }
 
-        var email = Values.Email(f.NonEmpty(1));
-        if (email is null && f.NonEmpty(1) is not null)
+        var email = Values.Email(f.NonEmpty(Compte.Email));
+        if (email is null && f.NonEmpty(Compte.Email) is not null)
         {
             report.Note(file, line, record, "mel_invalide", "MEL n'est pas une adresse valide : le compte est repris sans adresse.");
         }
 
-        DateOnly? Date(int field, string name)
+        DateOnly? Date(Compte field)
         {
             var value = f.NonEmpty(field);
             if (value is null)
@@ -175,7 +177,7 @@ internal sealed class ComptesReader(MigrationReport report, RecordKeys keys, Act
                 return date;
             }
 
-            report.Note(file, line, record, "date_invalide", $"{name} « {value} » n'est pas une date jj/mm/aaaa : ignorée.");
+            report.Note(file, line, record, "date_invalide", $"{f.Element(field)} « {value} » n'est pas une date jj/mm/aaaa : ignorée.");
             return null;
         }
 
@@ -198,9 +200,9 @@ internal sealed class ComptesReader(MigrationReport report, RecordKeys keys, Act
             IsJoint = type == "JOINT",
             Identifier = identifier,
             Email = email,
-            EmailConfirmed = email is not null && Values.IsTrue(f.NonEmpty(2)),
-            CreatedOn = Date(3, "DATE_CREATION") ?? DateOnly.MinValue,
-            LastLoginOn = Date(4, "DERNIERE_CONNEXION") ?? DateOnly.MinValue,
+            EmailConfirmed = email is not null && Values.IsTrue(f.NonEmpty(Compte.EmailConfirmed)),
+            CreatedOn = Date(Compte.CreatedOn) ?? DateOnly.MinValue,
+            LastLoginOn = Date(Compte.LastLoginOn) ?? DateOnly.MinValue,
             FirstHolder = Key(holders[0].Uaj!, holders[0].PersonId!),
             SecondHolder = holders.Count > 1 ? Key(holders[1].Uaj!, holders[1].PersonId!) : 0,
             AttachmentStart = start,
@@ -219,5 +221,15 @@ internal sealed class ComptesReader(MigrationReport report, RecordKeys keys, Act
         }
 
         return keys.Key(rank, normalized, id);
+    }
+
+    /// <summary>The fields of a COMPTE that are read (its TITULAIRE and RATTACHEMENT elements are read as they come).</summary>
+    private enum Compte
+    {
+        Identifier,
+        Email,
+        EmailConfirmed,
+        CreatedOn,
+        LastLoginOn,
     }
 }

@@ -1,21 +1,35 @@
+using System.Runtime.CompilerServices;
 using System.Xml;
 
 namespace SupportBot.Migration.Input;
 
 /// <summary>
-/// The leaves of one flat record that a reader asks for, by position in the names given, first occurrence winning
-/// (<see cref="RecordReader"/>). One instance is reused record after record: a million records, no dictionary each.
+/// The leaves of one flat record that a reader asks for, each named by a member of <typeparamref name="TField"/> and
+/// found by its element name, first occurrence winning (<see cref="RecordReader"/>). One instance is reused record
+/// after record: a million records, no dictionary each.
 /// </summary>
-internal sealed class RecordFields
+internal sealed class RecordFields<TField>
+    where TField : struct, Enum
 {
     private readonly string[] _names;
     private readonly string?[] _values;
     private readonly Action<string, string> _store;
 
-    public RecordFields(params string[] names)
+    /// <summary>Every member of <typeparamref name="TField"/> (numbered 0, 1, 2...) with the element it reads.</summary>
+    public RecordFields(params (TField Field, string Element)[] fields)
     {
-        _names = names;
-        _values = new string?[names.Length];
+        _names = new string[fields.Length];
+        foreach (var (field, element) in fields)
+        {
+            _names[Index(field)] = element;
+        }
+
+        if (_names.Any(n => n is null) || Enum.GetValues<TField>().Length != fields.Length)
+        {
+            throw new ArgumentException($"each field of {typeof(TField).Name} needs exactly one element", nameof(fields));
+        }
+
+        _values = new string?[fields.Length];
         _store = Store;
     }
 
@@ -27,9 +41,14 @@ internal sealed class RecordFields
     }
 
     /// <summary>The field's text ("" when the element is empty), or null when absent.</summary>
-    public string? this[int field] => _values[field];
+    public string? this[TField field] => _values[Index(field)];
 
-    public string? NonEmpty(int field) => _values[field] is { Length: > 0 } value ? value : null;
+    public string? NonEmpty(TField field) => _values[Index(field)] is { Length: > 0 } value ? value : null;
+
+    /// <summary>The element the field reads (for messages).</summary>
+    public string Element(TField field) => _names[Index(field)];
+
+    private static int Index(TField field) => Unsafe.BitCast<TField, int>(field);
 
     private void Store(string name, string value)
     {

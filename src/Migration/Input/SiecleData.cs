@@ -11,7 +11,14 @@ internal sealed class SiecleData(RecordKeys keys)
     public Dictionary<long, SieclePerson> Persons { get; private set; } = [];
 
     /// <summary>The persons read (their <see cref="SieclePerson.Index"/> is below it), still known once the keys are forgotten.</summary>
-    public int PersonCount { get; private set; }
+    public int PersonCount => _forgotten ? _personCount : Persons.Count;
+
+    /// <summary>The pupils read (their <see cref="SieclePupil.Index"/> is below it), still known once the keys are forgotten.</summary>
+    public int PupilCount => _forgotten ? _pupilCount : Pupils.Count;
+
+    private bool _forgotten;
+    private int _personCount;
+    private int _pupilCount;
 
     /// <summary>
     /// Drops the dictionaries by UAJ:ID once the planner has resolved every key it reads (about 100 MB at a million
@@ -19,7 +26,13 @@ internal sealed class SiecleData(RecordKeys keys)
     /// </summary>
     public void ForgetKeys()
     {
-        PersonCount = Persons.Count;
+        if (!_forgotten)
+        {
+            _personCount = Persons.Count;
+            _pupilCount = Pupils.Count;
+            _forgotten = true;
+        }
+
         Pupils = [];
         Persons = [];
     }

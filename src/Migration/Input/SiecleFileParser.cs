@@ -12,9 +12,50 @@ namespace SupportBot.Migration.Input;
 /// </summary>
 internal sealed class SiecleFileParser(RecordKeys keys, Action tick)
 {
-    private readonly RecordFields _eleve = new("NOM_DE_FAMILLE", "PRENOM", "DATE_NAISS", "ELENOET", "PRENOM2", "ID_NATIONAL", "NOM_USAGE", "DATE_SORTIE");
-    private readonly RecordFields _personne = new("NOM_DE_FAMILLE", "PRENOM", "TEL_PORTABLE", "MEL", "LC_CIVILITE");
-    private readonly RecordFields _responsable = new("ELEVE_ID", "PERSONNE_ID", "NIVEAU_RESPONSABILITE", "RESP_LEGAL", "CODE_PARENTE");
+    private readonly RecordFields<Eleve> _eleve = new(
+        (Eleve.FamilyName, "NOM_DE_FAMILLE"), (Eleve.FirstName, "PRENOM"), (Eleve.BirthDate, "DATE_NAISS"), (Eleve.Elenoet, "ELENOET"),
+        (Eleve.SecondFirstName, "PRENOM2"), (Eleve.Ine, "ID_NATIONAL"), (Eleve.UsageName, "NOM_USAGE"), (Eleve.LeftOn, "DATE_SORTIE"));
+
+    private readonly RecordFields<Personne> _personne = new(
+        (Personne.FamilyName, "NOM_DE_FAMILLE"), (Personne.FirstName, "PRENOM"), (Personne.Mobile, "TEL_PORTABLE"), (Personne.Email, "MEL"),
+        (Personne.Civility, "LC_CIVILITE"));
+
+    private readonly RecordFields<ResponsableEleve> _responsable = new(
+        (ResponsableEleve.EleveId, "ELEVE_ID"), (ResponsableEleve.PersonneId, "PERSONNE_ID"), (ResponsableEleve.Level, "NIVEAU_RESPONSABILITE"),
+        (ResponsableEleve.RespLegal, "RESP_LEGAL"), (ResponsableEleve.RelationshipCode, "CODE_PARENTE"));
+
+    /// <summary>The fields of an ELEVE that are read.</summary>
+    private enum Eleve
+    {
+        FamilyName,
+        FirstName,
+        BirthDate,
+        Elenoet,
+        SecondFirstName,
+        Ine,
+        UsageName,
+        LeftOn,
+    }
+
+    /// <summary>The fields of a PERSONNE that are read.</summary>
+    private enum Personne
+    {
+        FamilyName,
+        FirstName,
+        Mobile,
+        Email,
+        Civility,
+    }
+
+    /// <summary>The fields of a RESPONSABLE_ELEVE that are read (RESP_LEGAL: files before 2018).</summary>
+    private enum ResponsableEleve
+    {
+        EleveId,
+        PersonneId,
+        Level,
+        RespLegal,
+        RelationshipCode,
+    }
 
     // Names, civilities and codes repeat across hundreds of thousands of records: one string each keeps the memory flat.
     private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
@@ -105,9 +146,9 @@ internal sealed class SiecleFileParser(RecordKeys keys, Action tick)
         f.Read(reader);
         tick();
         var missing = string.IsNullOrWhiteSpace(id) ? "ELEVE_ID"
-            : string.IsNullOrWhiteSpace(f[0]) ? "NOM_DE_FAMILLE"
-            : string.IsNullOrWhiteSpace(f[1]) ? "PRENOM"
-            : string.IsNullOrWhiteSpace(f[2]) ? "DATE_NAISS"
+            : string.IsNullOrWhiteSpace(f[Eleve.FamilyName]) ? "NOM_DE_FAMILLE"
+            : string.IsNullOrWhiteSpace(f[Eleve.FirstName]) ? "PRENOM"
+            : string.IsNullOrWhiteSpace(f[Eleve.BirthDate]) ? "DATE_NAISS"
             : null;
         if (missing is not null)
         {
@@ -115,19 +156,19 @@ internal sealed class SiecleFileParser(RecordKeys keys, Action tick)
             return;
         }
 
-        if (!Values.TryDate(f[2], out var birth))
+        if (!Values.TryDate(f[Eleve.BirthDate], out var birth))
         {
-            parsed.Reject(line, $"ELEVE {uaj}:{id}", "date_invalide", $"DATE_NAISS « {f[2]} » n'est pas une date jj/mm/aaaa : élève ignoré.");
+            parsed.Reject(line, $"ELEVE {uaj}:{id}", "date_invalide", $"DATE_NAISS « {f[Eleve.BirthDate]} » n'est pas une date jj/mm/aaaa : élève ignoré.");
             return;
         }
 
-        if (elenoetAttribute is { Length: > 0 } && f.NonEmpty(3) is { } elenoet && elenoet != elenoetAttribute)
+        if (elenoetAttribute is { Length: > 0 } && f.NonEmpty(Eleve.Elenoet) is { } elenoet && elenoet != elenoetAttribute)
         {
             parsed.Note(line, $"ELEVE {uaj}:{id}", "anomalie_elenoet", $"l'attribut ELENOET ({elenoetAttribute}) diffère de l'élément ELENOET ({elenoet}) : toléré.");
         }
 
-        var firstNames = f[1]!;
-        if (f.NonEmpty(4) is { } second)
+        var firstNames = f[Eleve.FirstName]!;
+        if (f.NonEmpty(Eleve.SecondFirstName) is { } second)
         {
             firstNames += " " + second;
         }
@@ -136,12 +177,12 @@ internal sealed class SiecleFileParser(RecordKeys keys, Action tick)
         {
             Source = source,
             Key = source.Key(id!),
-            Ine = f.NonEmpty(5),
-            FamilyName = Pooled(f[0]!),
-            UsageName = Pooled(f.NonEmpty(6)),
+            Ine = f.NonEmpty(Eleve.Ine),
+            FamilyName = Pooled(f[Eleve.FamilyName]!),
+            UsageName = Pooled(f.NonEmpty(Eleve.UsageName)),
             FirstNames = Pooled(firstNames),
             BirthDate = birth,
-            HasLeft = f.NonEmpty(7) is not null,
+            HasLeft = f.NonEmpty(Eleve.LeftOn) is not null,
             Line = line,
         });
     }
@@ -176,8 +217,8 @@ internal sealed class SiecleFileParser(RecordKeys keys, Action tick)
         f.Read(reader);
         tick();
         var missing = string.IsNullOrWhiteSpace(id) ? "PERSONNE_ID"
-            : string.IsNullOrWhiteSpace(f[0]) ? "NOM_DE_FAMILLE"
-            : string.IsNullOrWhiteSpace(f[1]) ? "PRENOM"
+            : string.IsNullOrWhiteSpace(f[Personne.FamilyName]) ? "NOM_DE_FAMILLE"
+            : string.IsNullOrWhiteSpace(f[Personne.FirstName]) ? "PRENOM"
             : null;
         if (missing is not null)
         {
@@ -185,14 +226,14 @@ internal sealed class SiecleFileParser(RecordKeys keys, Action tick)
             return;
         }
 
-        var mobile = Values.Mobile(f.NonEmpty(2));
-        if (mobile is null && f.NonEmpty(2) is not null)
+        var mobile = Values.Mobile(f.NonEmpty(Personne.Mobile));
+        if (mobile is null && f.NonEmpty(Personne.Mobile) is not null)
         {
             parsed.Note(line, $"PERSONNE {uaj}:{id}", "portable_invalide", "TEL_PORTABLE n'est pas un numéro valide : ignoré.");
         }
 
-        var email = Values.Email(f.NonEmpty(3));
-        if (email is null && f.NonEmpty(3) is not null)
+        var email = Values.Email(f.NonEmpty(Personne.Email));
+        if (email is null && f.NonEmpty(Personne.Email) is not null)
         {
             parsed.Note(line, $"PERSONNE {uaj}:{id}", "mel_invalide", "MEL n'est pas une adresse valide : ignorée.");
         }
@@ -201,9 +242,9 @@ internal sealed class SiecleFileParser(RecordKeys keys, Action tick)
         {
             Source = source,
             Key = source.Key(id!),
-            Civility = Pooled(f.NonEmpty(4)),
-            FamilyName = Pooled(f[0]!),
-            FirstName = Pooled(f[1]!),
+            Civility = Pooled(f.NonEmpty(Personne.Civility)),
+            FamilyName = Pooled(f[Personne.FamilyName]!),
+            FirstName = Pooled(f[Personne.FirstName]!),
             Mobile = mobile,
             Email = email,
             Line = line,
@@ -216,14 +257,14 @@ internal sealed class SiecleFileParser(RecordKeys keys, Action tick)
         var f = _responsable;
         f.Read(reader);
         tick();
-        var eleve = f.NonEmpty(0);
-        var personne = f.NonEmpty(1);
-        ResponsibilityLevel? level = f.NonEmpty(2) switch
+        var eleve = f.NonEmpty(ResponsableEleve.EleveId);
+        var personne = f.NonEmpty(ResponsableEleve.PersonneId);
+        ResponsibilityLevel? level = f.NonEmpty(ResponsableEleve.Level) switch
         {
             "1" => ResponsibilityLevel.LegalRepresentative,
             "2" => ResponsibilityLevel.PersonInCharge,
             "3" => ResponsibilityLevel.Contact,
-            null => f.NonEmpty(3) switch
+            null => f.NonEmpty(ResponsableEleve.RespLegal) switch
             {
                 // Before 2018: RESP_LEGAL 1 and 2 are the two legal representatives, 0 a contact.
                 "1" or "2" => ResponsibilityLevel.LegalRepresentative,
@@ -242,7 +283,7 @@ internal sealed class SiecleFileParser(RecordKeys keys, Action tick)
             return;
         }
 
-        if (f.NonEmpty(3) == "1" && f.NonEmpty(2) is null)
+        if (f.NonEmpty(ResponsableEleve.RespLegal) == "1" && f.NonEmpty(ResponsableEleve.Level) is null)
         {
             var count = legalOnes[eleve!] = legalOnes.GetValueOrDefault(eleve!) + 1;
             if (count == 2)
@@ -252,7 +293,7 @@ internal sealed class SiecleFileParser(RecordKeys keys, Action tick)
             }
         }
 
-        parsed.Records.Add(new Responsibility(source.Key(personne!), source.Key(eleve!), level!.Value, Pooled(f.NonEmpty(4)), parsed.DisplayName, line));
+        parsed.Records.Add(new Responsibility(source.Key(personne!), source.Key(eleve!), level!.Value, Pooled(f.NonEmpty(ResponsableEleve.RelationshipCode)), parsed.DisplayName, line));
     }
 
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]

@@ -57,9 +57,6 @@ internal sealed class SieclePerson : SiecleRecord
     /// </summary>
     public SiecleResponsibility[] Responsibilities { get; private set; } = [];
 
-    /// <summary>Rule 1's identity, or null without both a mobile and an e-mail.</summary>
-    public string? IdentityKey => Planning.Identity.Key(FamilyName, FirstName, Mobile, Email);
-
     /// <summary>Once the planner has made its links (about 100 MB at a million accounts, and the pupils only they point at).</summary>
     public void ForgetResponsibilities() => Responsibilities = [];
 

@@ -23,9 +23,6 @@ internal sealed class SieclePupil : SiecleRecord
 
     public int Line { get; init; }
 
-    /// <summary>Set by the planner when some account links it (it is then written).</summary>
-    public bool Planned { get; set; }
-
-    /// <summary>The directory's Pupils.Id, once the writer has found or inserted the row.</summary>
-    public int DirectoryId { get; set; }
+    /// <summary>Its rank among the pupils read (set by the merge): the planner and the writer keep what they know of it in arrays by it.</summary>
+    public int Index { get; set; }
 }

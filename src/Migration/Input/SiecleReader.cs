@@ -38,6 +38,7 @@ internal sealed class SiecleReader(MigrationReport report, RecordKeys keys)
                         break;
                     }
 
+                    pupil.Index = data.Pupils.Count;
                     data.Pupils.Add(pupil.Key, pupil);
                     break;
                 case SiecleFileParser.Structure structure:

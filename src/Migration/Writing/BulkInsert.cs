@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using SupportBot.Migration.Schema;
 using SupportBot.AccountDirectory;
 
 namespace SupportBot.Migration.Writing;
@@ -16,10 +17,18 @@ internal abstract class BulkInsert(string table, bool keyed) : IDisposable
 
     protected bool Keyed { get; } = keyed;
 
-    public static BulkInsert Create(DbConnection connection, DirectoryProvider provider, string table, string[] columns, bool keyed = false) =>
-        connection is SqliteConnection sqlite
-            ? new SqliteBulkInsert(sqlite, table, keyed ? ["Id", .. columns] : columns, keyed)
-            : new CommandBulkInsert(connection, new SqlDialect(provider), table, columns, keyed);
+    /// <summary>
+    /// An insert into <paramref name="table"/> of the columns of these entity <paramref name="properties"/> (column
+    /// indexes are their places here); <paramref name="keyed"/>: the table's generated Id is returned for each row.
+    /// </summary>
+    public static BulkInsert Create(DbConnection connection, DirectoryProvider provider, StoreTable table, string[] properties, bool keyed = false)
+    {
+        var columns = table.Columns(properties);
+        var id = keyed ? table.Id ?? throw new InvalidOperationException($"{table.Name} has no generated key.") : null;
+        return connection is SqliteConnection sqlite
+            ? new SqliteBulkInsert(sqlite, table.Name, id, id is null ? columns : [id, .. columns])
+            : new CommandBulkInsert(connection, new SqlDialect(provider), table.Name, id, columns);
+    }
 
     /// <summary>Called at the start of each transaction, before any row.</summary>
     public abstract void Enlist(DbTransaction transaction);

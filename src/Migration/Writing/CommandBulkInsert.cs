@@ -9,11 +9,13 @@ internal sealed class CommandBulkInsert : BulkInsert
     private readonly SqlDialect _dialect;
     private readonly DbCommand _command;
 
-    public CommandBulkInsert(DbConnection connection, SqlDialect dialect, string table, string[] columns, bool keyed)
-        : base(table, keyed)
+    /// <summary><paramref name="id"/>: the generated key's column, returned by each insert (null: the table is not keyed).</summary>
+    public CommandBulkInsert(DbConnection connection, SqlDialect dialect, string table, string? id, string[] columns)
+        : base(table, id is not null)
     {
         _dialect = dialect;
-        _command = DirectoryWriter.Command(connection, null, keyed ? dialect.InsertReturningId(table, columns) : SqlDialect.Insert(table, columns));
+        _command = SqlDialect.Command(connection, null, id is not null ? dialect.InsertReturningId(table, id, columns) : SqlDialect.Insert(table, columns),
+            columns);
     }
 
     public override void Enlist(DbTransaction transaction) => _command.Transaction = transaction;

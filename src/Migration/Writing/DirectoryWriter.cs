@@ -2,10 +2,15 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SupportBot.AccountDirectory;
+using SupportBot.AccountDirectory.Accounts;
+using SupportBot.AccountDirectory.Persons;
+using SupportBot.AccountDirectory.Pupils;
+using SupportBot.AccountDirectory.Schools;
 using SupportBot.AccountDirectory.SiecleMigration;
 using SupportBot.AccountDirectory.Sqlite;
 using SupportBot.Migration.Input;
-using SupportBot.Migration.Planning;
+using SupportBot.Migration.Plan;
+using SupportBot.Migration.Schema;
 
 namespace SupportBot.Migration.Writing;
 
@@ -15,12 +20,10 @@ namespace SupportBot.Migration.Writing;
 /// plan's order, so a run killed at any moment leaves a prefix of the plan, which the next run completes identically.
 /// </summary>
 internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider provider, TimeProvider time, int batchSize,
-    Action<int>? afterBatch = null, Action? rebuildingIndexes = null)
+    Action? rebuildingIndexes = null)
 {
-    /// <summary>The tables the migration fills, whose secondary indexes it may set aside (parents first).</summary>
-    internal static readonly string[] FilledTables = ["Accounts", "Persons", "Pupils", "PersonPupilLinks", "AccountAliases"];
-
     private readonly SqlDialect _dialect = new(provider);
+    private readonly StoreTables _tables = new(db.Model);
 
     /// <summary>Writes the plan; returns true when an earlier run had been interrupted (this one completes its work).</summary>
     public async Task<bool> WriteAsync(MigrationPlan plan, ExistingDirectory existing, string fingerprint, IProgress<long>? progress,
@@ -42,7 +45,9 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
             }
 
             bool resumed;
-            await using (var unfinished = Command(connection, null, "SELECT COUNT(*) FROM [SiecleMigrationRuns] WHERE [FinishedAt] IS NULL"))
+            var runs = _tables.Runs;
+            await using (var unfinished = Command(connection, null,
+                $"SELECT COUNT(*) FROM [{runs.Name}] WHERE [{runs.Column(nameof(SiecleMigrationRun.FinishedAt))}] IS NULL"))
             {
                 resumed = Convert.ToInt32(await unfinished.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0;
             }
@@ -51,8 +56,8 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
             var deferred = connection is SqliteConnection sqlite
                 && DeferredIndexes.Drop(sqlite, await TablesToDeferAsync(connection, plan, existing, cancellationToken)).Count > 0;
             await WriteSchoolsAsync(connection, plan, existing, cancellationToken);
-            await WritePupilsAsync(connection, plan, existing, cancellationToken);
-            var created = await WriteAccountsAsync(connection, plan.Accounts, existing, runId, progress, cancellationToken);
+            var pupilIds = await WritePupilsAsync(connection, plan, existing, cancellationToken);
+            var created = await WriteAccountsAsync(connection, plan.Accounts, existing, pupilIds, runId, progress, cancellationToken);
             if (deferred)
             {
                 rebuildingIndexes?.Invoke();
@@ -75,25 +80,25 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
     /// index, about 17 s of index maintenance when inserting with them), so below that ratio the live index wins, and an
     /// already large directory stays indexed meanwhile. The one-off migration into a new directory defers all five.
     /// </summary>
-    private static async Task<List<string>> TablesToDeferAsync(DbConnection connection, MigrationPlan plan, ExistingDirectory existing,
+    private async Task<List<string>> TablesToDeferAsync(DbConnection connection, MigrationPlan plan, ExistingDirectory existing,
         CancellationToken cancellationToken)
     {
-        var writing = new Dictionary<string, long>
+        var writing = new Dictionary<StoreTable, long>
         {
-            ["Accounts"] = plan.Accounts.Count(a => a.ExistingAccountId is null),
-            ["Persons"] = plan.Accounts.Sum(a => (long)a.Persons.Count(p => !existing.TryGetPerson(p, out _))),
-            ["Pupils"] = plan.Pupils.Count(p => !existing.TryGetPupil(p, out _)),
-            ["PersonPupilLinks"] = plan.Accounts.Sum(a => (long)a.Links.Length),
-            ["AccountAliases"] = plan.Accounts.Sum(a => (long)a.Aliases.Count),
+            [_tables.Accounts] = plan.Accounts.Count(a => a.ExistingAccountId is null),
+            [_tables.Persons] = plan.Accounts.Sum(a => (long)a.Persons.Count(p => !existing.TryGetPerson(p, out _))),
+            [_tables.Pupils] = plan.Pupils.Count(p => !existing.TryGetPupil(p, out _)),
+            [_tables.Links] = plan.Accounts.Sum(a => (long)a.Links.Length),
+            [_tables.Aliases] = plan.Accounts.Sum(a => (long)a.Aliases.Count),
         };
         var tables = new List<string>();
-        foreach (var table in FilledTables)
+        foreach (var table in _tables.Filled)
         {
-            await using var count = Command(connection, null, $"SELECT COUNT(*) FROM [{table}]");
+            await using var count = Command(connection, null, $"SELECT COUNT(*) FROM [{table.Name}]");
             var held = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
             if (writing[table] > 0 && writing[table] >= held)
             {
-                tables.Add(table);
+                tables.Add(table.Name);
             }
         }
 
@@ -102,9 +107,10 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
 
     private async Task<int> StartRunAsync(DbConnection connection, string fingerprint, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, null, _dialect.InsertReturningId("SiecleMigrationRuns",
-            nameof(SiecleMigrationRun.InputFingerprint), nameof(SiecleMigrationRun.StartedAt), nameof(SiecleMigrationRun.BatchesCommitted),
-            nameof(SiecleMigrationRun.AccountsCreated)));
+        var runs = _tables.Runs;
+        var columns = runs.Columns(nameof(SiecleMigrationRun.InputFingerprint), nameof(SiecleMigrationRun.StartedAt),
+            nameof(SiecleMigrationRun.BatchesCommitted), nameof(SiecleMigrationRun.AccountsCreated));
+        await using var command = Command(connection, null, _dialect.InsertReturningId(runs.Name, runs.Id!, columns), columns);
         Set(command, fingerprint, _dialect.Date(time.GetUtcNow()), 0, 0);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
@@ -112,8 +118,12 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
     private async Task FinishRunAsync(DbConnection connection, int runId, int created, CancellationToken cancellationToken)
     {
         // Earlier interrupted runs are closed too: this run has finished their work.
+        var runs = _tables.Runs;
+        var (finishedAt, accountsCreated) = (runs.Column(nameof(SiecleMigrationRun.FinishedAt)), runs.Column(nameof(SiecleMigrationRun.AccountsCreated)));
         await using var command = Command(connection, null,
-            "UPDATE [SiecleMigrationRuns] SET [FinishedAt] = @FinishedAt, [AccountsCreated] = [AccountsCreated] + (CASE WHEN [Id] = @Id THEN @Created ELSE 0 END) WHERE [Id] = @Id OR [FinishedAt] IS NULL");
+            $"UPDATE [{runs.Name}] SET [{finishedAt}] = @FinishedAt, [{accountsCreated}] = [{accountsCreated}] + (CASE WHEN [{runs.Id}] = @Id THEN @Created ELSE 0 END) "
+            + $"WHERE [{runs.Id}] = @Id OR [{finishedAt}] IS NULL",
+            "FinishedAt", "Id", "Created");
         Set(command, _dialect.Date(time.GetUtcNow()), runId, created);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -121,7 +131,9 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
     private async Task WriteSchoolsAsync(DbConnection connection, MigrationPlan plan, ExistingDirectory existing, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var insert = Command(connection, transaction, _dialect.InsertReturningId("Schools", "Uai", "Name"));
+        var schools = _tables.Schools;
+        var columns = schools.Columns(nameof(School.Uai), nameof(School.Name));
+        await using var insert = Command(connection, transaction, _dialect.InsertReturningId(schools.Name, schools.Id!, columns), columns);
         foreach (var uaj in plan.Uajs.Where(u => !existing.SchoolIds.ContainsKey(u)))
         {
             // BEE exports carry the UAJ only; the name is completed by the directory's own school import.
@@ -132,16 +144,19 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private async Task WritePupilsAsync(DbConnection connection, MigrationPlan plan, ExistingDirectory existing, CancellationToken cancellationToken)
+    /// <summary>The pupils the directory lacks; returns the directory's Id of every pupil of the plan, by <see cref="SieclePupil.Index"/>.</summary>
+    private async Task<int[]> WritePupilsAsync(DbConnection connection, MigrationPlan plan, ExistingDirectory existing, CancellationToken cancellationToken)
     {
-        using var insert = BulkInsert.Create(connection, provider, "Pupils",
-            ["SiecleEleveId", "Ine", "FamilyName", "UsageName", "FirstNames", "BirthDate", "SchoolId", "ClassName"], keyed: true);
+        var ids = new int[plan.Pupils.Count == 0 ? 0 : plan.Pupils.Max(p => p.Index) + 1];
+        using var insert = BulkInsert.Create(connection, provider, _tables.Pupils,
+            [nameof(Pupil.SiecleEleveId), nameof(Pupil.Ine), nameof(Pupil.FamilyName), nameof(Pupil.UsageName), nameof(Pupil.FirstNames),
+                nameof(Pupil.BirthDate), nameof(Pupil.SchoolId), nameof(Pupil.ClassName)], keyed: true);
         var missing = new List<SieclePupil>();
         foreach (var pupil in plan.Pupils)
         {
             if (existing.TryGetPupil(pupil, out var id))
             {
-                pupil.DirectoryId = id;
+                ids[pupil.Index] = id;
             }
             else
             {
@@ -155,13 +170,15 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
             insert.Enlist(transaction);
             foreach (var p in missing.Skip(start).Take(batchSize * 4))
             {
-                p.DirectoryId = insert.Text(0, p.EleveId).Text(1, p.Ine).Text(2, p.FamilyName).Text(3, p.UsageName).Text(4, p.FirstNames)
+                ids[p.Index] = insert.Text(0, p.EleveId).Text(1, p.Ine).Text(2, p.FamilyName).Text(3, p.UsageName).Text(4, p.FirstNames)
                     .Date(5, p.BirthDate).Integer(6, existing.SchoolIds[p.Uaj]).Text(7, p.ClassName).Insert();
             }
 
             insert.Flush();
             await transaction.CommitAsync(cancellationToken);
         }
+
+        return ids;
     }
 
     /// <summary>
@@ -169,19 +186,26 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
     /// parents first, at the end of each batch: one transaction closed by the run's journal line. Accounts' persons are
     /// disjoint, so nothing written here is met again in this run: only what the directory held before is looked up.
     /// </summary>
-    private async Task<int> WriteAccountsAsync(DbConnection connection, List<PlannedAccount> accounts, ExistingDirectory existing, int runId,
+    private async Task<int> WriteAccountsAsync(DbConnection connection, List<PlannedAccount> accounts, ExistingDirectory existing, int[] pupilIds, int runId,
         IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var origin = nameof(AccountDirectory.Accounts.AccountOrigin.MigrationSiecle);
-        using var insertAccount = BulkInsert.Create(connection, provider, "Accounts",
-            ["Identifier", "Status", "Origin", "Email", "EmailConfirmed", "CreatedAt"], keyed: true);
-        using var insertPerson = BulkInsert.Create(connection, provider, "Persons",
-            ["SiecleUai", "SiecleId", "Civility", "FamilyName", "FirstName", "MobilePhone", "Email", "AccountId"], keyed: true);
-        using var insertLink = BulkInsert.Create(connection, provider, "PersonPupilLinks", ["PersonId", "PupilId", "Level", "RelationshipCode"]);
-        using var insertAlias = BulkInsert.Create(connection, provider, "AccountAliases", ["AccountId", "Alias"]);
-        await using var attachPerson = Command(connection, null, "UPDATE [Persons] SET [AccountId] = @AccountId WHERE [Id] = @Id AND [AccountId] IS NULL");
-        await using var journal = Command(connection, null, "UPDATE [SiecleMigrationRuns] SET [BatchesCommitted] = @Batches WHERE [Id] = @Id");
+        var origin = nameof(AccountOrigin.MigrationSiecle);
+        using var insertAccount = BulkInsert.Create(connection, provider, _tables.Accounts,
+            [nameof(Account.Identifier), nameof(Account.Status), nameof(Account.Origin), nameof(Account.Email), nameof(Account.EmailConfirmed),
+                nameof(Account.CreatedAt)], keyed: true);
+        using var insertPerson = BulkInsert.Create(connection, provider, _tables.Persons,
+            [nameof(Person.SiecleUai), nameof(Person.SiecleId), nameof(Person.Civility), nameof(Person.FamilyName), nameof(Person.FirstName),
+                nameof(Person.MobilePhone), nameof(Person.Email), nameof(Person.AccountId)], keyed: true);
+        using var insertLink = BulkInsert.Create(connection, provider, _tables.Links,
+            [nameof(PersonPupilLink.PersonId), nameof(PersonPupilLink.PupilId), nameof(PersonPupilLink.Level), nameof(PersonPupilLink.RelationshipCode)]);
+        using var insertAlias = BulkInsert.Create(connection, provider, _tables.Aliases, [nameof(AccountAlias.AccountId), nameof(AccountAlias.Alias)]);
+        var (persons, runs) = (_tables.Persons, _tables.Runs);
+        var personAccount = persons.Column(nameof(Person.AccountId));
+        await using var attachPerson = Command(connection, null,
+            $"UPDATE [{persons.Name}] SET [{personAccount}] = @AccountId WHERE [{persons.Id}] = @Id AND [{personAccount}] IS NULL", "AccountId", "Id");
+        await using var journal = Command(connection, null,
+            $"UPDATE [{runs.Name}] SET [{runs.Column(nameof(SiecleMigrationRun.BatchesCommitted))}] = @Batches WHERE [{runs.Id}] = @Id", "Batches", "Id");
         BulkInsert[] inserts = [insertAccount, insertPerson, insertLink, insertAlias];
         var created = 0;
         var batches = 0;
@@ -237,7 +261,7 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
                     foreach (var link in planned.Links)
                     {
                         var personId = personIds[link.Person];
-                        var pupilId = link.Pupil.DirectoryId;
+                        var pupilId = pupilIds[link.Pupil.Index];
                         if (!existing.Links.Contains(ExistingDirectory.LinkKey(personId, pupilId)))
                         {
                             insertLink.Integer(0, personId).Integer(1, pupilId).Integer(2, (int)link.Level).Text(3, link.RelationshipCode).Insert();
@@ -269,33 +293,13 @@ internal sealed class DirectoryWriter(DirectoryDbContext db, DirectoryProvider p
             }
 
             progress?.Report(end);
-            afterBatch?.Invoke(batches);
         }
 
         return created;
     }
 
-    internal static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        foreach (var name in System.Text.RegularExpressions.Regex.Matches(sql, @"@(\w+)").Select(m => m.Groups[1].Value).Distinct())
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@" + name;
-            command.Parameters.Add(parameter);
-        }
+    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params string[] parameters) =>
+        SqlDialect.Command(connection, transaction, sql, parameters);
 
-        return command;
-    }
-
-    /// <summary>Values in the order the parameters first appear in the SQL.</summary>
-    internal static void Set(DbCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-    }
+    private static void Set(DbCommand command, params object?[] values) => SqlDialect.Set(command, values);
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SupportBot.AccountDirectory;
 
@@ -12,17 +13,49 @@ internal sealed class SqlDialect(DirectoryProvider provider)
 {
     private static readonly DateTimeOffsetToBinaryConverter SqliteDates = new();
 
-    public string InsertReturningId(string table, params string[] columns)
+    /// <summary>An insert whose parameters are named after the columns (@Column), returning the generated <paramref name="id"/>.</summary>
+    public string InsertReturningId(string table, string id, params string[] columns)
     {
         var names = string.Join(", ", columns.Select(c => $"[{c}]"));
         var values = string.Join(", ", columns.Select(c => "@" + c));
         return provider == DirectoryProvider.SqlServer
-            ? $"INSERT INTO [{table}] ({names}) OUTPUT INSERTED.[Id] VALUES ({values})"
-            : $"INSERT INTO [{table}] ({names}) VALUES ({values}) RETURNING [Id]";
+            ? $"INSERT INTO [{table}] ({names}) OUTPUT INSERTED.[{id}] VALUES ({values})"
+            : $"INSERT INTO [{table}] ({names}) VALUES ({values}) RETURNING [{id}]";
     }
 
+    /// <summary>An insert whose parameters are named after the columns (@Column).</summary>
     public static string Insert(string table, params string[] columns) =>
         $"INSERT INTO [{table}] ({string.Join(", ", columns.Select(c => $"[{c}]"))}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))})";
+
+    /// <summary>A command with the named parameters given, in that order: <see cref="Set"/> binds values by the same order.</summary>
+    public static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var name in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@" + name;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    /// <summary>Values in the order of the parameters given to <see cref="Command"/>.</summary>
+    public static void Set(DbCommand command, params object?[] values)
+    {
+        if (values.Length != command.Parameters.Count)
+        {
+            throw new ArgumentException($"{values.Length} values for {command.Parameters.Count} parameters.", nameof(values));
+        }
+
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+    }
 
     public object Date(DateTimeOffset value) => provider == DirectoryProvider.Sqlite ? SqliteDates.ConvertToProvider(value)! : value;
 

@@ -31,11 +31,15 @@ internal sealed class SqliteBulkInsert : BulkInsert
     private byte[] _text = new byte[64 * 1024];
     private int _textLength;
     private int _last;
+    private readonly string? _id;
 
-    public SqliteBulkInsert(SqliteConnection connection, string table, string[] columns, bool keyed)
-        : base(table, keyed)
+    /// <summary><paramref name="id"/>: the generated key's column, first of <paramref name="columns"/> (null: the table is not keyed).</summary>
+    public SqliteBulkInsert(SqliteConnection connection, string table, string? id, string[] columns)
+        : base(table, id is not null)
     {
         _connection = connection;
+        _id = id;
+        var keyed = id is not null;
         _columns = columns.Length;
         _offset = keyed ? 1 : 0;
         _rows = new Value[_columns * 1024];
@@ -54,7 +58,7 @@ internal sealed class SqliteBulkInsert : BulkInsert
 
         using var max = _connection.CreateCommand();
         max.Transaction = (SqliteTransaction)transaction;
-        max.CommandText = $"SELECT COALESCE(MAX([Id]), 0) FROM [{Table}]";
+        max.CommandText = $"SELECT COALESCE(MAX([{_id}]), 0) FROM [{Table}]";
         _last = Convert.ToInt32(max.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 

@@ -122,6 +122,33 @@ public sealed class AzureBotServiceEndpointsTests : IAsyncLifetime
         Assert.Empty(_replies);
     }
 
+    [Theory]
+    [InlineData("\"serviceUrl\":5,\"conversation\":{\"id\":\"conv-1\"}")]
+    [InlineData("\"serviceUrl\":\"{serviceUrl}\",\"conversation\":[\"conv-1\"]")]
+    [InlineData("\"serviceUrl\":\"{serviceUrl}\",\"conversation\":{\"id\":\"conv-1\"},\"locale\":5")]
+    [InlineData("\"serviceUrl\":\"{serviceUrl}\",\"conversation\":{\"id\":\"conv-1\"},\"from\":{\"id\":\"u\",\"name\":[]}")]
+    [InlineData("\"serviceUrl\":\"{serviceUrl}\",\"conversation\":{\"id\":\"conv-1\"},\"membersAdded\":[{}]")]
+    [InlineData("\"serviceUrl\":\"{serviceUrl}\",\"conversation\":{\"id\":\"conv-1\"},\"text\":\"a\",\"text\":\"b\"")]
+    [InlineData("\"serviceUrl\":\"{serviceUrl}\",\"conversation\":{\"id\":\"conv-1\"},\"text\":\"\\ud800\"")]
+    [InlineData("\"serviceUrl\":\"{serviceUrl}\",\"conversation\":{\"id\":\"conv-1\"},\"value\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]")]
+    [InlineData("\"serviceUrl\":\"pas une adresse\",\"conversation\":{\"id\":\"conv-1\"}")]
+    public async Task MalformedActivity_Gets400AndNoReply(string members)
+    {
+        await using var factory = Factory();
+        using var client = factory.CreateClient();
+        var json = "{\"type\":\"message\",\"id\":\"act-1\",\"channelId\":\"msteams\"," + members.Replace("{serviceUrl}", _azureUrl + "/", StringComparison.Ordinal) + "}";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", Token()) },
+        };
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(_replies);
+    }
+
     [Fact]
     public async Task WithoutAppId_TheEndpointIsOff()
     {

@@ -9,6 +9,7 @@ using SupportBot.Bot.Dialogs;
 using SupportBot.Bot.Dialogs.Declarative;
 using SupportBot.Bot.Dialogs.Turns;
 using SupportBot.Bot.Language;
+using SupportBot.Bot.Mail;
 
 namespace SupportBot.Bot.Tests.Dialogs;
 
@@ -89,6 +90,9 @@ internal sealed class BotTestHost : IAsyncDisposable
 
         return target;
     }
+
+    /// <summary>What the service's mail worker does at its next poll: sends the mails the turns queued; how many left.</summary>
+    public Task<int> DeliverMailAsync() => Services.GetRequiredService<MailQueueWorker>().RunOnceAsync(TestContext.Current.CancellationToken);
 
     public TestFlow Conversation(string channel = Channels.Web, string? conversationId = null, string? userId = null) =>
         new(Engine, channel, conversationId ?? Guid.NewGuid().ToString("N"), userId ?? "parent-" + Guid.NewGuid().ToString("N")[..8]);

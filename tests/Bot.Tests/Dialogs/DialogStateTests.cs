@@ -155,7 +155,7 @@ public sealed class DialogStateTests
 
             await Task.WhenAll(flows.Select(f => Task.Run(async () => await f.Send("valery.durant@example.fr").AssertReply(_ => { }), TestContext.Current.CancellationToken)));
 
-            Assert.Equal(3, LostIdentifierDialogTests.Outbox(first).Count);
+            Assert.Equal(3, (await LostIdentifierDialogTests.OutboxAsync(first)).Count);
             Assert.Equal(3, flows.Count(f => f.Transcript.Any(r => r.Text!.Contains("Si un compte est rattaché"))));
             Assert.Equal(5, flows.Count(f => f.Transcript.Any(r => r.Text!.Contains("le nombre de recherches est limité"))));
         }

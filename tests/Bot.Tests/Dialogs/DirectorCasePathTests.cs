@@ -45,7 +45,7 @@ public sealed class DirectorCasePathTests
         Assert.Equal(DirectorCaseKind.PhoneMismatch, directorCase.Kind);
         Assert.Equal(("+33798765432", "Alexis Durand", "webchat"), (directorCase.PhoneGiven, directorCase.PupilGiven, directorCase.Channel));
         Assert.Equal("valery.durant@example.fr", directorCase.ContactEmail);
-        var mail = Assert.Single(LostIdentifierDialogTests.Outbox(bot));
+        var mail = Assert.Single(await LostIdentifierDialogTests.OutboxAsync(bot));
         Assert.Equal("ecole.0352207j@ac-rennes.fr", mail.To.Mailboxes.Single().Address);
         Assert.StartsWith($"Demande {directorCase.Reference} : numéro de portable différent", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("+33798765432", mail.TextBody);
@@ -225,7 +225,7 @@ public sealed class DirectorCasePathTests
         var directorCase = await SingleCaseAsync(bot);
         Assert.Null(directorCase.SchoolId);
         Assert.Equal("jean moulin rennes / 0352207J", directorCase.SchoolGiven);
-        var mail = Assert.Single(LostIdentifierDialogTests.Outbox(bot));
+        var mail = Assert.Single(await LostIdentifierDialogTests.OutboxAsync(bot));
         Assert.Equal("assistance@ac-rennes.example", mail.To.Mailboxes.Single().Address);
         Assert.Contains("jean moulin rennes / 0352207J", mail.TextBody);
     }
@@ -255,7 +255,7 @@ public sealed class DirectorCasePathTests
         var directorCase = await SingleCaseAsync(bot);
         Assert.Equal(("+33611111111", (int?)null), (directorCase.ChannelAddress, directorCase.SchoolId));
         Assert.Equal("l'ecole imaginaire de Trifouilly-les-Oies / Trifouilly", directorCase.SchoolGiven);
-        Assert.Empty(LostIdentifierDialogTests.Outbox(bot));
+        Assert.Empty(await LostIdentifierDialogTests.OutboxAsync(bot));
     }
 
     [Fact]
@@ -284,7 +284,7 @@ public sealed class DirectorCasePathTests
         Assert.Contains(directorCase.Reference, first.Transcript[^2].Text);
         Assert.Contains(directorCase.Reference, second.Transcript[^2].Text);
         Assert.Contains($"C'est transmis au directeur ou à la directrice de {JeanMoulin}", second.Transcript[^2].Text);
-        Assert.Single(LostIdentifierDialogTests.Outbox(bot));
+        Assert.Single(await LostIdentifierDialogTests.OutboxAsync(bot));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class LostIdentifierDialogTests
             .AssertReply("bonne journée")
             .AssertNoReply();
 
-        var mail = Assert.Single(Outbox(bot));
+        var mail = Assert.Single(await OutboxAsync(bot));
         Assert.Equal("valery.durant@example.fr", mail.To.Mailboxes.Single().Address);
         Assert.Contains("v.durant1", mail.TextBody);
         Assert.DoesNotContain(flow.Transcript, r => r.Text!.Contains("v.durant1"));
@@ -45,7 +45,7 @@ public sealed class LostIdentifierDialogTests
             })
             .AssertReply("autre chose");
 
-        Assert.Empty(Outbox(bot));
+        Assert.Empty(await OutboxAsync(bot));
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class LostIdentifierDialogTests
             .AssertReply("Excusez-moi, je ne vous comprends pas. Vous pouvez choisir un sujet dans le menu, ou parler à une personne.")
             .AssertNoReply();
 
-        Assert.Empty(Outbox(bot));
+        Assert.Empty(await OutboxAsync(bot));
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class LostIdentifierDialogTests
 
         await flow.Send("identifiant oublié").AssertReply("adresse").Send("valery.durant@example.fr")
             .AssertReply("le nombre de recherches est limité").AssertNoReply();
-        Assert.Empty(Outbox(bot));
+        Assert.Empty(await OutboxAsync(bot));
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class LostIdentifierDialogTests
         await bot.Conversation(userId: "parent-1").Send("identifiant oublié").AssertReply("adresse").Send("valery.durant@example.fr")
             .AssertReply("le nombre de recherches est limité");
 
-        Assert.Empty(Outbox(bot));
+        Assert.Empty(await OutboxAsync(bot));
     }
 
     [Fact]
@@ -146,14 +146,19 @@ public sealed class LostIdentifierDialogTests
 
         await bot.Conversation().Send("j'ai oublié mon identifiant").AssertReply("adresse")
             .Send("Valery.Durant@example.fr").AssertReply(Neutral);
+        await bot.DeliverMailAsync();
 
         var mail = await smtp.WaitForMessageAsync(m => m.To.Mailboxes.Any(a => a.Address == "valery.durant@example.fr"));
         Assert.Equal("Votre identifiant EduConnect", mail.Subject);
         Assert.Contains("Votre identifiant : v.durant1", mail.TextBody);
     }
 
-    internal static IReadOnlyList<MimeMessage> Outbox(BotTestHost bot) =>
-        System.IO.Directory.Exists(bot.OutboxPath)
+    /// <summary>The mails in the outbox once the mail worker has sent what the conversations queued.</summary>
+    internal static async Task<IReadOnlyList<MimeMessage>> OutboxAsync(BotTestHost bot)
+    {
+        await bot.DeliverMailAsync();
+        return System.IO.Directory.Exists(bot.OutboxPath)
             ? [.. System.IO.Directory.GetFiles(bot.OutboxPath, "*.eml").Order().Select(f => MimeMessage.Load(f))]
             : [];
+    }
 }

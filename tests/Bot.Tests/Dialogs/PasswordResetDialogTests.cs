@@ -26,7 +26,7 @@ public sealed class PasswordResetDialogTests
             })
             .AssertReply("Si rien n'arrive");
 
-        var mail = Assert.Single(LostIdentifierDialogTests.Outbox(bot));
+        var mail = Assert.Single(await LostIdentifierDialogTests.OutboxAsync(bot));
         Assert.Equal("valery.durant@example.fr", mail.To.Mailboxes.Single().Address);
         Assert.Matches(@"http://bot\.test/motdepasse/reinitialiser\?jeton=[A-Za-z0-9_-]{40,}", mail.TextBody);
     }
@@ -45,7 +45,7 @@ public sealed class PasswordResetDialogTests
             .AssertReply(Neutral)
             .AssertReply("Si rien n'arrive");
 
-        Assert.Empty(LostIdentifierDialogTests.Outbox(bot));
+        Assert.Empty(await LostIdentifierDialogTests.OutboxAsync(bot));
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class PasswordResetDialogTests
         Assert.Equal(("Guillaume Avlisad", "g.avlisad6"), (directorCase.ResponsableGiven, directorCase.IdentifierGiven));
         Assert.Equal("0352207J", directorCase.School!.Uai);
         Assert.Contains(directorCase.Reference, flow.Transcript[^3].Text);
-        var mail = Assert.Single(LostIdentifierDialogTests.Outbox(bot));
+        var mail = Assert.Single(await LostIdentifierDialogTests.OutboxAsync(bot));
         Assert.Equal("ecole.0352207j@ac-rennes.fr", mail.To.Mailboxes.Single().Address);
         Assert.Contains(directorCase.Reference, mail.Subject);
     }

@@ -99,7 +99,7 @@ public sealed class TwoSubjectsTests
             .Send("oui").AssertReply("Connaissez-vous votre identifiant")
             .Send("oui c'est v.durant1").AssertReply("J'ai noté l'identifiant v.durant1.").AssertReply("Si cet identifiant correspond");
 
-        Assert.Equal(2, LostIdentifierDialogTests.Outbox(bot).Count);
+        Assert.Equal(2, (await LostIdentifierDialogTests.OutboxAsync(bot)).Count);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class ValuesHeardTests
             .Send("v.durant1").AssertReply("J'ai noté l'identifiant v.durant1.")
             .AssertReply(ResetSent).AssertReply("demande");
 
-        var mail = Assert.Single(LostIdentifierDialogTests.Outbox(bot));
+        var mail = Assert.Single(await LostIdentifierDialogTests.OutboxAsync(bot));
         Assert.Equal("valery.durant@example.fr", mail.To.Mailboxes.Single().Address);
     }
 
@@ -37,7 +37,7 @@ public sealed class ValuesHeardTests
             .Send("valery.durant@example.fr").AssertReply("J'ai noté l'adresse valery.durant@example.fr.")
             .AssertReply(IdentifierSent).AssertReply("autre chose");
 
-        Assert.Contains("v.durant1", Assert.Single(LostIdentifierDialogTests.Outbox(bot)).TextBody);
+        Assert.Contains("v.durant1", Assert.Single(await LostIdentifierDialogTests.OutboxAsync(bot)).TextBody);
     }
 
     [Theory]
@@ -81,7 +81,7 @@ public sealed class ValuesHeardTests
         await Flow(bot, channel).Send("j'ai oublié mon mot de passe, mon identifiant c'est v.durant1")
             .AssertReply("J'ai noté l'identifiant v.durant1.").AssertReply(ResetSent).AssertReply("demande");
 
-        Assert.Single(LostIdentifierDialogTests.Outbox(bot));
+        Assert.Single(await LostIdentifierDialogTests.OutboxAsync(bot));
     }
 
     [Theory]

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using SupportBot.Bot.Conversations;
+using SupportBot.Bot.DirectLine;
 
 namespace SupportBot.Bot.Tests.DirectLine;
 
@@ -159,6 +160,21 @@ public sealed class DirectLineEndpointsTests : IDisposable
         { "application/json", "{\"type\":\"message\",\"text\":42}", HttpStatusCode.BadRequest, "BadArgument" },
         { "application/json", "{\"type\":\"message\",\"text\":\"" + new string('a', 2001) + "\"}", HttpStatusCode.BadRequest, "MessageSizeTooBig" },
         { "application/json", "{\"type\":\"message\",\"text\":\"a\",\"value\":\"" + new string('a', 70_000) + "\"}", HttpStatusCode.RequestEntityTooLarge, "MessageSizeTooBig" },
+
+        // Issue 15: each of these was stored, then failed the bot's turn (500), and some every later read of the conversation.
+        { "application/json", "{\"type\":\"message\",\"text\":\"bonjour\",\"locale\":5}", HttpStatusCode.BadRequest, "BadArgument" },
+        { "application/json", "{\"type\":\"message\",\"text\":\"bonjour\",\"from\":{\"id\":\"u\",\"name\":5}}", HttpStatusCode.BadRequest, "BadArgument" },
+        { "application/json", "{\"type\":\"message\",\"text\":\"bonjour\",\"attachments\":{}}", HttpStatusCode.BadRequest, "BadArgument" },
+        { "application/json", "{\"type\":\"message\",\"text\":\"bonjour\",\"attachments\":[{\"name\":\"a.png\"}]}", HttpStatusCode.BadRequest, "BadArgument" },
+        { "application/json", "{\"type\":\"message\",\"text\":\"bonjour\",\"attachments\":[null]}", HttpStatusCode.BadRequest, "BadArgument" },
+        { "application/json", "{\"type\":\"message\",\"text\":\"bonjour\",\"suggestedActions\":5}", HttpStatusCode.BadRequest, "BadArgument" },
+        { "application/json", "{\"type\":\"message\",\"text\":\"oui\",\"suggestedActions\":{\"actions\":[{\"type\":\"imBack\"}]}}", HttpStatusCode.BadRequest, "BadArgument" },
+        { "application/json", "{\"type\":\"conversationUpdate\",\"membersAdded\":[{\"name\":\"sans id\"}]}", HttpStatusCode.BadRequest, "BadArgument" },
+        { "application/json", "{\"type\":\"message\",\"text\":\"bonjour\",\"localTimestamp\":\"hier\"}", HttpStatusCode.BadRequest, "BadArgument" },
+        { "application/json", "{\"type\":\"message\",\"text\":\"a\",\"text\":\"b\"}", HttpStatusCode.BadRequest, "BadSyntax" },
+        { "application/json", "{\"type\":\"message\",\"text\":\"\\ud800\"}", HttpStatusCode.BadRequest, "BadSyntax" },
+        { "application/json", "{\"type\":\"message\",\"\\udc00\":1,\"text\":\"x\"}", HttpStatusCode.BadRequest, "BadSyntax" },
+        { "application/json", "{\"type\":\"message\",\"text\":\"x\",\"value\":" + new string('[', 62) + new string(']', 62) + "}", HttpStatusCode.BadRequest, "BadSyntax" },
     };
 
     [Theory]
@@ -180,6 +196,88 @@ public sealed class DirectLineEndpointsTests : IDisposable
         Assert.Equal(code, (await Json(response))["error"]!["code"]!.GetValue<string>());
         using var read = await Send(client, HttpMethod.Get, $"/v3/directline/conversations/{token.ConversationId}/activities", token.Token);
         Assert.Single((await Json(read))["activities"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task PostActivity_InvalidUtf8_Gets400BadSyntaxAndWritesNothing()
+    {
+        await using var factory = Factory();
+        using var client = factory.CreateClient();
+        var token = await StartAsync(client);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{token.ConversationId}/activities")
+        {
+            Content = new ByteArrayContent([.. "{\"type\":\"message\",\"text\":\""u8, 0xed, 0xa0, 0x80, .. "\"}"u8]),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("BadSyntax", (await Json(response))["error"]!["code"]!.GetValue<string>());
+        using var read = await Send(client, HttpMethod.Get, $"/v3/directline/conversations/{token.ConversationId}/activities", token.Token);
+        Assert.Single((await Json(read))["activities"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task PostActivity_WebChatsOwnActivity_IsAccepted()
+    {
+        await using var factory = Factory();
+        using var client = factory.CreateClient();
+        var token = await StartAsync(client);
+
+        using var posted = await Send(client, HttpMethod.Post, $"/v3/directline/conversations/{token.ConversationId}/activities", token.Token,
+            JsonNode.Parse("""
+                {"type":"message","text":"bonjour","textFormat":"plain","locale":"fr-FR","localTimestamp":"2026-11-23T10:00:00.000+01:00",
+                 "localTimezone":"Europe/Paris","from":{"id":"dl_x","name":"","role":"user"},"timestamp":"2026-11-23T09:00:00.000Z",
+                 "channelData":{"clientActivityID":"1700000000000abc","clientTimestamp":"2026-11-23T09:00:00.000Z","attachmentSizes":[]},
+                 "entities":[{"requiresBotState":true,"supportsListening":true,"supportsTts":true,"type":"ClientCapabilities"}]}
+                """));
+
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/v3/directline/tokens/generate", "[1]")]
+    [InlineData("/v3/directline/tokens/generate", "\"x\"")]
+    [InlineData("/v3/directline/tokens/generate", "{\"user\":5}")]
+    [InlineData("/v3/directline/tokens/generate", "{\"user\":[\"id\"]}")]
+    [InlineData("/api/directline/token", "[1]")]
+    [InlineData("/api/directline/token", "42")]
+    public async Task TokenRequest_BodyNotAnObject_Gets400BadArgument(string path, string body)
+    {
+        await using var factory = Factory();
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Secret);
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("BadArgument", (await Json(response))["error"]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task StoredActivityTooDeepToServe_IsLeftOut_AndTheConversationStillReadsAndAnswers()
+    {
+        await using var factory = Factory();
+        using var client = factory.CreateClient();
+        var token = await StartAsync(client);
+        var deep = JsonNode.Parse($$"""{"type":"message","text":"piège","value":{{new string('[', 62) + new string(']', 62)}}}""",
+            documentOptions: new System.Text.Json.JsonDocumentOptions { MaxDepth = 100 })!.AsObject();
+        await factory.Services.GetRequiredService<DirectLineConversationStore>().AppendAsync(token.ConversationId, [deep], TestContext.Current.CancellationToken);
+
+        using var read = await Send(client, HttpMethod.Get, $"/v3/directline/conversations/{token.ConversationId}/activities", token.Token);
+        var set = await Json(read);
+        using var posted = await Send(client, HttpMethod.Post, $"/v3/directline/conversations/{token.ConversationId}/activities", token.Token,
+            new JsonObject { ["type"] = "message", ["text"] = "toujours là ?" });
+        using var after = await Send(client, HttpMethod.Get, $"/v3/directline/conversations/{token.ConversationId}/activities?watermark=2", token.Token);
+
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal(["Bonjour !"], set["activities"]!.AsArray().Select(a => a!["text"]!.GetValue<string>()));
+        Assert.Equal("2", set["watermark"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Contains("Écho : toujours là ?", (await Json(after))["activities"]!.AsArray().Select(a => a!["text"]?.GetValue<string>()));
     }
 
     [Fact]

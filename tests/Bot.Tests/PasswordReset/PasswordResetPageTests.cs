@@ -9,6 +9,7 @@ using SupportBot.AccountDirectory.Accounts;
 using SupportBot.Bot.Dialogs.Activities;
 using SupportBot.Bot.Dialogs.Turns;
 using SupportBot.Bot.Language;
+using SupportBot.Bot.Mail;
 using SupportBot.Bot.Tests.Dialogs;
 using SupportBot.Testing;
 
@@ -105,12 +106,40 @@ public sealed partial class PasswordResetPageTests : IAsyncLifetime
         Assert.Contains("Ce lien n'est pas valable", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)));
     }
 
+    public static TheoryData<string, string, HttpStatusCode> UnreadableForms => new()
+    {
+        { "multipart/form-data; boundary=XX", "--XX\r\nContent-Disposition: form-data; name=\"jeton\"\r\n\r\n{jeton}\r\n--XX\r\nContent-Disposition: form-data; name=\"motdep", HttpStatusCode.BadRequest },
+        { "application/x-www-form-urlencoded", "jeton={jeton}&" + string.Join("&", Enumerable.Range(0, 1025).Select(i => $"f{i}=1")), HttpStatusCode.BadRequest },
+        { "application/x-www-form-urlencoded", "jeton={jeton}&motdepasse=" + new string('a', 4 * 1024 * 1024 + 1), HttpStatusCode.RequestEntityTooLarge },
+        { "application/x-www-form-urlencoded", "jeton={jeton}&motdepasse=Nouveau2027%00&confirmation=Nouveau2027%00", HttpStatusCode.BadRequest },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnreadableForms))]
+    public async Task UnreadableForm_GetsAPoliteFrenchPage_AndTheLinkStillWorks(string contentType, string body, HttpStatusCode status)
+    {
+        using var client = _factory.CreateClient();
+        var link = await RequestLinkAsync();
+        var token = link[(link.IndexOf('=') + 1)..];
+        using var content = new StringContent(body.Replace("{jeton}", token, StringComparison.Ordinal));
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+
+        using var response = await client.PostAsync("/motdepasse/reinitialiser", content, TestContext.Current.CancellationToken);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var done = await PostAsync(client, link, "Nouveau2027", "Nouveau2027");
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Contains("Votre envoi n'a pas pu être lu, et votre mot de passe n'a pas été modifié.", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, done.Status);
+    }
+
     private async Task<string> RequestLinkAsync()
     {
         var engine = _factory.Services.GetRequiredService<BotEngine>();
         var flow = new TestFlow(engine, "webchat", "c-" + Guid.NewGuid().ToString("N"), "parent");
         await flow.Send("mot de passe oublié").AssertReply("Connaissez-vous").Send("oui").AssertReply("identifiant")
             .Send("v.durant1").AssertReply("un courriel contenant un lien").AssertReply("Si rien n'arrive");
+        await _factory.Services.GetRequiredService<MailQueueWorker>().RunOnceAsync(TestContext.Current.CancellationToken);
         var mail = await _smtp.WaitForMessageAsync(m => m.Subject?.Contains("mot de passe") == true);
         return LinkPattern().Match(mail.TextBody ?? "").Value.Replace("http://localhost", "");
     }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SupportBot.AccountDirectory;
 using SupportBot.AccountDirectory.Cases;
+using SupportBot.Bot.Dialogs.Declarative;
 using SupportBot.Bot.Sms;
 using SupportBot.Testing;
 
@@ -160,6 +161,56 @@ public sealed class CaseResolvedSmsServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DeliveryFailed_IsLoggedMaskedAndShownInTheCaseHistory()
+    {
+        var (factory, reference, sid) = await SentAsync();
+        using var client = factory.CreateClient();
+
+        var sent = await StatusAsync(client, sid, "sent");
+        var failed = await StatusAsync(client, sid, "undelivered", "30003");
+
+        Assert.Equal((HttpStatusCode.NoContent, HttpStatusCode.NoContent), (sent, failed));
+        var delivery = await DeliveryAsync(factory, sid);
+        Assert.Equal(("undelivered", (int?)30003), (delivery.Status, delivery.ErrorCode));
+        var log = Assert.Single(_logs.Messages, m => m.Contains("not delivered", StringComparison.Ordinal));
+        Assert.Contains(sid, log, StringComparison.Ordinal);
+        Assert.Contains("30003", log, StringComparison.Ordinal);
+        Assert.DoesNotContain(_logs.Messages, m => m.Contains(Parent, StringComparison.Ordinal));
+        // The director reads it in the case's history.
+        Assert.Contains("SMS au parent non remis (erreur 30003)", await HistoryAsync(factory, reference), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Delivered_IsRecordedAndAnEarlierStatusArrivingLateChangesNothing()
+    {
+        var (factory, reference, sid) = await SentAsync();
+        using var client = factory.CreateClient();
+
+        await StatusAsync(client, sid, "delivered");
+        await StatusAsync(client, sid, "sent");
+
+        Assert.Equal("delivered", (await DeliveryAsync(factory, sid)).Status);
+        Assert.DoesNotContain("non remis", await HistoryAsync(factory, reference), StringComparison.Ordinal);
+        Assert.DoesNotContain(_logs.Messages, m => m.Contains("not delivered", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("unsigned")]
+    [InlineData("forged")]
+    [InlineData("signed for another URL")]
+    public async Task UnsignedOrForgedStatus_IsRefusedAndNothingRecorded(string how)
+    {
+        var (factory, reference, sid) = await SentAsync();
+        using var client = factory.CreateClient();
+
+        var status = await StatusAsync(client, sid, "failed", "30005", how);
+
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Equal(("queued", (int?)null), ((await DeliveryAsync(factory, sid)).Status, (await DeliveryAsync(factory, sid)).ErrorCode));
+        Assert.DoesNotContain("non remis", await HistoryAsync(factory, reference), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NumberSentStop_GetsNothing()
     {
         var factory = Factory();
@@ -255,6 +306,68 @@ public sealed class CaseResolvedSmsServiceTests : IAsyncLifetime
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
+    /// <summary>A case opened by SMS, resolved, and its parent texted through the stand-in: the message's sid.</summary>
+    private async Task<(BotFactory Factory, string Reference, string Sid)> SentAsync()
+    {
+        var factory = Factory();
+        var reference = await OpenAsync(factory, DirectorCaseKind.Other, "sms", Parent);
+        await ResolveAsync(factory, reference);
+        Assert.Equal(1, await Service(factory).RunOnceAsync(Token));
+        Assert.Equal(PublicBase + TwilioStatusEndpoints.Path, Assert.Single(_twilio.Calls).Form["StatusCallback"]);
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<DirectoryDbContext>>().CreateDbContextAsync(Token);
+        return (factory, reference, Assert.Single(await db.SmsDeliveries.ToListAsync(Token)).MessageSid);
+    }
+
+    /// <summary>Posts Twilio's status callback for <paramref name="sid"/>, signed as Twilio signs (or not, as <paramref name="how"/> says).</summary>
+    private static async Task<HttpStatusCode> StatusAsync(HttpClient client, string sid, string status, string? errorCode = null, string how = "signed")
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["AccountSid"] = AccountSid,
+            ["ApiVersion"] = "2010-04-01",
+            ["From"] = BotNumber,
+            ["MessageSid"] = sid,
+            ["MessageStatus"] = status,
+            ["SmsSid"] = sid,
+            ["SmsStatus"] = status,
+            ["To"] = Parent,
+        };
+        if (errorCode is not null)
+        {
+            form["ErrorCode"] = errorCode;
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, TwilioStatusEndpoints.Path) { Content = new FormUrlEncodedContent(form) };
+        var signature = how switch
+        {
+            "signed" => TwilioTestSignature.Compute(AuthToken, PublicBase + TwilioStatusEndpoints.Path, form),
+            "forged" => TwilioTestSignature.Compute("another-token-another-token-1234", PublicBase + TwilioStatusEndpoints.Path, form),
+            "signed for another URL" => TwilioTestSignature.Compute(AuthToken, PublicBase + TwilioSmsEndpoints.Path, form),
+            _ => null,
+        };
+        if (signature is not null)
+        {
+            request.Headers.Add("X-Twilio-Signature", signature);
+        }
+
+        using var response = await client.SendAsync(request, Token);
+        return response.StatusCode;
+    }
+
+    private static async Task<AccountDirectory.Channels.SmsDelivery> DeliveryAsync(BotFactory factory, string sid)
+    {
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<DirectoryDbContext>>().CreateDbContextAsync(Token);
+        return await db.SmsDeliveries.AsNoTracking().SingleAsync(d => d.MessageSid == sid, Token);
+    }
+
+    /// <summary>The case's history as the director's page renders it.</summary>
+    private static async Task<string> HistoryAsync(BotFactory factory, string reference)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var directorCase = await scope.ServiceProvider.GetRequiredService<DirectorCaseService>().FindWithEventsAsync(reference, Token);
+        return WebUtility.HtmlDecode(new SupportBot.Bot.Workspace.WorkspaceHtml(factory.Services.GetRequiredService<DialogCatalog>().Texts).History(directorCase!));
+    }
+
     private BotFactory Factory(bool credentials = true, int pollSeconds = 30)
     {
         var folder = Directory.CreateTempSubdirectory("supportbot-case-sms-").FullName;
@@ -311,7 +424,7 @@ public sealed class CaseResolvedSmsServiceTests : IAsyncLifetime
             ["To"] = BotNumber,
         };
         using var request = new HttpRequestMessage(HttpMethod.Post, TwilioSmsEndpoints.Path) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", TwilioSignature.Compute(AuthToken, PublicBase + TwilioSmsEndpoints.Path, form));
+        request.Headers.Add("X-Twilio-Signature", TwilioTestSignature.Compute(AuthToken, PublicBase + TwilioSmsEndpoints.Path, form));
         using var response = await client.SendAsync(request, Token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var xml = XDocument.Parse(await response.Content.ReadAsStringAsync(Token));

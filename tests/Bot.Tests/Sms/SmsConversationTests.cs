@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using MimeKit;
 using SupportBot.Bot.Sms;
+using SupportBot.Testing;
 
 namespace SupportBot.Bot.Tests.Sms;
 
@@ -41,6 +42,7 @@ public sealed partial class SmsConversationTests : IDisposable
         Assert.DoesNotContain("valery", sent, StringComparison.OrdinalIgnoreCase);
         Assert.All(new[] { ask, identifier, sent }, reply => Assert.Equal(SmsEncoding.Gsm7, SmsText.Measure(reply).Encoding));
 
+        await _factory.DeliverMailAsync();
         var mail = MimeMessage.Load(Assert.Single(Directory.GetFiles(Path.Combine(_factory.Folder, "outbox"), "*.eml")));
         Assert.Equal("valery.durant@example.fr", mail.To.Mailboxes.Single().Address);
         var link = ResetLink().Match(mail.TextBody ?? "").Value;
@@ -66,6 +68,7 @@ public sealed partial class SmsConversationTests : IDisposable
         var sent = await TextAsync(client, "x.inconnu42");
 
         Assert.Contains("un courriel avec un lien vient de partir", sent, StringComparison.Ordinal);
+        await _factory.DeliverMailAsync();
         Assert.False(Directory.Exists(Path.Combine(_factory.Folder, "outbox")) && Directory.EnumerateFiles(Path.Combine(_factory.Folder, "outbox"), "*.eml").Any());
     }
 
@@ -86,7 +89,7 @@ public sealed partial class SmsConversationTests : IDisposable
             ["To"] = "+33757000000",
         };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/sms/twilio") { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", TwilioSignature.Compute(AuthToken, PublicBase + "/api/sms/twilio", form));
+        request.Headers.Add("X-Twilio-Signature", TwilioTestSignature.Compute(AuthToken, PublicBase + "/api/sms/twilio", form));
         using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var xml = XDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));

@@ -1,9 +1,13 @@
+using Microsoft.Extensions.Primitives;
 using SupportBot.Bot.Sms;
 using SupportBot.Testing;
 
 namespace SupportBot.Bot.Tests.Sms;
 
-/// <summary>Our signature code against twilio-node's (npm `twilio`), the library Twilio's own servers are checked with.</summary>
+/// <summary>
+/// The webhook's check (Twilio's .NET <c>RequestValidator</c> behind <see cref="TwilioSignature"/>) and the tests' signer
+/// (<see cref="TwilioTestSignature"/>) against twilio-node's (npm `twilio`), the library Twilio's own servers are checked with.
+/// </summary>
 public sealed class TwilioSignatureTests
 {
     private const string AuthToken = "12345678901234567890123456789012";
@@ -33,13 +37,13 @@ public sealed class TwilioSignatureTests
 
     [Theory]
     [MemberData(nameof(Urls))]
-    public async Task Compute_MatchesTwilioNode(string url)
+    public async Task WhatTwilioNodeSigns_IsValid_AndTheTestSignerSignsTheSame(string url)
     {
         var oracle = await NodeOracle.RunAsync("twilio-signature.js", new[] { new { authToken = AuthToken, url, @params = Webhook } });
+        var signature = oracle[0]!["signature"]!.GetValue<string>();
 
-        var ours = TwilioSignature.Compute(AuthToken, url, Webhook);
-
-        Assert.Equal(oracle[0]!["signature"]!.GetValue<string>(), ours);
+        Assert.True(TwilioSignature.IsValid(AuthToken, url, Form(Webhook), signature));
+        Assert.Equal(signature, TwilioTestSignature.Compute(AuthToken, url, Webhook));
     }
 
     [Fact]
@@ -51,15 +55,15 @@ public sealed class TwilioSignatureTests
         });
         var signature = oracle[0]!["signature"]!.GetValue<string>();
 
-        Assert.True(TwilioSignature.IsValid(AuthToken, "https://supportbot.example.fr/api/sms/twilio", Webhook, signature));
-        Assert.True(TwilioSignature.IsValid(AuthToken, "https://supportbot.example.fr:443/api/sms/twilio", Webhook, signature));
+        Assert.True(TwilioSignature.IsValid(AuthToken, "https://supportbot.example.fr/api/sms/twilio", Form(Webhook), signature));
+        Assert.True(TwilioSignature.IsValid(AuthToken, "https://supportbot.example.fr:443/api/sms/twilio", Form(Webhook), signature));
     }
 
     [Fact]
     public async Task IsValid_RefusesTamperedRequestsLikeTwilioNode()
     {
         const string url = "https://supportbot.example.fr/api/sms/twilio";
-        var signature = TwilioSignature.Compute(AuthToken, url, Webhook);
+        var signature = TwilioTestSignature.Compute(AuthToken, url, Webhook);
         var tamperedBody = new Dictionary<string, string>(Webhook) { ["Body"] = "STOP" };
         var tamperedSignature = signature[..^2] + (signature[^2] == 'A' ? "B" : "A") + signature[^1];
 
@@ -75,11 +79,11 @@ public sealed class TwilioSignatureTests
         Assert.Equal(
             oracle.AsArray().Select(r => r!["valid"]!.GetValue<bool>()),
             [
-                TwilioSignature.IsValid(AuthToken, url, Webhook, signature),
-                TwilioSignature.IsValid(AuthToken, url, tamperedBody, signature),
-                TwilioSignature.IsValid(AuthToken, url, Webhook, tamperedSignature),
-                TwilioSignature.IsValid("another-token-another-token-1234", url, Webhook, signature),
-                TwilioSignature.IsValid(AuthToken, url + "/autre", Webhook, signature),
+                TwilioSignature.IsValid(AuthToken, url, Form(Webhook), signature),
+                TwilioSignature.IsValid(AuthToken, url, Form(tamperedBody), signature),
+                TwilioSignature.IsValid(AuthToken, url, Form(Webhook), tamperedSignature),
+                TwilioSignature.IsValid("another-token-another-token-1234", url, Form(Webhook), signature),
+                TwilioSignature.IsValid(AuthToken, url + "/autre", Form(Webhook), signature),
             ]);
         Assert.Equal([true, false, false, false, false], oracle.AsArray().Select(r => r!["valid"]!.GetValue<bool>()));
     }
@@ -90,6 +94,9 @@ public sealed class TwilioSignatureTests
     [InlineData("pas-une-signature")]
     public void IsValid_MissingOrGarbledSignature_IsRefused(string? signature)
     {
-        Assert.False(TwilioSignature.IsValid(AuthToken, "https://supportbot.example.fr/api/sms/twilio", Webhook, signature));
+        Assert.False(TwilioSignature.IsValid(AuthToken, "https://supportbot.example.fr/api/sms/twilio", Form(Webhook), signature));
     }
+
+    private static Dictionary<string, StringValues> Form(Dictionary<string, string> fields) =>
+        fields.ToDictionary(f => f.Key, f => new StringValues(f.Value));
 }

@@ -43,7 +43,7 @@ public sealed class TwilioSmsEndpointsTests : IDisposable
         await using var factory = Factory();
         using var client = factory.CreateClient();
         var form = Webhook("SM002", "bonjour");
-        signature = signature == "tampered" ? TwilioSignature.Compute(AuthToken, PublicUrl, Webhook("SM002", "STOP")) : signature;
+        signature = signature == "tampered" ? TwilioTestSignature.Compute(AuthToken, PublicUrl, Webhook("SM002", "STOP")) : signature;
 
         using var response = await PostAsync(client, form, signature);
 
@@ -66,6 +66,42 @@ public sealed class TwilioSmsEndpointsTests : IDisposable
         Assert.Equal(1, _bot.Calls);
         Assert.Equal(await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken),
             await retry.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task ConcurrentRetriesOfOneMessageSid_AllGetTheFirstAnswer_TheTurnRunsOnce()
+    {
+        await using var factory = Factory();
+        using var client = factory.CreateClient();
+        var form = Webhook("SM004", "bonjour");
+
+        // The bot takes a while, as a real turn does: the retries arrive while the first request is still answering.
+        _bot.Delay = TimeSpan.FromMilliseconds(500);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(async _ =>
+        {
+            using var response = await PostAsync(client, form, Sign(form));
+            return (response.StatusCode, Messages: await MessagesAsync(response));
+        }));
+
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.StatusCode));
+        Assert.All(answers, answer => Assert.Equal(["Écho : bonjour"], answer.Messages));
+        Assert.Equal(1, _bot.Calls);
+    }
+
+    [Fact]
+    public async Task TurnThatFailed_IsRunAgainByTwiliosRetry()
+    {
+        await using var factory = Factory();
+        using var client = factory.CreateClient();
+        var form = Webhook("SM005", "bonjour");
+
+        _bot.FailNext = true;
+        using var failed = await PostAsync(client, form, Sign(form));
+        using var retry = await PostAsync(client, form, Sign(form));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.Equal(["Écho : bonjour"], await MessagesAsync(retry));
+        Assert.Equal(2, _bot.Calls);
     }
 
     [Fact]
@@ -112,17 +148,27 @@ public sealed class TwilioSmsEndpointsTests : IDisposable
     [Theory]
     [InlineData("application/json", "{\"Body\":\"x\"}", HttpStatusCode.UnsupportedMediaType)]
     [InlineData("application/x-www-form-urlencoded", "From=%2B33612345678&To=%2B33757000000", HttpStatusCode.BadRequest)]
+    [InlineData("application/x-www-form-urlencoded", "MessageSid=SM1&From=%2B33612345678&Body=a%00b", HttpStatusCode.BadRequest)]
+    [InlineData("multipart/form-data; boundary=XX", "--XX\r\nContent-Disposition: form-data; name=\"Body\"\r\n\r\nbonj", HttpStatusCode.BadRequest)]
+    [InlineData("application/x-www-form-urlencoded", "MessageSid=SM1&From=abcdefghijabcdefghijabcdefghijabcdefghij&Body=x", HttpStatusCode.BadRequest)]
     public async Task BadRequests_GetA4xxWithAMessage(string contentType, string body, HttpStatusCode status)
+        => await BadRequestAsync(contentType, body, status);
+
+    [Fact]
+    public async Task MoreThan1024Fields_Gets400() =>
+        await BadRequestAsync("application/x-www-form-urlencoded", string.Join("&", Enumerable.Range(0, 1025).Select(i => $"f{i}=1")), HttpStatusCode.BadRequest);
+
+    private async Task BadRequestAsync(string contentType, string body, HttpStatusCode status)
     {
         await using var factory = Factory();
         using var client = factory.CreateClient();
-        using var content = new StringContent(body, System.Text.Encoding.UTF8, contentType);
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        using var content = new StringContent(body);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/sms/twilio") { Content = content };
         if (contentType.StartsWith("application/x-www-form", StringComparison.Ordinal))
         {
             var fields = System.Web.HttpUtility.ParseQueryString(body);
-            request.Headers.Add("X-Twilio-Signature", TwilioSignature.Compute(AuthToken, PublicUrl,
+            request.Headers.Add("X-Twilio-Signature", TwilioTestSignature.Compute(AuthToken, PublicUrl,
                 fields.AllKeys.Select(k => KeyValuePair.Create(k!, fields[k]!))));
         }
 
@@ -169,7 +215,7 @@ public sealed class TwilioSmsEndpointsTests : IDisposable
         ["To"] = "+33757000000",
     };
 
-    private static string Sign(Dictionary<string, string> form) => TwilioSignature.Compute(AuthToken, PublicUrl, form);
+    private static string Sign(Dictionary<string, string> form) => TwilioTestSignature.Compute(AuthToken, PublicUrl, form);
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, Dictionary<string, string> form, string? signature)
     {
@@ -193,17 +239,35 @@ public sealed class TwilioSmsEndpointsTests : IDisposable
     {
         private readonly EchoConversationBot _echo = new();
 
-        public int Calls { get; private set; }
+        private int _calls;
+
+        public int Calls => _calls;
 
         public List<string> Texts { get; } = [];
 
-        public Task<IReadOnlyList<JsonObject>> ProcessAsync(JsonObject incoming, CancellationToken cancellationToken)
+        public TimeSpan Delay { get; set; }
+
+        public bool FailNext { get; set; }
+
+        public async Task<IReadOnlyList<JsonObject>> ProcessAsync(JsonObject incoming, CancellationToken cancellationToken)
         {
-            Calls++;
-            Texts.Add(incoming["text"]!.GetValue<string>());
+            Interlocked.Increment(ref _calls);
+            lock (Texts)
+            {
+                Texts.Add(incoming["text"]!.GetValue<string>());
+            }
+
             Assert.Equal("sms", incoming["channelId"]!.GetValue<string>());
-            Assert.Equal("sms:+33612345678", incoming["conversation"]!["id"]!.GetValue<string>());
-            return _echo.ProcessAsync(incoming, cancellationToken);
+            Assert.Equal("+33612345678", incoming["from"]!["id"]!.GetValue<string>());
+            Assert.Matches("^sms:[0-9a-f]{32}$", incoming["conversation"]!["id"]!.GetValue<string>());
+            await Task.Delay(Delay, cancellationToken);
+            if (FailNext)
+            {
+                FailNext = false;
+                throw new InvalidOperationException("the turn failed");
+            }
+
+            return await _echo.ProcessAsync(incoming, cancellationToken);
         }
     }
 

@@ -6,6 +6,7 @@ using SupportBot.AccountDirectory;
 using SupportBot.AccountDirectory.Channels;
 using SupportBot.Bot.Sms;
 using SupportBot.Testing;
+using Twilio.Exceptions;
 
 namespace SupportBot.Bot.Tests.Sms;
 
@@ -26,6 +27,7 @@ public sealed class TwilioSmsSenderTests : IDisposable
             ["Twilio:AuthToken"] = AuthToken,
             ["Twilio:ApiBaseUrl"] = twilio.BaseUrl,
             ["Twilio:FromNumber"] = "+33757000000",
+            ["Twilio:PublicBaseUrl"] = "https://supportbot.example.fr",
         });
         var sender = factory.Services.GetRequiredService<TwilioSmsSender>();
 
@@ -37,6 +39,12 @@ public sealed class TwilioSmsSenderTests : IDisposable
         Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{AccountSid}:{AuthToken}")), call.Authorization);
         Assert.Equal(("+33612345678", "+33757000000", "Votre demande SB-7KQ4M2 est traitée : réessayez demain."),
             (call.Form["To"], call.Form["From"], call.Form["Body"]));
+        // Twilio is asked to report the delivery to our own endpoint, and the message is on record by its sid.
+        Assert.Equal("https://supportbot.example.fr/api/sms/twilio/statut", call.Form["StatusCallback"]);
+        await using var db = factory.Services.GetRequiredService<IDbContextFactory<DirectoryDbContext>>().CreateDbContext();
+        var delivery = Assert.Single(db.SmsDeliveries);
+        Assert.Equal(("queued", (int?)null), (delivery.Status, delivery.DirectorCaseId));
+        Assert.StartsWith("SM", delivery.MessageSid, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -52,9 +60,9 @@ public sealed class TwilioSmsSenderTests : IDisposable
         });
         var sender = factory.Services.GetRequiredService<TwilioSmsSender>();
 
-        var error = await Assert.ThrowsAsync<HttpRequestException>(() => sender.SendAsync("+33612345678", "x", TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ApiException>(() => sender.SendAsync("+33612345678", "x", TestContext.Current.CancellationToken));
 
-        Assert.Contains("21211", error.Message, StringComparison.Ordinal);
+        Assert.Equal((400, 21211), (error.Status, error.Code));
     }
 
     [Fact]

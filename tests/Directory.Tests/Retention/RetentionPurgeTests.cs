@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SupportBot.AccountDirectory.Accounts;
 using SupportBot.AccountDirectory.Cases;
 using SupportBot.AccountDirectory.Channels;
@@ -43,6 +44,13 @@ public sealed class RetentionPurgeTests
             db.SentMails.AddRange(
                 new SentMail { Scope = "ecole:0352207J", Purpose = "dossier-ecole", SentAt = now.AddHours(-25) },
                 new SentMail { Scope = "ecole:0352207J", Purpose = "dossier-ecole", SentAt = now.AddHours(-2) });
+            db.QueuedMails.AddRange(
+                new QueuedMail { Purpose = "envoyer-lien", MaskedTarget = "v.***", Status = QueuedMailStatus.Failed, CreatedAt = old, NextAttemptAt = old, FailedAt = old },
+                new QueuedMail { Purpose = "envoyer-identifiant", Target = "a@example.fr", MaskedTarget = "a***@example.fr", CreatedAt = old, NextAttemptAt = old },
+                new QueuedMail { Purpose = "envoyer-lien", MaskedTarget = "v.***", Status = QueuedMailStatus.Failed, CreatedAt = recent, NextAttemptAt = recent, FailedAt = recent });
+            db.SmsDeliveries.AddRange(
+                new SmsDelivery { MessageSid = "SM-sortant-ancien", SentAt = old, Status = "delivered" },
+                new SmsDelivery { MessageSid = "SM-sortant-recent", SentAt = recent, Status = "undelivered", ErrorCode = 30003 });
             db.PasswordResetTokens.AddRange(
                 new PasswordResetToken { AccountId = accountId, TokenHash = new string('a', 64), CreatedAt = old, ExpiresAt = old.AddHours(1) },
                 new PasswordResetToken { AccountId = accountId, TokenHash = new string('b', 64), CreatedAt = recent, ExpiresAt = recent.AddHours(1) });
@@ -65,7 +73,10 @@ public sealed class RetentionPurgeTests
         Assert.Equal(1, await after.DirectorCases.CountAsync(TestContext.Current.CancellationToken));
         Assert.Equal(1, await after.DirectorCaseEvents.CountAsync(TestContext.Current.CancellationToken));
         Assert.Equal(now.AddHours(-2), (await after.SentMails.SingleAsync(TestContext.Current.CancellationToken)).SentAt);
-        Assert.Equal(new RetentionReport(Conversations: 1, Activities: 2, ConversationStates: 1, UserStates: 1, SmsMessages: 1, ResetTokens: 1, SentMails: 1, MisunderstoodMessages: 1), report);
+        Assert.Equal(new RetentionReport(Conversations: 1, Activities: 2, ConversationStates: 1, UserStates: 1, SmsMessages: 1, ResetTokens: 1, SentMails: 1, MisunderstoodMessages: 1,
+            ForgottenActivities: 1, QueuedMails: 2, SmsDeliveries: 1), report);
+        Assert.Equal("SM-sortant-recent", (await after.SmsDeliveries.SingleAsync(TestContext.Current.CancellationToken)).MessageSid);
+        Assert.Equal(recent, (await after.QueuedMails.SingleAsync(TestContext.Current.CancellationToken)).CreatedAt);
         Assert.Equal("webchat", (await after.MisunderstoodMessages.SingleAsync(TestContext.Current.CancellationToken)).Channel);
     }
 
@@ -91,6 +102,88 @@ public sealed class RetentionPurgeTests
         var after = directory.Get<DirectoryDbContext>(check);
         Assert.Equal((450, 900), (report.Conversations, report.Activities));
         Assert.False(await after.ChannelActivities.AnyAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task PastTheVerbatimWindow_WhatParentsWroteIsForgotten()
+    {
+        await using var directory = await TestDirectory.CreateAsync();
+        var now = directory.Time.GetUtcNow();
+        var yesterday = now.AddHours(-25);
+        var earlier = now.AddHours(-23);
+        await using (var scope = directory.Scope())
+        {
+            var db = directory.Get<DirectoryDbContext>(scope);
+            AddConversation(db, "hier", yesterday, yesterday, yesterday.AddMinutes(2));
+            AddConversation(db, "ce-matin", yesterday, yesterday, earlier);
+            db.ConversationStates.AddRange(
+                new ConversationStateRecord { Key = "sms/a", Json = """{"stack":[{"id":"x"}],"cases":["SB-234567"]}""", ETag = "a1", UpdatedAt = yesterday },
+                new ConversationStateRecord { Key = "sms/b", Json = """{"stack":[{"id":"x"}]}""", ETag = "b1", UpdatedAt = yesterday },
+                new ConversationStateRecord { Key = "sms/c", Json = """{"stack":[{"id":"x"}]}""", ETag = "c1", UpdatedAt = earlier },
+                new ConversationStateRecord { Key = "sms/d", Json = """{"stack":[{"id":"x"}]}""", ETag = "d1", UpdatedAt = yesterday, LeaseOwner = "tour", LeaseUntilMs = long.MaxValue });
+            db.SmsMessages.AddRange(
+                new SmsMessage { MessageSid = "SM-hier", From = "cle", ReceivedAt = yesterday, ResponseTwiml = "<Response><Message>Anne Le Goff</Message></Response>" },
+                new SmsMessage { MessageSid = "SM-recent", From = "cle", ReceivedAt = earlier, ResponseTwiml = "<Response/>" });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var report = await Purge(directory).PurgeAsync(TestContext.Current.CancellationToken);
+        var again = await Purge(directory).PurgeAsync(TestContext.Current.CancellationToken);
+
+        await using var check = directory.Scope();
+        var after = directory.Get<DirectoryDbContext>(check);
+        Assert.Equal((2, 1, 2), (report.ForgottenActivities, report.ForgottenSmsAnswers, report.ReducedStates));
+        Assert.Equal(0, again.Total);
+        Assert.Equal(["ce-matin", "ce-matin"], await after.ChannelActivities.Select(a => a.ConversationId).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(2, await after.ChannelConversations.CountAsync(TestContext.Current.CancellationToken));
+        var states = await after.ConversationStates.OrderBy(s => s.Key).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal([("sms/a", """{"cases":["SB-234567"]}"""), ("sms/c", """{"stack":[{"id":"x"}]}"""), ("sms/d", """{"stack":[{"id":"x"}]}""")],
+            states.Select(s => (s.Key, s.Json)));
+        Assert.StartsWith(ConversationStateRecord.ReducedMark, states[0].ETag, StringComparison.Ordinal);
+        Assert.Equal([("SM-hier", (string?)null), ("SM-recent", "<Response/>")],
+            (await after.SmsMessages.OrderBy(m => m.MessageSid).ToListAsync(TestContext.Current.CancellationToken)).Select(m => (m.MessageSid, m.ResponseTwiml)));
+    }
+
+    [Fact]
+    public async Task TreatedCases_AreDeletedWithTheirHistoryClosedCaseDaysLater_OpenOnesAreKept()
+    {
+        await using var directory = await TestDirectory.CreateAsync();
+        string first, second, open;
+        await using (var scope = directory.Scope())
+        {
+            var cases = directory.Get<DirectorCaseService>(scope);
+            first = (await cases.OpenAsync(new NewDirectorCase(DirectorCaseKind.Other, "sms", "+33600000001", PupilGiven: "Léa"), TestContext.Current.CancellationToken)).Case!.Reference;
+            second = (await cases.OpenAsync(new NewDirectorCase(DirectorCaseKind.Other, "sms", "+33600000002", PupilGiven: "Noé"), TestContext.Current.CancellationToken)).Case!.Reference;
+            open = (await cases.OpenAsync(new NewDirectorCase(DirectorCaseKind.Other, "sms", "+33600000003", PupilGiven: "Hugo"), TestContext.Current.CancellationToken)).Case!.Reference;
+            Assert.True(await cases.ResolveAsync(first, TestContext.Current.CancellationToken));
+        }
+
+        directory.Time.Advance(TimeSpan.FromDays(59));
+        await using (var scope = directory.Scope())
+        {
+            Assert.True(await directory.Get<DirectorCaseService>(scope).ResolveAsync(second, TestContext.Current.CancellationToken));
+        }
+
+        directory.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        var report = await Purge(directory).PurgeAsync(TestContext.Current.CancellationToken);
+
+        await using var check = directory.Scope();
+        var after = directory.Get<DirectoryDbContext>(check);
+        Assert.Equal(1, report.ClosedCases);
+        Assert.Equal([open, second], (await after.DirectorCases.Select(c => c.Reference).ToListAsync(TestContext.Current.CancellationToken)).Order().OrderBy(r => r != open));
+        Assert.Equal(await after.DirectorCaseEvents.CountAsync(TestContext.Current.CancellationToken),
+            await after.DirectorCaseEvents.CountAsync(e => after.DirectorCases.Any(c => c.Id == e.DirectorCaseId), TestContext.Current.CancellationToken));
+        Assert.Equal(3, await after.DirectorCaseEvents.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    private static RetentionPurge Purge(TestDirectory directory) =>
+        new(directory.Services.GetRequiredService<IDbContextFactory<DirectoryDbContext>>(), directory.Time, Options.Create(new RetentionOptions()), new KeepCases());
+
+    /// <summary>The bot's reducer keeps the case references; this one does the same on the raw JSON.</summary>
+    private sealed class KeepCases : IConversationStateReducer
+    {
+        public string? Reduce(string json) =>
+            System.Text.Json.Nodes.JsonNode.Parse(json)!["cases"] is { } cases ? new System.Text.Json.Nodes.JsonObject { ["cases"] = cases.DeepClone() }.ToJsonString() : null;
     }
 
     private static void AddConversation(DirectoryDbContext db, string id, DateTimeOffset created, params DateTimeOffset[] activities)

@@ -7,8 +7,9 @@ namespace SupportBot.EndToEnd.Tests.Site;
 /// <summary>
 /// Every page SupportBot serves, in the state a visitor sees it (a conversation under way, a refused password, the
 /// workspace's sign-in pages), checked in Debian's Chromium: axe-core's WCAG 2.1 A/AA rules in the light and the dark
-/// theme, at 320 px wide and at 200 % zoom (RGAA 10.11 and 10.4), no horizontal scrolling, and every file the DSFR asks
-/// for (fonts, icons) served. The director's pages are opened with the links of a real case's mail. What axe-core finds is written to the test's output, page by page.
+/// theme, at 320 px wide and at 200 % zoom (RGAA 10.11 and 10.4), no horizontal scrolling, every file the DSFR asks
+/// for (fonts, icons) served, and nothing refused by the pages' Content-Security-Policy (which stays on: axe-core is
+/// loaded as a file of the page's origin). The director's pages are opened with the links of a real case's mail. What axe-core finds is written to the test's output, page by page.
 /// </summary>
 public sealed class SiteAccessibilityTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
@@ -18,12 +19,10 @@ public sealed class SiteAccessibilityTests(SiteFixture site) : IClassFixture<Sit
     [MemberData(nameof(Modes))]
     public async Task EveryPage_HasNoSeriousViolation_NoHorizontalScroll_AndNoMissingFile(string mode)
     {
-        // axe-core is added to the page as a script, which the workspace's Content-Security-Policy would refuse.
-        var options = Options(mode);
-        options.BypassCSP = true;
-        var context = await site.Browser.NewContextAsync(options);
+        var context = await site.Browser.NewContextAsync(Options(mode));
         var page = await context.NewPageAsync();
         var problems = new List<string>();
+        WatchContentSecurityPolicy(page, problems);
         page.Response += (_, response) =>
         {
             if (response.Status >= 400 && response.Request.ResourceType != "document")
@@ -61,6 +60,8 @@ public sealed class SiteAccessibilityTests(SiteFixture site) : IClassFixture<Sit
     {
         var context = await site.Browser.NewContextAsync(Options("clair"));
         var page = await context.NewPageAsync();
+        var refused = new List<string>();
+        WatchContentSecurityPolicy(page, refused);
         await page.GotoAsync(site.Bot.BaseAddress.ToString());
         await WebChatPage.WaitForTranscriptAsync(page, "Bonjour");
 
@@ -83,6 +84,7 @@ public sealed class SiteAccessibilityTests(SiteFixture site) : IClassFixture<Sit
         Assert.Equal("Aller au contenu", skipLink);
         Assert.Equal(0, uploadButtons);
         await WebChatPage.WaitForTranscriptAsync(page, "identifiant");
+        Assert.Empty(refused);
         await context.CloseAsync();
     }
 
@@ -92,13 +94,7 @@ public sealed class SiteAccessibilityTests(SiteFixture site) : IClassFixture<Sit
         var context = await site.Browser.NewContextAsync(Options("clair"));
         var page = await context.NewPageAsync();
         var refused = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
-            {
-                refused.Add(message.Text);
-            }
-        };
+        WatchContentSecurityPolicy(page, refused);
         await page.GotoAsync(new Uri(site.Bot.BaseAddress, "/directeur/lien").ToString());
         await page.WaitForSelectorAsync("html[data-fr-theme=light]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
 
@@ -146,6 +142,15 @@ public sealed class SiteAccessibilityTests(SiteFixture site) : IClassFixture<Sit
             yield return (path, page => GotoAsync(page, path));
         }
     }
+
+    /// <summary>What the page's Content-Security-Policy refused (an inline script or style, a file from elsewhere), in Chromium's words.</summary>
+    private static void WatchContentSecurityPolicy(IPage page, List<string> refused) => page.Console += (_, message) =>
+    {
+        if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+        {
+            refused.Add($"{page.Url}: {message.Text}");
+        }
+    };
 
     private async Task GotoAsync(IPage page, string path) => await page.GotoAsync(new Uri(site.Bot.BaseAddress, path).ToString());
 

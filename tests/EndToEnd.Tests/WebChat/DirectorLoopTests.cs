@@ -31,7 +31,7 @@ public sealed partial class DirectorLoopTests : IDisposable
         await using var smtp = await SmtpTestServer.StartAsync();
         await using var bot = await BotProcess.StartAsync(_folder, Settings(smtp));
         await using var browser = await BrowserSession.StartAsync();
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR", BypassCSP = true });
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR" });
         var chat = await context.NewPageAsync();
 
         await chat.GotoAsync(bot.BaseAddress.ToString());
@@ -95,7 +95,7 @@ public sealed partial class DirectorLoopTests : IDisposable
         var reference = ReferencePattern().Match(opened).Value;
 
         await using var browser = await BrowserSession.StartAsync();
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR", BypassCSP = true });
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR" });
         var page = await context.NewPageAsync();
         var academieMail = await smtp.WaitForMessageAsync(m => To(m, Academie), MailWait);
         Assert.Contains("l'ecole du bout du monde / je ne me souviens plus du nom", academieMail.TextBody, StringComparison.Ordinal);
@@ -129,7 +129,7 @@ public sealed partial class DirectorLoopTests : IDisposable
         await using var smtp = await SmtpTestServer.StartAsync();
         await using var bot = await BotProcess.StartAsync(_folder, Settings(smtp));
         await using var browser = await BrowserSession.StartAsync();
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR", BypassCSP = true });
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR" });
         var page = await context.NewPageAsync();
 
         foreach (var path in new[] { "/directeur/lien", "/academie", "/directeur?jeton=expire" })
@@ -183,7 +183,7 @@ public sealed partial class DirectorLoopTests : IDisposable
             ["To"] = BotNumber,
         };
         using var request = new HttpRequestMessage(HttpMethod.Post, TwilioSmsEndpoints.Path) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", TwilioSignature.Compute(AuthToken, new Uri(bot.BaseAddress, TwilioSmsEndpoints.Path).ToString(), form));
+        request.Headers.Add("X-Twilio-Signature", TwilioTestSignature.Compute(AuthToken, new Uri(bot.BaseAddress, TwilioSmsEndpoints.Path).ToString(), form));
         using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}:\n{bot.Output}");
         var xml = XDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));

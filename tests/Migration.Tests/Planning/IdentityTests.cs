@@ -1,6 +1,6 @@
 using SupportBot.AccountDirectory.Accounts;
 using SupportBot.AccountDirectory.Validation;
-using SupportBot.Migration.Planning;
+using SupportBot.Migration.Rules;
 
 namespace SupportBot.Migration.Tests.Planning;
 

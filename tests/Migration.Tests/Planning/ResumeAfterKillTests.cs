@@ -94,11 +94,10 @@ public sealed class ResumeAfterKillTests
 
     private static async Task<int> RunProcessAsync(MigrationHarness harness, (string Siecle, string Comptes) input, int killAfterBatches)
     {
-        var start = ProcessStart(harness, input, quiet: true);
-        start.Environment["Migration__TestKillAfterBatches"] = killAfterBatches.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(ProcessStart(harness, input, quiet: true))!;
         var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await KillAfterBatches.KillAsync(process, harness.DatabasePath, killAfterBatches, TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
         Assert.True(process.ExitCode == 137, $"exit {process.ExitCode}: {await stdout} {await stderr}");
         return process.ExitCode;

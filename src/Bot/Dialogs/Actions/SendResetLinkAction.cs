@@ -1,19 +1,20 @@
-using Microsoft.Extensions.DependencyInjection;
-using SupportBot.AccountDirectory.Accounts;
 using SupportBot.AccountDirectory.Mail;
-using SupportBot.Bot.Dialogs.Declarative;
+using SupportBot.AccountDirectory.Privacy;
 
 namespace SupportBot.Bot.Dialogs.Actions;
 
 /// <summary>
-/// <c>envoyer-lien</c>: for an activated account with a confirmed address found by the value <c>identifiant</c>, mails
-/// a single-use link to the reset page. Same outcome (<c>traite</c>) whatever the identifier: the dialog cannot tell.
+/// <c>envoyer-lien</c>: asks the mail worker to mail a single-use link to the reset page for the account found by the
+/// value <c>identifiant</c> (if it is activated with a confirmed address). The turn only queues the request: the same
+/// work and the same outcome (<c>traite</c>) whatever the identifier, so the dialog cannot tell.
 /// </summary>
-internal sealed class SendResetLinkAction(LookupLimiter limiter, PublicAddress address) : IDialogAction
+internal sealed class SendResetLinkAction(LookupLimiter limiter, MailQueue queue) : IDialogAction
 {
+    public const string ActionName = "envoyer-lien";
+
     public const string ResetPath = "/motdepasse/reinitialiser";
 
-    public string Name => "envoyer-lien";
+    public string Name => ActionName;
 
     public IReadOnlySet<string> Outcomes { get; } = new HashSet<string> { "traite", "limite" };
 
@@ -22,24 +23,16 @@ internal sealed class SendResetLinkAction(LookupLimiter limiter, PublicAddress a
     public async Task<string> RunAsync(DialogActionContext context, CancellationToken cancellationToken)
     {
         var identifier = context.Value("identifiant") ?? throw new InvalidOperationException($"{context.Position}: no value « identifiant » to look up.");
-        if (!await limiter.TryConsumeAsync(context.Turn, cancellationToken))
+        if (!await limiter.TryConsumeAsync(context.Turn, "identifiant", identifier.Trim().ToLowerInvariant(), cancellationToken))
         {
             return "limite";
         }
 
-        var accounts = context.Services.GetRequiredService<AccountService>();
-        var account = await accounts.FindByIdentifierAsync(identifier, cancellationToken);
-        if (account is { Status: AccountStatus.Active, EmailConfirmed: true, Email: { } email })
+        // As AccountService.FindByIdentifierAsync reads it.
+        var key = identifier.Trim().ToLowerInvariant();
+        if (key.Length is > 0 and <= MailQueue.MaxTargetLength)
         {
-            var token = await context.Services.GetRequiredService<PasswordResetService>().IssueAsync(account, cancellationToken);
-            var link = address.BaseUrl + ResetPath + "?jeton=" + Uri.EscapeDataString(token);
-            var values = new Dictionary<string, string> { ["identifiant"] = account.Identifier, ["lien"] = link };
-            await context.Services.GetRequiredService<IMailSender>().SendAsync(new OutgoingMail(
-                email,
-                context.Texts.Get(SystemTexts.ResetMailSubject).Web,
-                context.Texts.Get(SystemTexts.ResetMailBody).Format(values).Web,
-                null,
-                Name), cancellationToken);
+            await queue.EnqueueAsync(Name, key, Mask.Identifier(key), cancellationToken);
         }
 
         return "traite";

@@ -5,6 +5,7 @@ using SupportBot.AccountDirectory;
 using SupportBot.Bot.Dialogs.Activities;
 using SupportBot.Bot.Dialogs.Declarative;
 using SupportBot.Bot.Dialogs.Turns;
+using SupportBot.Bot.Mail;
 
 namespace SupportBot.Bot.Dialogs.Commands;
 
@@ -106,6 +107,9 @@ internal static class ChatCommand
             }
 
             await PrintAsync(await engine.ProcessAsync(New(ActivityTypes.Message, line), cancellationToken: cancellationToken), output);
+
+            // No mail worker runs without the service: the mail a turn asked for leaves now, as the service would send it.
+            await host.Services.GetRequiredService<MailQueueWorker>().RunOnceAsync(cancellationToken);
         }
     }
 

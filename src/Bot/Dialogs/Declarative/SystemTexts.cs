@@ -31,6 +31,9 @@ internal static class SystemTexts
     public const string PageSuccessTitle = "page-succes-titre";
     public const string PageRefusedTitle = "page-lien-refuse-titre";
     public const string PageBackToAssistant = "page-retour-assistant";
+    public const string PageUnreadableForm = "page-formulaire-illisible";
+    public const string PageTooManyAttemptsTitle = "page-trop-d-essais-titre";
+    public const string PageTooManyAttempts = "page-trop-d-essais";
     public const string SmsStop = "sms-stop";
     public const string SmsCaseResolvedOnde = "sms-dossier-traite-onde";
     public const string SmsCaseResolvedNotification = "sms-dossier-traite-notification";
@@ -39,7 +42,8 @@ internal static class SystemTexts
     public static IReadOnlyList<string> All { get; } =
     [
         PageTitle, PageRules, PagePasswordField, PageConfirmationField, PageButton, PageConfirmationMismatch, PageSuccess,
-        PageExpired, PageUsed, PageUnknown, PageError, PageProblemsTitle, PageSuccessTitle, PageRefusedTitle, PageBackToAssistant,
+        PageExpired, PageUsed, PageUnknown, PageError, PageProblemsTitle, PageSuccessTitle, PageRefusedTitle, PageBackToAssistant, PageUnreadableForm,
+        PageTooManyAttemptsTitle, PageTooManyAttempts,
         Error, StaleState, AnswerWithNumber, Clarification, ClarificationMenu, Yes, No, TooManyLookups,
         IdentifierMailSubject, IdentifierMailBody, ResetMailSubject, ResetMailBody,
         SmsStop, SmsCaseResolvedOnde, SmsCaseResolvedNotification, SmsCaseResolvedOther,

@@ -31,6 +31,12 @@ internal abstract class Prompt<T>(string id, PromptValidator<T>? validator = nul
             return DialogTurnResult.Waiting;
         }
 
+        if (TakesPersonalData)
+        {
+            // Whatever it is (a name, a date, even an off-topic sentence), the answer to such a question stays out of the log.
+            dc.Turn.PersonalValues.Add(Text(dc.Turn));
+        }
+
         var instance = dc.ActiveDialog!;
         var state = State(instance);
         var attempt = state.Attempts + 1;
@@ -90,6 +96,9 @@ internal abstract class Prompt<T>(string id, PromptValidator<T>? validator = nul
     }
 
     public PromptOptions? Options(DialogInstance instance) => DialogContext.GetState<PromptState>(instance)?.Options;
+
+    /// <summary>The answer is what the parent gives of themselves (a name, a phone, an address, a date...), not a choice.</summary>
+    protected virtual bool TakesPersonalData => typeof(T) == typeof(string);
 
     protected abstract Recognition<T> Recognize(TurnContext turn, PromptOptions options, string text);
 

@@ -177,8 +177,9 @@ internal sealed class SqliteDialogStateStore : IDialogStateStore, IAsyncDisposab
             // WAL mode (set by the directory's initializer) with synchronous=NORMAL: no fsync per commit, still
             // consistent after a crash; a power cut may lose the last turns, which then resume one step earlier.
             // https://www.sqlite.org/pragma.html#pragma_synchronous
+            // secure_delete as on the directory's own connections: a state rewritten leaves no copy of the old one.
             await using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA synchronous=NORMAL";
+            pragma.CommandText = "PRAGMA synchronous=NORMAL; " + SqliteSecureDeleteInterceptor.Pragma;
             await pragma.ExecuteNonQueryAsync(cancellationToken);
             session = new Session(connection);
         }

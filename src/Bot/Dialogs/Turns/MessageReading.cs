@@ -24,8 +24,13 @@ internal sealed class MessageReading(TurnContext turn, string text, IIntentRecog
     {
         if (!_heard.TryGetValue(promptId, out var value))
         {
-            value = dialogs.Find(promptId) is IValuePrompt prompt ? prompt.Hear(turn, text) : null;
+            var prompt = dialogs.Find(promptId) as IValuePrompt;
+            value = prompt?.Hear(turn, text);
             _heard[promptId] = value;
+            if (value is not null && prompt is not ReferencePrompt)
+            {
+                turn.PersonalValues.Add(value);
+            }
         }
 
         return value;

@@ -8,7 +8,7 @@ internal static class MisunderstoodLog
 {
     public static async Task RecordAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        var text = TranscriptMasker.Mask((turn.Activity.Text ?? "").Trim());
+        var text = TranscriptMasker.Mask((turn.Activity.Text ?? "").Trim(), turn.PersonalValues);
         if (text.Length == 0)
         {
             return;

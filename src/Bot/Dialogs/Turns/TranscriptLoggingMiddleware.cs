@@ -3,7 +3,11 @@ using SupportBot.Bot.Dialogs.Activities;
 
 namespace SupportBot.Bot.Dialogs.Turns;
 
-/// <summary>Logs what the parent wrote and what the bot answered, with e-mails, phones, identifiers and dates masked.</summary>
+/// <summary>
+/// Logs what the parent wrote and what the bot answered, masked: e-mails, phones, identifiers and dates by their shape,
+/// and what the turn learnt was the parent's own (<see cref="TurnContext.PersonalValues"/>: a name has no shape). So the
+/// lines are written once the turn is over, the parent's message first, then the replies.
+/// </summary>
 internal partial class TranscriptLoggingMiddleware(ILogger<TranscriptLoggingMiddleware> logger) : ITurnMiddleware
 {
     public async Task OnTurnAsync(TurnContext turn, Func<Task> next, CancellationToken cancellationToken)
@@ -14,18 +18,29 @@ internal partial class TranscriptLoggingMiddleware(ILogger<TranscriptLoggingMidd
             return;
         }
 
-        var activity = turn.Activity;
-        LogIncoming(logger, activity.ChannelId, activity.Conversation?.Id, activity.Type, TranscriptMasker.Mask(activity.Text));
+        var replies = new List<string>();
         turn.OnSend((reply, _) =>
         {
             if (reply.Type == ActivityTypes.Message)
             {
-                LogOutgoing(logger, reply.ChannelId, reply.Conversation?.Id, TranscriptMasker.Mask(reply.Text));
+                replies.Add(reply.Text ?? "");
             }
 
             return Task.CompletedTask;
         });
-        await next();
+        try
+        {
+            await next();
+        }
+        finally
+        {
+            var activity = turn.Activity;
+            LogIncoming(logger, activity.ChannelId, activity.Conversation?.Id, activity.Type, TranscriptMasker.Mask(activity.Text, turn.PersonalValues));
+            foreach (var reply in replies)
+            {
+                LogOutgoing(logger, activity.ChannelId, activity.Conversation?.Id, TranscriptMasker.Mask(reply, turn.PersonalValues));
+            }
+        }
     }
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "[{Channel} {Conversation}] parent ({Type}): {Text}")]

@@ -6,6 +6,25 @@ namespace SupportBot.Bot.Dialogs.Turns;
 /// <summary>Masks personal data found in free text (what the parent typed) before it reaches a log.</summary>
 internal partial class TranscriptMasker
 {
+    /// <summary>
+    /// <paramref name="text"/> with every one of <paramref name="personal"/> (what the parent gave this turn, whatever its
+    /// shape: a name) replaced by « *** », then the values recognisable by their shape masked.
+    /// </summary>
+    public static string Mask(string? text, IEnumerable<string> personal)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        foreach (var value in personal.Select(v => v.Trim()).Where(v => v.Length > 1).OrderByDescending(v => v.Length))
+        {
+            text = text.Replace(value, "***", StringComparison.OrdinalIgnoreCase);
+        }
+
+        return Mask(text);
+    }
+
     public static string Mask(string? text)
     {
         if (string.IsNullOrEmpty(text))

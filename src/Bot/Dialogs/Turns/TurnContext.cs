@@ -22,6 +22,9 @@ internal sealed class TurnContext(Activity activity, IServiceProvider services, 
     /// <summary>The parent's message as the bot reads it (intent, values heard), for a message turn run by <see cref="DialogBot"/>.</summary>
     public MessageReading? Reading { get; set; }
 
+    /// <summary>What the parent gave of themselves this turn (answers to personal questions, values heard): the transcript log masks it.</summary>
+    public HashSet<string> PersonalValues { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public string ConversationKey => $"{Activity.ChannelId}/{Activity.Conversation?.Id}";
 
     public string UserKey => $"{Activity.ChannelId}/{Activity.From?.Id}";

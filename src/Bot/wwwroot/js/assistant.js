@@ -6,9 +6,11 @@
 // only every 15 minutes, never while the computer sleeps) resume the same conversation with a new token, and the page
 // then says « webchat/join » so that the assistant tells a parent who comes back where their requests stand (the welcome
 // is said once per conversation). ?transport=polling on the page, or data-transport="polling" on this script, uses HTTP
-// polling instead of WebSocket.
+// polling instead of WebSocket. Web Chat writes its styles at run time: it stamps them with this script tag's nonce, the
+// one SupportBot's help page allows in its Content-Security-Policy (none on a page that sets none).
 (async function () {
   const script = document.currentScript;
+  const nonce = script.nonce || undefined;
   const service = new URL(script.src).origin;
   const storageKey = 'supportbot.directline ' + service;
   const polling = new URLSearchParams(window.location.search).get('transport') === 'polling' || script.dataset.transport === 'polling';
@@ -130,6 +132,7 @@
         directLine: directLine,
         userID: session.userId,
         locale: 'fr-FR',
+        nonce: nonce,
         // The DSFR's colours as its CSS variables (wwwroot/lib/dsfr/dsfr.min.css): Web Chat writes them into its CSS, so it
         // follows the page's light or dark theme (data-fr-theme, set by the DSFR) with the DSFR's contrasts, even when
         // the parent changes « Paramètres d'affichage ». #0a76f6 is the DSFR's focus ring, the same in both themes.

@@ -413,6 +413,14 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                     b.Property<int>("LastSequence")
                         .HasColumnType("int");
 
+                    b.Property<string>("TurnOwner")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<long>("TurnUntilMs")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -456,6 +464,38 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                     b.HasIndex("At");
 
                     b.ToTable("MisunderstoodMessages", (string)null);
+                });
+
+            modelBuilder.Entity("SupportBot.AccountDirectory.Channels.SmsDelivery", b =>
+                {
+                    b.Property<string>("MessageSid")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<int?>("DirectorCaseId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ErrorCode")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<DateTimeOffset?>("StatusAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("MessageSid");
+
+                    b.HasIndex("DirectorCaseId");
+
+                    b.ToTable("SmsDeliveries", (string)null);
                 });
 
             modelBuilder.Entity("SupportBot.AccountDirectory.Channels.SmsMessage", b =>
@@ -561,6 +601,81 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                     b.HasIndex("UpdatedAt");
 
                     b.ToTable("UserStates", (string)null);
+                });
+
+            modelBuilder.Entity("SupportBot.AccountDirectory.Limits.RateLimitCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(80)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<long>("WindowEndMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WindowEndMs");
+
+                    b.ToTable("RateLimitCounters", (string)null);
+                });
+
+            modelBuilder.Entity("SupportBot.AccountDirectory.Mail.QueuedMail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("FailedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("MaskedTarget")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("MailQueue", (string)null);
                 });
 
             modelBuilder.Entity("SupportBot.AccountDirectory.Mail.SentMail", b =>
@@ -886,6 +1001,14 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                         .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SupportBot.AccountDirectory.Channels.SmsDelivery", b =>
+                {
+                    b.HasOne("SupportBot.AccountDirectory.Cases.DirectorCase", null)
+                        .WithMany()
+                        .HasForeignKey("DirectorCaseId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("SupportBot.AccountDirectory.Persons.Person", b =>

@@ -394,6 +394,14 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                     b.Property<int>("LastSequence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TurnOwner")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TurnUntilMs")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -435,6 +443,38 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                     b.HasIndex("At");
 
                     b.ToTable("MisunderstoodMessages", (string)null);
+                });
+
+            modelBuilder.Entity("SupportBot.AccountDirectory.Channels.SmsDelivery", b =>
+                {
+                    b.Property<string>("MessageSid")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DirectorCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ErrorCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StatusAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MessageSid");
+
+                    b.HasIndex("DirectorCaseId");
+
+                    b.ToTable("SmsDeliveries", (string)null);
                 });
 
             modelBuilder.Entity("SupportBot.AccountDirectory.Channels.SmsMessage", b =>
@@ -540,6 +580,79 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                     b.HasIndex("UpdatedAt");
 
                     b.ToTable("UserStates", (string)null);
+                });
+
+            modelBuilder.Entity("SupportBot.AccountDirectory.Limits.RateLimitCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowEndMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WindowEndMs");
+
+                    b.ToTable("RateLimitCounters", (string)null);
+                });
+
+            modelBuilder.Entity("SupportBot.AccountDirectory.Mail.QueuedMail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MaskedTarget")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("MailQueue", (string)null);
                 });
 
             modelBuilder.Entity("SupportBot.AccountDirectory.Mail.SentMail", b =>
@@ -853,6 +966,14 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                         .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SupportBot.AccountDirectory.Channels.SmsDelivery", b =>
+                {
+                    b.HasOne("SupportBot.AccountDirectory.Cases.DirectorCase", null)
+                        .WithMany()
+                        .HasForeignKey("DirectorCaseId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("SupportBot.AccountDirectory.Persons.Person", b =>

@@ -9,8 +9,9 @@ namespace SupportBot.Bot.Tests.Dialogs.Conversations;
 
 /// <summary>
 /// Plays conversations through the real engine of one <see cref="BotTestHost"/>. Conversations are independent by
-/// conversation id and sender (a new pair per run, a new mobile number by SMS); the directory's cases, the only state
-/// they share (case limits per day, the same request merged within 24 h), are deleted before each run.
+/// conversation id and sender (a new pair per run, a new mobile number by SMS); the directory's cases and limit counters,
+/// the only state they share (case limits per day, the same request merged within 24 h, look-ups of the same demo
+/// account), are deleted before each run.
 /// </summary>
 internal sealed partial class ConversationRunner(BotTestHost host)
 {
@@ -23,7 +24,7 @@ internal sealed partial class ConversationRunner(BotTestHost host)
         var sms = channel == ConversationScript.SmsChannel;
         var sender = sms ? $"+3361{number:D7}" : $"parent-eval-{number}";
         var conversation = sms ? sender : $"eval-{number}-{Guid.NewGuid():N}";
-        await DeleteCasesAsync(cancellationToken);
+        await DeleteSharedStateAsync(cancellationToken);
         try
         {
             if (!sms)
@@ -104,10 +105,11 @@ internal sealed partial class ConversationRunner(BotTestHost host)
         static string Describe(IReadOnlyList<ExpectedCase> cases) => cases.Count == 0 ? "none" : string.Join(", ", cases);
     }
 
-    private async Task DeleteCasesAsync(CancellationToken cancellationToken)
+    private async Task DeleteSharedStateAsync(CancellationToken cancellationToken)
     {
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
+        await db.RateLimitCounters.ExecuteDeleteAsync(cancellationToken);
         await db.DirectorCaseEvents.ExecuteDeleteAsync(cancellationToken);
         await db.DirectorCases.ExecuteDeleteAsync(cancellationToken);
     }

@@ -60,13 +60,13 @@ public sealed class DialogStateStoreTests
 
         await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => stores[i % 2].UpdateUserAsync("webchat/u1", user =>
         {
-            user.Lookups.Add(i);
+            user.UnknownReferences.Add(i);
             return true;
         }, TestContext.Current.CancellationToken), TestContext.Current.CancellationToken)));
         var count = 0;
         await stores[0].UpdateUserAsync("webchat/u1", user =>
         {
-            count = user.Lookups.Distinct().Count();
+            count = user.UnknownReferences.Distinct().Count();
             return false;
         }, TestContext.Current.CancellationToken);
 
@@ -91,7 +91,7 @@ public sealed class DialogStateStoreTests
         await store.ReleaseAsync(taken);
         await store.UpdateUserAsync("webchat/u1", user =>
         {
-            user.Lookups.Add(1);
+            user.UnknownReferences.Add(1);
             return true;
         }, TestContext.Current.CancellationToken);
         await AssertCanWriteAsync(connectionString, "a user update");

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -7,11 +6,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SupportBot.AccountDirectory;
 using SupportBot.Migration.Input;
+using SupportBot.Migration.Plan;
+using SupportBot.Migration.Planning;
 using SupportBot.Migration.Progress;
 using SupportBot.Migration.Reporting;
+using SupportBot.Migration.Rules;
 using SupportBot.Migration.Writing;
 
-namespace SupportBot.Migration.Planning;
+namespace SupportBot.Migration.Run;
 
 /// <summary>
 /// The run command's work: read everything (a malformed file stops here, before any write), plan, write in batches,
@@ -32,83 +34,50 @@ internal sealed class SiecleMigrationRunner(IServiceProvider services, Directory
         }
 
         var comptes = InputFile.OnDisk(comptesFile, Path.GetFileName(comptesFile));
-        var phaseClock = Stopwatch.StartNew();
-        string? phase = null;
-        var gcBefore = TimeSpan.Zero;
-        void Mark(string? next)
-        {
-            if (phase is not null)
-            {
-                using var process = Process.GetCurrentProcess();
-                report.Phases.Add(new PhaseTime(phase, phaseClock.Elapsed.TotalSeconds, (GC.GetTotalPauseDuration() - gcBefore).TotalSeconds,
-                    GC.GetTotalMemory(false) >> 20, process.PeakWorkingSet64 >> 20));
-            }
-
-            gcBefore = GC.GetTotalPauseDuration();
-
-            phase = next;
-            phaseClock.Restart();
-        }
-
-        var latency = GCSettings.LatencyMode;
+        var phases = new PhaseClock(report);
+        var memory = new MemoryPolicy();
         try
         {
             await display.RunAsync("Migration SIECLE", "enr.", async step =>
             {
-                // Reading and planning mostly accumulate what the run keeps: full blocking collections would walk millions
-                // of live records again and again; background ones run beside the work.
-                GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
-                Mark("lecture_exports");
+                memory.StartAccumulating();
+                phases.Start("lecture_exports");
                 step.Stage("Lecture des exports SIECLE et des comptes téléservices", 0);
                 var inputs = Read(new ExportsReader(report, options.Value.ReadingThreads, step.Report), eleves, responsables, comptes, cancellationToken);
                 cancellationToken.ThrowIfCancellationRequested();
+                memory.Read();
 
-                // The parsed files are garbage now, spread among what the run keeps: one compacting collection (about a
-                // second for a million accounts) leaves the planning a dense heap, which it then walks faster and grows
-                // less (measured: rules 19 s -> 14 s, peak memory -250 MB at 1M).
-                Compact();
-
-                Mark("lecture_annuaire");
+                phases.Start("lecture_annuaire");
                 step.Stage("Lecture de l'annuaire", 0);
                 var existing = await LoadDirectoryAsync(dryRun, cancellationToken);
-                Mark("regles");
+                phases.Start("regles");
                 step.Stage("Application des règles", 0);
-                var (plan, planner) = Plan(inputs, report, existing, Compact);
-
-                // What the plan does not reference is garbage now (the legacy accounts, the dictionaries by key): compacted
-                // away before SQLite's page cache and the writer's own dictionaries grow, it is not added to the run's peak.
-                GCSettings.LatencyMode = latency;
-                Compact();
+                var (plan, duplicates) = PlanFrom(inputs, report, existing, memory);
+                memory.Planned();
 
                 // Rule 1's near misses only add to the report: they are found on the other core while SQLite writes on this one.
-                var duplicates = Task.Run(planner.ReportPossibleDuplicates, CancellationToken.None);
+                var nearMisses = Task.Run(duplicates.Report, CancellationToken.None);
                 if (!dryRun)
                 {
-                    Mark("ecriture");
+                    phases.Start("ecriture");
                     step.Stage("Écriture dans l'annuaire (comptes)", plan.Accounts.Count);
                     await using var db = factory.CreateDbContext();
-                    var settings = options.Value;
-                    var writer = new DirectoryWriter(db, factory.Provider, time, settings.BatchSize, batches =>
-                    {
-                        if (batches == settings.TestKillAfterBatches)
-                        {
-                            Process.GetCurrentProcess().Kill();
-                        }
-                    }, () => { Mark("recreation_index"); step.Stage("Recréation des index de l'annuaire", 0); });
+                    var writer = new DirectoryWriter(db, factory.Provider, time, options.Value.BatchSize,
+                        () => { phases.Start("recreation_index"); step.Stage("Recréation des index de l'annuaire", 0); });
                     var resumed = await writer.WriteAsync(plan, existing, Fingerprint(eleves, responsables, comptesFile),
                         new SyncProgress(step.Report), cancellationToken);
-                    await duplicates;
+                    await nearMisses;
                     report.ResumedInterruptedRun = resumed;
                 }
 
-                await duplicates;
-                Mark(null);
+                await nearMisses;
+                phases.Start(null);
                 return plan.Accounts.Count;
             });
         }
         finally
         {
-            GCSettings.LatencyMode = latency;
+            memory.EndAccumulating();
         }
 
         report.Duration = clock.Elapsed;
@@ -133,27 +102,13 @@ internal sealed class SiecleMigrationRunner(IServiceProvider services, Directory
     /// without an account, the dictionaries by UAJ:ID) goes as soon as the plan is made (about 450 MB at 1M accounts).
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static (MigrationPlan Plan, MigrationPlanner Planner) Plan(Inputs inputs, MigrationReport report, ExistingDirectory existing, Action grouped)
+    private static (MigrationPlan Plan, PossibleDuplicates Duplicates) PlanFrom(Inputs inputs, MigrationReport report, ExistingDirectory existing,
+        MemoryPolicy memory)
     {
-        var planner = new MigrationPlanner(report, grouped);
-        var plan = planner.Plan(inputs.Siecle!, inputs.Legacy!, existing);
+        var planned = new MigrationPlanner(report, memory).Plan(inputs.Siecle!, inputs.Legacy!, existing);
         inputs.Siecle = null;
         inputs.Legacy = null;
-        return (plan, planner);
-    }
-
-    /// <summary>
-    /// A full compacting collection that also gives the freed memory back to the system: after a merely forced one the
-    /// GC keeps the emptied regions for later (at 1M accounts the process stayed about 380 MB above its live data). Run
-    /// after reading, when the planner has grouped the persons (the holders' index and the records of persons without
-    /// an account are garbage then, and the links are still to come), and after planning. Measured at 1M accounts
-    /// (bench/migration.sh, 2 cores): the one after grouping takes the run's peak from 1,592 MB to 1,369 MB for about
-    /// half a second.
-    /// </summary>
-    private static void Compact()
-    {
-        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        return planned;
     }
 
     private async Task<ExistingDirectory> LoadDirectoryAsync(bool dryRun, CancellationToken cancellationToken)
@@ -176,7 +131,7 @@ internal sealed class SiecleMigrationRunner(IServiceProvider services, Directory
                 ExitCodes.InvalidConfiguration);
         }
 
-        return await ExistingDirectory.LoadAsync(db, cancellationToken);
+        return await ExistingDirectory.LoadAsync(db, Identity.Key, cancellationToken);
     }
 
     private static string Fingerprint(IEnumerable<InputFile> eleves, IEnumerable<InputFile> responsables, string comptesFile)

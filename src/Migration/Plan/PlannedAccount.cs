@@ -2,7 +2,7 @@ using SupportBot.AccountDirectory.Accounts;
 using SupportBot.AccountDirectory.Persons;
 using SupportBot.Migration.Input;
 
-namespace SupportBot.Migration.Planning;
+namespace SupportBot.Migration.Plan;
 
 /// <summary>One unified account to create or to complete: the persons it stands for, its pupils and its old identifiers.</summary>
 internal sealed class PlannedAccount
@@ -37,6 +37,20 @@ internal sealed class PlannedAccount
     private string[] _aliases = [];
 
     public void AddAlias(string alias) => _aliases = [.. _aliases, alias];
+
+    /// <summary>Whether this account stands for the SIECLE person of this UAJ:PERSONNE_ID key.</summary>
+    public bool StandsFor(long personKey)
+    {
+        foreach (var p in Persons)
+        {
+            if (p.Key == personKey)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 internal readonly record struct PlannedLink(SieclePerson Person, SieclePupil Pupil, ResponsibilityLevel Level, string? RelationshipCode);

@@ -1,10 +1,13 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using SupportBot.AccountDirectory;
-using SupportBot.Migration.Input;
-using SupportBot.Migration.Planning;
+using SupportBot.AccountDirectory.Accounts;
+using SupportBot.AccountDirectory.Persons;
+using SupportBot.AccountDirectory.Pupils;
+using SupportBot.AccountDirectory.Schools;
+using SupportBot.Migration.Schema;
 
-namespace SupportBot.Migration.Writing;
+namespace SupportBot.Migration.Input;
 
 /// <summary>
 /// What the directory already holds that the migration must respect: identifiers taken, aliases, SIECLE persons
@@ -43,21 +46,32 @@ internal sealed class ExistingDirectory
 
     public static long LinkKey(int personId, int pupilId) => ((long)personId << 32) | (uint)pupilId;
 
-    public static async Task<ExistingDirectory> LoadAsync(DirectoryDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the directory. <paramref name="identityOf"/> is rule 1's identity (family name, first name, mobile, e-mail →
+    /// key, or null): given by the caller, so that reading depends on no rule.
+    /// </summary>
+    public static async Task<ExistingDirectory> LoadAsync(DirectoryDbContext db, Func<string, string, string?, string?, string?> identityOf,
+        CancellationToken cancellationToken)
     {
         var existing = new ExistingDirectory();
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await ReadAsync(connection, "SELECT [Identifier] FROM [Accounts]", r => existing.Identifiers.Add(r.GetString(0)), cancellationToken);
-            await ReadAsync(connection, "SELECT [Alias], [AccountId] FROM [AccountAliases]", r => existing.AliasOwners[r.GetString(0)] = r.GetInt32(1), cancellationToken);
-            await ReadAsync(connection, "SELECT [Id], [Uai] FROM [Schools]", r => existing.SchoolIds[r.GetString(1)] = r.GetInt32(0), cancellationToken);
+            var tables = new StoreTables(db.Model);
+            await ReadAsync(connection, tables.Accounts.Select(nameof(Account.Identifier)), r => existing.Identifiers.Add(r.GetString(0)), cancellationToken);
+            await ReadAsync(connection, tables.Aliases.Select(nameof(AccountAlias.Alias), nameof(AccountAlias.AccountId)),
+                r => existing.AliasOwners[r.GetString(0)] = r.GetInt32(1), cancellationToken);
+            await ReadAsync(connection, tables.Schools.Select(nameof(School.Id), nameof(School.Uai)), r => existing.SchoolIds[r.GetString(1)] = r.GetInt32(0),
+                cancellationToken);
             var schoolUai = existing.SchoolIds.ToDictionary(p => p.Value, p => p.Key);
-            await ReadAsync(connection, "SELECT [Id], [SchoolId], [SiecleEleveId] FROM [Pupils] WHERE [SiecleEleveId] IS NOT NULL",
+            var pupils = tables.Pupils;
+            await ReadAsync(connection, pupils.Select(nameof(Pupil.Id), nameof(Pupil.SchoolId), nameof(Pupil.SiecleEleveId))
+                    + $" WHERE [{pupils.Column(nameof(Pupil.SiecleEleveId))}] IS NOT NULL",
                 r => existing.PupilIds[schoolUai[r.GetInt32(1)] + ":" + r.GetString(2)] = r.GetInt32(0), cancellationToken);
             await ReadAsync(connection,
-                "SELECT [Id], [AccountId], [SiecleUai], [SiecleId], [FamilyName], [FirstName], [MobilePhone], [Email] FROM [Persons]", r =>
+                tables.Persons.Select(nameof(Person.Id), nameof(Person.AccountId), nameof(Person.SiecleUai), nameof(Person.SiecleId),
+                    nameof(Person.FamilyName), nameof(Person.FirstName), nameof(Person.MobilePhone), nameof(Person.Email)), r =>
                 {
                     int? accountId = r.IsDBNull(1) ? null : r.GetInt32(1);
                     if (!r.IsDBNull(2) && !r.IsDBNull(3))
@@ -65,14 +79,14 @@ internal sealed class ExistingDirectory
                         existing.PersonsBySiecleKey[r.GetString(2) + ":" + r.GetString(3)] = (r.GetInt32(0), accountId);
                     }
 
-                    if (accountId is { } id && Identity.Key(r.GetString(4), r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6),
+                    if (accountId is { } id && identityOf(r.GetString(4), r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6),
                             r.IsDBNull(7) ? null : r.GetString(7)) is { } identity)
                     {
                         // Several accounts for one identity (made before this rule existed): the oldest wins, deterministically.
                         existing.AccountByIdentity[identity] = Math.Min(id, existing.AccountByIdentity.GetValueOrDefault(identity, int.MaxValue));
                     }
                 }, cancellationToken);
-            await ReadAsync(connection, "SELECT [PersonId], [PupilId] FROM [PersonPupilLinks]",
+            await ReadAsync(connection, tables.Links.Select(nameof(PersonPupilLink.PersonId), nameof(PersonPupilLink.PupilId)),
                 r => existing.Links.Add(LinkKey(r.GetInt32(0), r.GetInt32(1))), cancellationToken);
         }
         finally

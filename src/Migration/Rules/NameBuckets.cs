@@ -1,6 +1,6 @@
 using SupportBot.Migration.Input;
 
-namespace SupportBot.Migration.Planning;
+namespace SupportBot.Migration.Rules;
 
 /// <summary>
 /// Every SIECLE person whose folded names are those of a holder, bucketed by those names (rule 1 and its near misses

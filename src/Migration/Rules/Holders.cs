@@ -1,6 +1,6 @@
 using SupportBot.Migration.Input;
 
-namespace SupportBot.Migration.Planning;
+namespace SupportBot.Migration.Rules;
 
 /// <summary>
 /// Rule 2's holders, numbered in the order met, each with its legacy accounts in flat arrays (holder h's are

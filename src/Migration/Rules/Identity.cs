@@ -1,6 +1,6 @@
 using SupportBot.AccountDirectory.Accounts;
 
-namespace SupportBot.Migration.Planning;
+namespace SupportBot.Migration.Rules;
 
 /// <summary>Rule 1 (EduConnect's sibling rule): same normalised family name, first name, mobile and e-mail = same person.</summary>
 internal static class Identity

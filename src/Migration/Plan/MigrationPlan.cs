@@ -1,6 +1,6 @@
 using SupportBot.Migration.Input;
 
-namespace SupportBot.Migration.Planning;
+namespace SupportBot.Migration.Plan;
 
 /// <summary>Everything the run will write, in the order it writes it (accounts sorted by identifier then UAJ:PERSONNE_ID).</summary>
 internal sealed class MigrationPlan
