@@ -234,7 +234,7 @@ internal sealed partial class DialogBot(DialogSet dialogs, DialogCatalog catalog
     [
         "merci", "mercii", "beaucoup", "bcp", "ok", "okay", "oki", "d", "accord", "dac", "top", "super", "parfait", "bien",
         "au", "revoir", "bonne", "journee", "soiree", "cordialement", "svp", "stp", "s", "il", "vous", "plait", "bonjour",
-        "bjr", "salut", "et", "encore", "c", "est", "bon", "a", "bientot", "merci", "infiniment", "bye",
+        "bjr", "salut", "et", "encore", "c", "est", "bon", "a", "bientot", "infiniment", "bye",
     ];
 
     /// <summary>Leaves whatever was going on (and any subject set aside) for <paramref name="dialogId"/>, when given.</summary>

@@ -53,10 +53,9 @@ internal sealed class SchoolDialog(DialogCatalog catalog, SchoolSearch search) :
         var question = options as Question ?? throw new ArgumentException("The school dialog needs its question.", nameof(options));
         var state = new SchoolState(Phase.Describe, "", [], 0, 0, []);
         DialogContext.SetState(dc.ActiveDialog!, state);
-        if (question.Heard is { } heard
-            && (await search.FindAsync(heard, cancellationToken)).Decision is SchoolDecision.One or SchoolDecision.Choose)
+        if (question.Heard is { } heard && await search.FindAsync(heard, cancellationToken) is { Decision: SchoolDecision.One or SchoolDecision.Choose } found)
         {
-            return await SearchAsync(dc, state, heard, cancellationToken);
+            return await DecideAsync(dc, state with { Words = [heard], Rounds = 1 }, heard, found, cancellationToken);
         }
 
         return await dc.BeginDialogAsync(TextPrompt.DefaultId, new PromptOptions(question.Text), cancellationToken);
@@ -87,7 +86,12 @@ internal sealed class SchoolDialog(DialogCatalog catalog, SchoolSearch search) :
         var words = new List<string>(state.Words) { text };
         var query = state.Phase == Phase.Narrow ? state.Pending + " " + text : text;
         state = state with { Words = words, Rounds = state.Rounds + 1 };
-        var found = await search.FindAsync(query, cancellationToken);
+        return await DecideAsync(dc, state, query, await search.FindAsync(query, cancellationToken), cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> DecideAsync(DialogContext dc, SchoolState state, string query, SchoolSearchResult found,
+        CancellationToken cancellationToken)
+    {
         var texts = catalog.Texts;
         switch (found.Decision)
         {
