@@ -13,9 +13,20 @@ internal sealed class EngineConversationBot(BotEngine engine) : IConversationBot
 
     public async Task<IReadOnlyList<JsonObject>> ProcessAsync(JsonObject incoming, string? clientAddress, CancellationToken cancellationToken)
     {
-        var activity = incoming.Deserialize<Activity>(ActivityJson.Options)
-            ?? throw new JsonException("An activity was expected, not null.");
-        var replies = await engine.ProcessAsync(activity, clientAddress: clientAddress, cancellationToken: cancellationToken);
-        return [.. replies.Select(r => JsonSerializer.SerializeToNode(r, ActivityJson.Options)!.AsObject())];
+        var replies = await engine.ProcessAsync(Read(incoming), clientAddress: clientAddress, cancellationToken: cancellationToken);
+        return [.. replies.Select(Write)];
     }
+
+    public async Task<IReadOnlyList<JsonObject>> ProcessAsync(JsonObject incoming, string? clientAddress,
+        Func<IReadOnlyList<JsonObject>, CancellationToken, Task> record, CancellationToken cancellationToken)
+    {
+        var replies = await engine.ProcessAsync(Read(incoming), clientAddress: clientAddress, cancellationToken: cancellationToken,
+            record: (recorded, token) => record([.. recorded.Select(Write)], token));
+        return [.. replies.Select(Write)];
+    }
+
+    private static Activity Read(JsonObject incoming) =>
+        incoming.Deserialize<Activity>(ActivityJson.Options) ?? throw new JsonException("An activity was expected, not null.");
+
+    private static JsonObject Write(Activity reply) => JsonSerializer.SerializeToNode(reply, ActivityJson.Options)!.AsObject();
 }

@@ -14,4 +14,15 @@ public interface IConversationBot
     /// whose calls come from a provider's servers (Twilio, Azure).</param>
     Task<IReadOnlyList<JsonObject>> ProcessAsync(JsonObject incoming, string? clientAddress, CancellationToken cancellationToken) =>
         ProcessAsync(incoming, cancellationToken);
+
+    /// <param name="record">Called once with the turn's replies while the bot still holds the conversation, so that a channel keeping
+    /// the conversation's log writes the message and its replies with no other turn between them; the replies returned
+    /// after it may hold more (an apology for a fault after the recording).</param>
+    async Task<IReadOnlyList<JsonObject>> ProcessAsync(JsonObject incoming, string? clientAddress,
+        Func<IReadOnlyList<JsonObject>, CancellationToken, Task> record, CancellationToken cancellationToken)
+    {
+        var replies = await ProcessAsync(incoming, clientAddress, cancellationToken);
+        await record(replies, cancellationToken);
+        return replies;
+    }
 }

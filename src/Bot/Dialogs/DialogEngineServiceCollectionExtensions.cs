@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SupportBot.AccountDirectory;
+using SupportBot.AccountDirectory.Sqlite;
 using SupportBot.AccountDirectory.Retention;
 using SupportBot.Bot.Cases;
 using SupportBot.Bot.Dialogs.Actions;
@@ -60,6 +61,7 @@ internal static class DialogEngineServiceCollectionExtensions
 
         // In the database, keys are hashed (an SMS conversation is keyed by the parent's number) and the retention purge
         // reduces idle states to the case references.
+        services.TryAddSingleton(sp => new SqliteSessions(sp.GetRequiredService<IOptions<DirectoryOptions>>().Value.EffectiveConnectionString));
         services.AddSingleton<IDialogStateStore>(sp =>
             sp.GetRequiredService<IOptions<StateOptions>>().Value.Store == StateStoreKind.Memory
                 ? new MemoryDialogStateStore()

@@ -5,7 +5,10 @@ using System.Text.Json.Nodes;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using SupportBot.AccountDirectory.Channels;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SupportBot.AccountDirectory;
 using SupportBot.AccountDirectory.Data;
+using SupportBot.AccountDirectory.Sqlite;
 using SupportBot.Bot.Conversations;
 
 namespace SupportBot.Bot.DirectLine;
@@ -28,12 +31,15 @@ internal static class DirectLineEndpoints
             .Validate(o => IsRedisConfiguration(o.Redis), "DirectLine:Redis is not a StackExchange.Redis configuration string (host:port[,password=...]).")
             .ValidateOnStart();
         services.AddSingleton<DirectLineTokenService>();
-        services.AddSingleton<DirectLineConversationStore>();
+        // Plain prepared SQL on the embedded SQLite file (the path of every message and poll), EF Core on any other provider.
+        services.TryAddSingleton(sp => new SqliteSessions(sp.GetRequiredService<IOptions<DirectoryOptions>>().Value.EffectiveConnectionString));
+        services.AddSingleton<IDirectLineConversationStore>(sp =>
+            sp.GetRequiredService<IOptions<DirectoryOptions>>().Value.Provider == DirectoryProvider.Sqlite
+                ? ActivatorUtilities.CreateInstance<SqliteDirectLineConversationStore>(sp)
+                : ActivatorUtilities.CreateInstance<DirectLineConversationStore>(sp));
         services.AddSingleton<DirectLineBroadcaster>();
         services.AddSingleton<DirectLineRedisBackplane>();
         services.AddHostedService(sp => sp.GetRequiredService<DirectLineRedisBackplane>());
-        services.AddSingleton<ConversationGate>();
-        services.AddSingleton<ConversationTurnLease>();
         services.AddScoped<DirectLineTurns>();
         services.AddCors(cors => cors.AddPolicy(CorsPolicy, _ => { }));
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
@@ -87,7 +93,7 @@ internal static class DirectLineEndpoints
     }
 
     private static async Task<IResult> GenerateTokenAsync(HttpContext context, DirectLineTokenService tokens,
-        DirectLineConversationStore store, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
+        IDirectLineConversationStore store, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
     {
         if (options.Value.Secret is { Length: > 0 } && !tokens.IsSecret(Bearer(context)))
         {
@@ -140,7 +146,7 @@ internal static class DirectLineEndpoints
     }
 
     private static async Task<IResult> StartConversationAsync(HttpContext context, DirectLineTokenService tokens,
-        DirectLineConversationStore store, DirectLineTurns turns, CancellationToken cancellationToken)
+        IDirectLineConversationStore store, DirectLineTurns turns, CancellationToken cancellationToken)
     {
         var bearer = Bearer(context);
         ChannelConversation? conversation;
@@ -171,20 +177,13 @@ internal static class DirectLineEndpoints
             return TypedResults.Ok(response);
         }
 
-        try
-        {
-            await turns.StartAsync(conversation.Id, conversation.UserId, ServiceUrl(context), cancellationToken);
-        }
-        catch (ConversationBusyException e)
-        {
-            return Busy(context, e);
-        }
+        await turns.StartAsync(conversation.Id, conversation.UserId, ServiceUrl(context), cancellationToken);
 
         return TypedResults.Created($"/v3/directline/conversations/{conversation.Id}", response);
     }
 
     private static async Task<IResult> ReconnectAsync(string conversationId, string? watermark, HttpContext context,
-        DirectLineTokenService tokens, DirectLineConversationStore store, CancellationToken cancellationToken)
+        DirectLineTokenService tokens, IDirectLineConversationStore store, CancellationToken cancellationToken)
     {
         var (conversation, error) = await AuthorizeAsync(context, conversationId, tokens, store, cancellationToken);
         if (error is not null)
@@ -198,7 +197,7 @@ internal static class DirectLineEndpoints
     }
 
     private static async Task<IResult> PostActivityAsync(string conversationId, HttpContext context, DirectLineTokenService tokens,
-        DirectLineConversationStore store, DirectLineTurns turns, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
+        IDirectLineConversationStore store, DirectLineTurns turns, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
     {
         var (conversation, error) = await AuthorizeAsync(context, conversationId, tokens, store, cancellationToken);
         if (error is not null)
@@ -223,14 +222,14 @@ internal static class DirectLineEndpoints
                 context.Connection.RemoteIpAddress?.ToString());
             return TypedResults.Ok(new JsonObject { ["id"] = id });
         }
-        catch (ConversationBusyException e)
+        catch (DirectLineConversationGoneException)
         {
-            return Busy(context, e);
+            return DirectLineError.Result(404, "NotFound", "Conversation not found.");
         }
     }
 
     private static async Task<IResult> GetActivitiesAsync(string conversationId, string? watermark, HttpContext context,
-        DirectLineTokenService tokens, DirectLineConversationStore store, CancellationToken cancellationToken)
+        DirectLineTokenService tokens, IDirectLineConversationStore store, CancellationToken cancellationToken)
     {
         var (conversation, error) = await AuthorizeAsync(context, conversationId, tokens, store, cancellationToken);
         if (error is not null)
@@ -238,12 +237,12 @@ internal static class DirectLineEndpoints
             return error;
         }
 
-        var (activities, newWatermark) = await store.ReadAsync(conversation!.Id, DirectLineConversationStore.ParseWatermark(watermark), cancellationToken);
-        return TypedResults.Ok(ActivitySet(activities, newWatermark));
+        var page = await store.ReadAsync(conversation!.Id, DirectLineActivityIds.ParseWatermark(watermark), cancellationToken);
+        return TypedResults.Bytes(page.ToUtf8Json(), "application/json; charset=utf-8");
     }
 
     private static async Task StreamAsync(string conversationId, HttpContext context, DirectLineTokenService tokens,
-        DirectLineConversationStore store, DirectLineBroadcaster broadcaster, IOptions<DirectLineOptions> options)
+        IDirectLineConversationStore store, DirectLineBroadcaster broadcaster, IOptions<DirectLineOptions> options)
     {
         var (conversation, error) = await AuthorizeAsync(context, conversationId, tokens, store, context.RequestAborted,
             context.Request.Query["t"].FirstOrDefault());
@@ -265,16 +264,16 @@ internal static class DirectLineEndpoints
         var receiving = DrainUntilClosedAsync(socket, closed);
         try
         {
-            var watermark = DirectLineConversationStore.ParseWatermark(context.Request.Query["watermark"].FirstOrDefault());
+            var watermark = DirectLineActivityIds.ParseWatermark(context.Request.Query["watermark"].FirstOrDefault());
             while (!closed.IsCancellationRequested && socket.State == WebSocketState.Open)
             {
-                var (activities, newWatermark) = await store.ReadAsync(conversation.Id, watermark, closed.Token);
-                if (activities.Count > 0)
+                var page = await store.ReadAsync(conversation.Id, watermark, closed.Token);
+                if (page.Activities.Count > 0)
                 {
-                    var payload = JsonSerializer.SerializeToUtf8Bytes(ActivitySet(activities, newWatermark));
-                    await socket.SendAsync(payload, WebSocketMessageType.Text, true, closed.Token);
-                    watermark = newWatermark;
+                    await socket.SendAsync(page.ToUtf8Json(), WebSocketMessageType.Text, true, closed.Token);
                 }
+
+                watermark = page.Watermark;
 
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(closed.Token);
                 wait.CancelAfter(TimeSpan.FromSeconds(options.Value.StreamPollSeconds));
@@ -306,7 +305,7 @@ internal static class DirectLineEndpoints
     /// A token for a new conversation; or, when the page presents the token it held (even expired, within
     /// <see cref="DirectLineOptions.ResumeWindowHours"/>), a new token for that same conversation (<c>resumed</c>).
     /// </summary>
-    private static async Task<IResult> PageTokenAsync(HttpContext context, DirectLineTokenService tokens, DirectLineConversationStore store,
+    private static async Task<IResult> PageTokenAsync(HttpContext context, DirectLineTokenService tokens, IDirectLineConversationStore store,
         CancellationToken cancellationToken)
     {
         // The help page posts no body; a body, when there is one, is an object whose members are ignored.
@@ -341,7 +340,7 @@ internal static class DirectLineEndpoints
     }
 
     private static async Task<(ChannelConversation? Conversation, IResult? Error)> AuthorizeAsync(HttpContext context, string conversationId,
-        DirectLineTokenService tokens, DirectLineConversationStore store, CancellationToken cancellationToken, string? token = null)
+        DirectLineTokenService tokens, IDirectLineConversationStore store, CancellationToken cancellationToken, string? token = null)
     {
         token ??= Bearer(context);
         if (!tokens.IsSecret(token))
@@ -393,13 +392,6 @@ internal static class DirectLineEndpoints
         }
     }
 
-    /// <summary>The previous turn of the conversation outlasted the wait (a crashed instance's hold not yet lapsed): retry later.</summary>
-    private static IResult Busy(HttpContext context, ConversationBusyException busy)
-    {
-        context.Response.Headers.RetryAfter = "5";
-        return DirectLineError.Result(503, "ServiceUnavailable",
-            $"The conversation is still busy with a previous message after {busy.WaitedSeconds} s; send it again in a few seconds.");
-    }
 
     private static IResult TokenError(TokenCheck check) => check switch
     {
@@ -408,11 +400,6 @@ internal static class DirectLineEndpoints
         _ => DirectLineError.Result(403, "BadArgument", "The token is not valid."),
     };
 
-    private static JsonObject ActivitySet(IReadOnlyList<JsonObject> activities, int watermark) => new()
-    {
-        ["activities"] = new JsonArray([.. activities]),
-        ["watermark"] = watermark.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
 
     private static string? Bearer(HttpContext context)
     {

@@ -58,14 +58,6 @@ public sealed class DirectLineOptions
     [Required]
     public string RedisChannel { get; set; } = "supportbot:directline";
 
-    /// <summary>How long a turn may hold its conversation against other instances; a crashed instance's hold lapses after it.</summary>
-    [Range(1, 600)]
-    public int TurnLeaseSeconds { get; set; } = 60;
-
-    /// <summary>How long a message waits for the conversation's previous turn before the client is told to retry (503).</summary>
-    [Range(1, 600)]
-    public int TurnWaitSeconds { get; set; } = 30;
-
     [Required]
     public string BotId { get; set; } = "supportbot";
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using SupportBot.Bot.Conversations;
@@ -5,26 +6,24 @@ using SupportBot.Bot.Conversations;
 namespace SupportBot.Bot.DirectLine;
 
 /// <summary>
-/// One Direct Line turn: the client's activity is stored (it is the echo Web Chat waits for, with its channelData),
-/// handed to the bot, and the bot's replies are stored with replyToId = that activity's id, then streams are woken, on
-/// this instance and, through the backplane, on the others. A turn holds its conversation from the first store to the
-/// last, within this instance (<see cref="ConversationGate"/>, so that waiting turns do not poll the database) and
-/// across instances (<see cref="ConversationTurnLease"/>), so that a message's replies always follow it.
+/// One Direct Line turn: the bot runs the client's activity, and while it still holds the conversation (the dialog
+/// state's lease, the one thing ordering a conversation's turns on every instance: <see cref="Dialogs.State.StateMiddleware"/>)
+/// the activity (the echo Web Chat waits for, with its channelData) and the bot's replies, replyToId = that activity's
+/// id, are appended to the conversation's log in one transaction; then streams are woken, on this instance and, through
+/// the backplane, on the others.
 /// </summary>
 internal sealed class DirectLineTurns(
-    DirectLineConversationStore store,
+    IDirectLineConversationStore store,
     DirectLineBroadcaster broadcaster,
     DirectLineRedisBackplane backplane,
-    ConversationGate gate,
-    ConversationTurnLease lease,
     IConversationBot bot,
+    TimeProvider time,
     IOptions<DirectLineOptions> options)
 {
+    /// <returns>The id the client's activity got in the conversation.</returns>
     public async Task<string> PostAsync(string conversationId, string userId, JsonObject activity, string serviceUrl,
         CancellationToken cancellationToken, string? clientAddress = null)
     {
-        using var turn = await gate.EnterAsync(conversationId, cancellationToken);
-        await using var held = await lease.AcquireAsync(conversationId, cancellationToken);
         var from = activity["from"] as JsonObject ?? new JsonObject();
 
         // The token says who the user is; a client cannot speak for another user.
@@ -34,18 +33,39 @@ internal sealed class DirectLineTurns(
         activity["recipient"] = Bot();
         activity["serviceUrl"] = serviceUrl;
         activity["locale"] ??= "fr-FR";
-        activity.Remove("id");
+        activity["channelId"] = DirectLineActivityIds.ChannelId;
+        activity["conversation"] = new JsonObject { ["id"] = conversationId };
         activity.Remove("timestamp");
-        var stored = (await store.AppendAsync(conversationId, [activity], cancellationToken))[0];
-        Signal(conversationId);
 
-        await RunBotAsync(conversationId, userId, stored, serviceUrl, cancellationToken, clientAddress);
-        return stored["id"]!.GetValue<string>();
+        // The bot sees the id the activity will have once recorded (replyToId), not one the client made up.
+        var pending = DirectLineActivityIds.For(conversationId, 0);
+        activity["id"] = pending;
+        string? id = null;
+        var recorded = new HashSet<string>(StringComparer.Ordinal);
+        var replies = await bot.ProcessAsync(activity, clientAddress, async (turnReplies, token) =>
+        {
+            id = await AppendAsync(conversationId, userId, activity, turnReplies, null, serviceUrl, token);
+            foreach (var reply in turnReplies)
+            {
+                recorded.Add(reply["id"]?.GetValue<string>() ?? "");
+            }
+        }, cancellationToken);
+
+        // The turn failed before it could record (the apology is the reply), or added a reply after: kept, in order.
+        var rest = replies.Where(r => !recorded.Contains(r["id"]?.GetValue<string>() ?? "")).ToList();
+        if (id is null || rest.Count > 0)
+        {
+            var appended = await AppendAsync(conversationId, userId, id is null ? activity : null, rest, id, serviceUrl, cancellationToken);
+            id ??= appended;
+        }
+
+        return id!;
     }
 
     /// <summary>
     /// Tells the bot that the user and the bot joined, so that it greets first (Web Chat shows it on opening); once, even
-    /// when two requests start the conversation at the same time on two instances.
+    /// when two requests start the conversation at the same time on two instances (the welcome is said once per
+    /// conversation's state).
     /// </summary>
     public async Task StartAsync(string conversationId, string userId, string serviceUrl, CancellationToken cancellationToken)
     {
@@ -53,7 +73,7 @@ internal sealed class DirectLineTurns(
         {
             ["type"] = "conversationUpdate",
             ["id"] = $"{conversationId}|start",
-            ["channelId"] = DirectLineConversationStore.ChannelId,
+            ["channelId"] = DirectLineActivityIds.ChannelId,
             ["serviceUrl"] = serviceUrl,
             ["conversation"] = new JsonObject { ["id"] = conversationId },
             ["from"] = new JsonObject { ["id"] = userId, ["role"] = "user" },
@@ -61,45 +81,71 @@ internal sealed class DirectLineTurns(
             ["membersAdded"] = new JsonArray(Bot(), new JsonObject { ["id"] = userId, ["role"] = "user" }),
             ["locale"] = "fr-FR",
         };
-        using var turn = await gate.EnterAsync(conversationId, cancellationToken);
-        await using var held = await lease.AcquireAsync(conversationId, cancellationToken);
-        if ((await store.FindAsync(conversationId, cancellationToken))?.LastSequence > 0)
+        var recorded = 0;
+        var replies = await bot.ProcessAsync(update, null, async (turnReplies, token) =>
         {
-            return;
-        }
-
-        await RunBotAsync(conversationId, userId, update, serviceUrl, cancellationToken);
-    }
-
-    private async Task RunBotAsync(string conversationId, string userId, JsonObject incoming, string serviceUrl,
-        CancellationToken cancellationToken, string? clientAddress = null)
-    {
-        var replies = await bot.ProcessAsync(incoming, clientAddress, cancellationToken);
-        var outgoing = new List<JsonObject>(replies.Count);
-        foreach (var reply in replies)
-        {
-            var activity = (JsonObject)reply.DeepClone();
-            activity.Remove("id");
-            activity["from"] = Bot();
-            activity["recipient"] = new JsonObject { ["id"] = userId, ["role"] = "user" };
-            activity["serviceUrl"] = serviceUrl;
-            activity["locale"] ??= "fr-FR";
-            if (incoming["type"]?.GetValue<string>() == "message")
+            if (turnReplies.Count > 0)
             {
-                activity["replyToId"] = incoming["id"]!.GetValue<string>();
+                await AppendAsync(conversationId, userId, null, turnReplies, null, serviceUrl, token);
             }
 
-            outgoing.Add(activity);
+            recorded = turnReplies.Count;
+        }, cancellationToken);
+        if (replies.Count > recorded)
+        {
+            await AppendAsync(conversationId, userId, null, [.. replies.Skip(recorded)], null, serviceUrl, cancellationToken);
         }
-
-        await store.AppendAsync(conversationId, outgoing, cancellationToken);
-        Signal(conversationId);
     }
 
-    private void Signal(string conversationId)
+    /// <summary>
+    /// The client's message (when given) then the replies, in one append; the replies to a message get replyToId = its id
+    /// (<paramref name="replyTo"/> when the message was appended before). Returns the id of the first activity appended.
+    /// </summary>
+    private async Task<string> AppendAsync(string conversationId, string userId, JsonObject? incoming, IReadOnlyList<JsonObject> replies,
+        string? replyTo, string serviceUrl, CancellationToken cancellationToken)
     {
+        var activities = new List<JsonObject>(replies.Count + 1);
+        if (incoming is not null)
+        {
+            activities.Add(incoming);
+        }
+
+        foreach (var reply in replies)
+        {
+            reply["from"] = Bot();
+            reply["recipient"] = new JsonObject { ["id"] = userId, ["role"] = "user" };
+            reply["serviceUrl"] = serviceUrl;
+            reply["locale"] ??= "fr-FR";
+            reply["channelId"] = DirectLineActivityIds.ChannelId;
+            reply["conversation"] = new JsonObject { ["id"] = conversationId };
+            activities.Add(reply);
+        }
+
+        if (activities.Count == 0)
+        {
+            return "";
+        }
+
+        var now = time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        var firstSequence = await store.AppendAsync(conversationId, activities.Count, (i, id) =>
+        {
+            var activity = activities[i];
+            if (i == 0 && incoming is not null)
+            {
+                replyTo = id;
+            }
+            else if (replyTo is not null)
+            {
+                activity["replyToId"] = replyTo;
+            }
+
+            activity["id"] = id;
+            activity["timestamp"] ??= now;
+            return activity.ToJsonString();
+        }, cancellationToken);
         broadcaster.Notify(conversationId);
         backplane.Publish(conversationId);
+        return DirectLineActivityIds.For(conversationId, firstSequence);
     }
 
     private JsonObject Bot() => new() { ["id"] = options.Value.BotId, ["name"] = options.Value.BotName, ["role"] = "bot" };

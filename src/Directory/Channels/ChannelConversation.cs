@@ -14,16 +14,4 @@ public sealed class ChannelConversation
 
     /// <summary>Sequence number of the newest activity; also the conversation's watermark.</summary>
     public int LastSequence { get; set; }
-
-    /// <summary>Changes with every append, so that a writer that read the row before an append knows it is stale.</summary>
-    public Guid Version { get; set; }
-
-    /// <summary>
-    /// The instance running a turn of this conversation (the parent's message stored, the bot run, its replies stored),
-    /// until <see cref="TurnUntilMs"/>: turns of one conversation run one after the other across instances.
-    /// </summary>
-    public string? TurnOwner { get; set; }
-
-    /// <summary>Unix milliseconds: SQLite cannot compare DateTimeOffset values in SQL, and the turn is taken by a conditional UPDATE.</summary>
-    public long TurnUntilMs { get; set; }
 }

@@ -11,8 +11,6 @@ internal sealed class ChannelConversationEntityTypeConfiguration : IEntityTypeCo
         builder.Property(c => c.Id).HasMaxLength(64).IsUnicode(false);
         builder.Property(c => c.ChannelId).HasMaxLength(32).IsUnicode(false);
         builder.Property(c => c.UserId).HasMaxLength(64);
-        builder.Property(c => c.Version).IsConcurrencyToken();
-        builder.Property(c => c.TurnOwner).HasMaxLength(64).IsUnicode(false);
         builder.HasIndex(c => c.CreatedAt);
     }
 }

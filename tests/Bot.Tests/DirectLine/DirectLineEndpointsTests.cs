@@ -265,7 +265,8 @@ public sealed class DirectLineEndpointsTests : IDisposable
         var token = await StartAsync(client);
         var deep = JsonNode.Parse($$"""{"type":"message","text":"piège","value":{{new string('[', 62) + new string(']', 62)}}}""",
             documentOptions: new System.Text.Json.JsonDocumentOptions { MaxDepth = 100 })!.AsObject();
-        await factory.Services.GetRequiredService<DirectLineConversationStore>().AppendAsync(token.ConversationId, [deep], TestContext.Current.CancellationToken);
+        var deepJson = deep.ToJsonString(new System.Text.Json.JsonSerializerOptions { MaxDepth = 100 });
+        await factory.Services.GetRequiredService<IDirectLineConversationStore>().AppendAsync(token.ConversationId, 1, (_, _) => deepJson, TestContext.Current.CancellationToken);
 
         using var read = await Send(client, HttpMethod.Get, $"/v3/directline/conversations/{token.ConversationId}/activities", token.Token);
         var set = await Json(read);

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SupportBot.AccountDirectory;
+using SupportBot.Bot.Cases;
 using SupportBot.Bot.Conversations;
 using SupportBot.Testing;
 
@@ -23,35 +24,40 @@ public sealed class SeveralInstancesTurnTests : IAsyncDisposable
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task TurnHeldByAnotherInstance_MessageWaitsThenGets503WithRetryAfter_NothingStored()
+    public async Task TurnHeldByAnotherInstance_MessageWaits_ThenThePoliteApologyFollowsIt_NothingLost()
     {
-        var factory = Factory(new() { ["DirectLine:TurnWaitSeconds"] = "1" });
+        var factory = EngineFactory(new() { ["DialogState:WaitSeconds"] = "1" });
         using var client = factory.CreateClient();
         var (conversationId, token) = await StartAsync(client);
         await HoldAsync(factory, conversationId, "other-instance", factory.Time.GetUtcNow().AddSeconds(60));
 
         using var posted = await PostAsync(client, conversationId, token, "bonjour");
+        var history = await ActivitiesAsync(client, conversationId, token);
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, posted.StatusCode);
-        Assert.Equal(TimeSpan.FromSeconds(5), posted.Headers.RetryAfter?.Delta);
-        Assert.Equal("ServiceUnavailable", (await posted.Content.ReadFromJsonAsync<JsonObject>(Cancel))!["error"]!["code"]!.GetValue<string>());
-        Assert.DoesNotContain(await ActivitiesAsync(client, conversationId, token), a => a!["text"]?.GetValue<string>() == "bonjour");
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        var message = Assert.Single(history, a => a!["text"]?.GetValue<string>() == "bonjour")!;
+        var reply = Assert.Single(history, a => a!["replyToId"]?.GetValue<string>() == message["id"]!.GetValue<string>() && a["type"]!.GetValue<string>() == "message")!;
+        Assert.StartsWith("Toutes nos excuses : une erreur technique", reply["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task InstanceThatCrashedHoldingATurn_ItsHoldLapses_TheNextMessageIsAnswered()
     {
-        var factory = Factory();
+        var factory = EngineFactory();
         using var client = factory.CreateClient();
         var (conversationId, token) = await StartAsync(client);
-        await HoldAsync(factory, conversationId, "crashed-instance", factory.Time.GetUtcNow().AddSeconds(60));
+        await HoldAsync(factory, conversationId, "crashed-instance", factory.Time.GetUtcNow().AddSeconds(20));
 
         var posting = PostAsync(client, conversationId, token, "bonjour");
-        factory.Time.Advance(TimeSpan.FromSeconds(61));
+        factory.Time.Advance(TimeSpan.FromSeconds(21));
         using var posted = await posting;
+        var history = await ActivitiesAsync(client, conversationId, token);
 
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
-        Assert.Contains(await ActivitiesAsync(client, conversationId, token), a => a!["text"]?.GetValue<string>() == "Écho : bonjour");
+        var message = Assert.Single(history, a => a!["text"]?.GetValue<string>() == "bonjour")!;
+        var replies = history.Where(a => a!["replyToId"]?.GetValue<string>() == message["id"]!.GetValue<string>() && a["type"]!.GetValue<string>() == "message").ToList();
+        Assert.NotEmpty(replies);
+        Assert.All(replies, r => Assert.DoesNotContain("erreur technique", r!["text"]!.GetValue<string>(), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -94,12 +100,22 @@ public sealed class SeveralInstancesTurnTests : IAsyncDisposable
         return factory;
     }
 
-    /// <summary>What another instance's running turn leaves in the shared database: the conversation's row held until then.</summary>
+    /// <summary>The service with its dialog engine, whose conversation state orders the turns.</summary>
+    private BotFactory EngineFactory(Dictionary<string, string?>? settings = null)
+    {
+        var factory = new BotFactory(settings: settings);
+        _factories.Add(factory);
+        return factory;
+    }
+
+    /// <summary>What another instance's running turn leaves in the shared database: the conversation's state row held until then.</summary>
     private static async Task HoldAsync(BotFactory factory, string conversationId, string owner, DateTimeOffset until)
     {
+        var key = $"directline/{factory.Services.GetRequiredService<CaseLinks>().RequesterKey("state", $"directline/{conversationId}")}";
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<DirectoryDbContext>>().CreateDbContextAsync(Cancel);
-        await db.ChannelConversations.Where(c => c.Id == conversationId)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.TurnOwner, owner).SetProperty(c => c.TurnUntilMs, until.ToUnixTimeMilliseconds()), Cancel);
+        var held = await db.ConversationStates.Where(c => c.Key == key)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LeaseOwner, owner).SetProperty(c => c.LeaseUntilMs, until.ToUnixTimeMilliseconds()), Cancel);
+        Assert.Equal(1, held);
     }
 
     private static async Task<(string ConversationId, string Token)> StartAsync(HttpClient client)

@@ -190,7 +190,7 @@ public sealed class RetentionPurgeTests
     {
         db.ChannelConversations.Add(new ChannelConversation
         {
-            Id = id, ChannelId = "directline", UserId = "dl_parent", CreatedAt = created, LastSequence = activities.Length, Version = Guid.NewGuid(),
+            Id = id, ChannelId = "directline", UserId = "dl_parent", CreatedAt = created, LastSequence = activities.Length,
         });
         for (var i = 0; i < activities.Length; i++)
         {

@@ -11,8 +11,9 @@ internal sealed class BotEngine(IServiceScopeFactory scopes, MessageRenderer ren
 {
     /// <param name="send">Called as each reply is produced (a channel streaming replies); the list returned holds them all.</param>
     /// <param name="clientAddress">Where the request came from, when the channel knows the parent's own address (Web Chat).</param>
+    /// <param name="record">Called with the turn's replies while the turn holds its conversation (<see cref="TurnContext.OnRecord"/>).</param>
     public async Task<IReadOnlyList<Activity>> ProcessAsync(Activity activity, Func<Activity, CancellationToken, Task>? send = null,
-        string? clientAddress = null, CancellationToken cancellationToken = default)
+        string? clientAddress = null, CancellationToken cancellationToken = default, Func<IReadOnlyList<Activity>, CancellationToken, Task>? record = null)
     {
         ArgumentNullException.ThrowIfNull(activity);
         if (string.IsNullOrWhiteSpace(activity.Conversation?.Id) || string.IsNullOrWhiteSpace(activity.ChannelId))
@@ -27,6 +28,11 @@ internal sealed class BotEngine(IServiceScopeFactory scopes, MessageRenderer ren
         if (send is not null)
         {
             turn.OnSend(send);
+        }
+
+        if (record is not null)
+        {
+            turn.OnRecord(record);
         }
 
         var middleware = scope.ServiceProvider.GetServices<ITurnMiddleware>().ToArray();

@@ -7,6 +7,7 @@ namespace SupportBot.Bot.Dialogs.Turns;
 internal sealed class TurnContext(Activity activity, IServiceProvider services, MessageRenderer renderer, TimeProvider time)
 {
     private readonly List<Func<Activity, CancellationToken, Task>> _onSend = [];
+    private Func<IReadOnlyList<Activity>, CancellationToken, Task>? _record;
 
     public Activity Activity { get; } = activity;
 
@@ -36,6 +37,21 @@ internal sealed class TurnContext(Activity activity, IServiceProvider services, 
 
     /// <summary>Called for every activity the bot sends, before it is recorded (transcript, channel delivery).</summary>
     public void OnSend(Func<Activity, CancellationToken, Task> handler) => _onSend.Add(handler);
+
+    /// <summary>
+    /// Called once, by <see cref="State.StateMiddleware"/>, with the turn's replies while the turn still holds its
+    /// conversation: a channel that keeps the conversation's log (Direct Line) writes the message and its replies then, so
+    /// that no other turn of the conversation, on any instance, lands between them.
+    /// </summary>
+    public void OnRecord(Func<IReadOnlyList<Activity>, CancellationToken, Task> record) => _record = record;
+
+    public async Task RecordAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _record, null) is { } record)
+        {
+            await record([.. Responses], cancellationToken);
+        }
+    }
 
     public async Task SendAsync(Activity reply, CancellationToken cancellationToken = default)
     {

@@ -413,22 +413,10 @@ namespace SupportBot.AccountDirectory.Migrations.SqlServer
                     b.Property<int>("LastSequence")
                         .HasColumnType("int");
 
-                    b.Property<string>("TurnOwner")
-                        .HasMaxLength(64)
-                        .IsUnicode(false)
-                        .HasColumnType("varchar(64)");
-
-                    b.Property<long>("TurnUntilMs")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 

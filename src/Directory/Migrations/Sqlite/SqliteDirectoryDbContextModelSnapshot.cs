@@ -394,21 +394,9 @@ namespace SupportBot.AccountDirectory.Migrations.Sqlite
                     b.Property<int>("LastSequence")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("TurnOwner")
-                        .HasMaxLength(64)
-                        .IsUnicode(false)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("TurnUntilMs")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
