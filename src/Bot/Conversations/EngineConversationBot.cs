@@ -1,21 +1,14 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using SupportBot.Bot.Dialogs.Activities;
+using SupportBot.Bot.Activities;
 using SupportBot.Bot.Dialogs.Turns;
 
 namespace SupportBot.Bot.Conversations;
 
-/// <summary>The dialog engine behind the channels: their JSON activities in and out, the engine's typed activities inside.</summary>
+/// <summary>The dialog engine behind the channels.</summary>
 internal sealed class EngineConversationBot(BotEngine engine) : IConversationBot
 {
-    public Task<IReadOnlyList<JsonObject>> ProcessAsync(JsonObject incoming, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<Activity>> ProcessAsync(Activity incoming, CancellationToken cancellationToken) =>
         ProcessAsync(incoming, null, cancellationToken);
 
-    public async Task<IReadOnlyList<JsonObject>> ProcessAsync(JsonObject incoming, string? clientAddress, CancellationToken cancellationToken)
-    {
-        var activity = incoming.Deserialize<Activity>(ActivityJson.Options)
-            ?? throw new JsonException("An activity was expected, not null.");
-        var replies = await engine.ProcessAsync(activity, clientAddress: clientAddress, cancellationToken: cancellationToken);
-        return [.. replies.Select(r => JsonSerializer.SerializeToNode(r, ActivityJson.Options)!.AsObject())];
-    }
+    public Task<IReadOnlyList<Activity>> ProcessAsync(Activity incoming, string? clientAddress, CancellationToken cancellationToken) =>
+        engine.ProcessAsync(incoming, clientAddress: clientAddress, cancellationToken: cancellationToken);
 }

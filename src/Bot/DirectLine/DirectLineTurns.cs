@@ -74,11 +74,11 @@ internal sealed class DirectLineTurns(
     private async Task RunBotAsync(string conversationId, string userId, JsonObject incoming, string serviceUrl,
         CancellationToken cancellationToken, string? clientAddress = null)
     {
-        var replies = await bot.ProcessAsync(incoming, clientAddress, cancellationToken);
+        var replies = await bot.ProcessAsync(DirectLineAdapter.ToActivity(incoming), clientAddress, cancellationToken);
         var outgoing = new List<JsonObject>(replies.Count);
         foreach (var reply in replies)
         {
-            var activity = (JsonObject)reply.DeepClone();
+            var activity = DirectLineAdapter.ToJson(reply);
             activity.Remove("id");
             activity["from"] = Bot();
             activity["recipient"] = new JsonObject { ["id"] = userId, ["role"] = "user" };
