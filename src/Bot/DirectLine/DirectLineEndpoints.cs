@@ -72,8 +72,13 @@ internal static class DirectLineEndpoints
         IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
     {
         var (conversation, error) = await DirectLineRequest.AuthorizeAsync(context, conversationId, tokens, store, cancellationToken);
-        var body = error is null ? await DirectLineRequest.ReadJsonAsync(context, optional: false, cancellationToken) : default;
-        if ((error ?? body.Error ?? DirectLineActivityCheck.Problem(body.Json, options.Value.MaxTextLength)) is { } refused)
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var body = await DirectLineRequest.ReadJsonAsync(context, optional: false, cancellationToken);
+        if ((body.Error ?? DirectLineActivityCheck.Problem(body.Json, options.Value.MaxTextLength)) is { } refused)
         {
             return refused;
         }
