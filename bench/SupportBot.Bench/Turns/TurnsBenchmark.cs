@@ -7,8 +7,8 @@ using Microsoft.Extensions.Logging;
 using SupportBot.AccountDirectory;
 using SupportBot.AccountDirectory.Mail;
 using SupportBot.Bot.Dialogs;
-using SupportBot.Bot.Dialogs.Activities;
-using Activity = SupportBot.Bot.Dialogs.Activities.Activity;
+using SupportBot.Bot.Activities;
+using Activity = SupportBot.Bot.Activities.Activity;
 using SupportBot.Bot.Dialogs.Turns;
 using SupportBot.Bot.Language;
 

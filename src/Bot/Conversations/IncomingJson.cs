@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SupportBot.Bot.Dialogs.Activities;
+using SupportBot.Bot.Activities;
 
 namespace SupportBot.Bot.Conversations;
 

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using SupportBot.AccountDirectory.Cases;
 using SupportBot.Bot.Cases;
-using SupportBot.Bot.Dialogs.Activities;
+using SupportBot.Bot.Activities;
 using SupportBot.Bot.Dialogs.Declarative;
 using SupportBot.Bot.Dialogs.Prompts;
 using SupportBot.Bot.Dialogs.Stack;

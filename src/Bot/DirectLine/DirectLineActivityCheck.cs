@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SupportBot.Bot.Dialogs.Activities;
+using Microsoft.AspNetCore.Http.HttpResults;
+using SupportBot.Bot.Activities;
 
 namespace SupportBot.Bot.DirectLine;
 
@@ -15,7 +16,7 @@ internal static class DirectLineActivityCheck
     private static readonly string[] ServiceOwned = ["recipient", "conversation", "id", "timestamp", "serviceUrl", "channelId"];
 
     /// <summary>The Direct Line error to answer, or null when the activity may be posted.</summary>
-    public static IResult? Problem(JsonNode? body, int maxTextLength)
+    public static JsonHttpResult<DirectLineError>? Problem(JsonNode? body, int maxTextLength)
     {
         if (body is not JsonObject activity)
         {

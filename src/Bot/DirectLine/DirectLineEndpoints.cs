@@ -1,15 +1,7 @@
-using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using SupportBot.AccountDirectory.Channels;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using SupportBot.AccountDirectory;
-using SupportBot.AccountDirectory.Data;
-using SupportBot.AccountDirectory.Sqlite;
-using SupportBot.Bot.Conversations;
+using static SupportBot.Bot.DirectLine.DirectLineServiceCollectionExtensions;
 
 namespace SupportBot.Bot.DirectLine;
 
@@ -19,173 +11,45 @@ namespace SupportBot.Bot.DirectLine;
 /// </summary>
 internal static class DirectLineEndpoints
 {
-    public const string CorsPolicy = "DirectLine";
-    public const string TokenRateLimit = "DirectLineToken";
-    private const int MaxBodyBytes = 64 * 1024;
-
-    public static IServiceCollection AddDirectLine(this IServiceCollection services)
-    {
-        services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.Section)
-            .Configure<IOptions<DataOptions>>((o, data) => o.KeyFile = data.Value.Resolve(o.KeyFile, "directline-signing.key"))
-            .ValidateDataAnnotations()
-            .Validate(o => IsRedisConfiguration(o.Redis), "DirectLine:Redis is not a StackExchange.Redis configuration string (host:port[,password=...]).")
-            .ValidateOnStart();
-        services.AddSingleton<DirectLineTokenService>();
-        // Plain prepared SQL on the embedded SQLite file (the path of every message and poll), EF Core on any other provider.
-        services.TryAddSingleton(sp => new SqliteSessions(sp.GetRequiredService<IOptions<DirectoryOptions>>().Value.EffectiveConnectionString));
-        services.AddSingleton<IDirectLineConversationStore>(sp =>
-            sp.GetRequiredService<IOptions<DirectoryOptions>>().Value.Provider == DirectoryProvider.Sqlite
-                ? ActivatorUtilities.CreateInstance<SqliteDirectLineConversationStore>(sp)
-                : ActivatorUtilities.CreateInstance<DirectLineConversationStore>(sp));
-        services.AddSingleton<DirectLineBroadcaster>();
-        services.AddSingleton<DirectLineRedisBackplane>();
-        services.AddHostedService(sp => sp.GetRequiredService<DirectLineRedisBackplane>());
-        services.AddScoped<DirectLineTurns>();
-        services.AddCors(cors => cors.AddPolicy(CorsPolicy, _ => { }));
-        services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
-            .Configure<IOptions<DirectLineOptions>>((cors, directLine) => cors.AddPolicy(CorsPolicy, policy => policy
-                .WithOrigins(directLine.Value.AllowedOrigins)
-
-                // What Web Chat 4.18's DirectLineJS sends (botframework-directlinejs/lib/directLine.js: commonHeaders
-                // and the ajax calls): Authorization, Content-Type: application/json and x-ms-bot-agent on its own, and
-                // X-Requested-With, which RxJS's ajax adds to every request not marked crossDomain. The cross-origin
-                // browser test (CrossOriginEmbeddingTests) fails on any header missing here.
-                .WithHeaders("Authorization", "Content-Type", "x-ms-bot-agent", "X-Requested-With")
-                .WithMethods("GET", "POST")
-                .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
-        services.AddRateLimiter(limiter =>
-        {
-            limiter.AddPolicy(TokenRateLimit, context =>
-            {
-                // A site's server holding the secret exchanges it for its parents' tokens, all from its one address.
-                if (context.RequestServices.GetRequiredService<DirectLineTokenService>().IsSecret(Bearer(context)))
-                {
-                    return RateLimitPartition.GetNoLimiter("secret");
-                }
-
-                var perMinute = context.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value.TokenRequestsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
-            });
-        });
-        return services;
-    }
-
     public static WebApplication MapDirectLine(this WebApplication app)
     {
-        app.UseCors();
-        app.UseRateLimiter();
-        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
-
         var group = app.MapGroup("/v3/directline").RequireCors(CorsPolicy);
-        // Both token endpoints open a conversation: one client address gets a few a minute (Retry-After on the 429).
-        group.MapPost("/tokens/generate", GenerateTokenAsync).RequireRateLimiting(TokenRateLimit);
-        group.MapPost("/tokens/refresh", RefreshTokenAsync);
+        group.MapDirectLineTokens(app);
         group.MapPost("/conversations", StartConversationAsync);
         group.MapGet("/conversations/{conversationId}", ReconnectAsync);
         group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
         group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
         group.Map("/conversations/{conversationId}/stream", StreamAsync);
-
-        // The help page's back end: what a site does with Azure, exchanging the secret for a token server-side.
-        app.MapPost("/api/directline/token", PageTokenAsync).RequireCors(CorsPolicy).RequireRateLimiting(TokenRateLimit);
         return app;
     }
 
-    private static async Task<IResult> GenerateTokenAsync(HttpContext context, DirectLineTokenService tokens,
-        IDirectLineConversationStore store, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DirectLineConversationResponse>, Created<DirectLineConversationResponse>, JsonHttpResult<DirectLineError>>>
+        StartConversationAsync(HttpContext context, DirectLineTokenService tokens, IDirectLineConversationStore store, DirectLineTurns turns,
+            CancellationToken cancellationToken)
     {
-        if (options.Value.Secret is { Length: > 0 } && !tokens.IsSecret(Bearer(context)))
+        var (conversation, error) = await DirectLineRequest.OpenAsync(context, tokens, store, cancellationToken);
+        if (error is not null)
         {
-            return Bearer(context) is null
-                ? DirectLineError.Result(401, "Unauthorized", "Authorization: Bearer <secret> is required.")
-                : DirectLineError.Result(403, "Forbidden", "The secret is not valid.");
+            return error;
         }
 
-        var body = await ReadJsonAsync(context, optional: true, cancellationToken);
-        if (body.Error is not null)
-        {
-            return body.Error;
-        }
-
-        if (body.Json is not (null or JsonObject) || body.Json?["user"] is not (null or JsonObject))
-        {
-            return DirectLineError.Result(400, "BadArgument", "The body must be a JSON object, its user an object: {\"user\":{\"id\":\"...\"}}.");
-        }
-
-        var requestedUser = body.Json?["user"]?["id"];
-        string userId;
-        if (requestedUser is null)
-        {
-            userId = NewUserId();
-        }
-        else if (requestedUser.GetValueKind() != JsonValueKind.String || !IsValidUserId(requestedUser.GetValue<string>()))
-        {
-            return DirectLineError.Result(400, "BadArgument", "user.id must be 1 to 64 letters, digits or _-:.");
-        }
-        else
-        {
-            userId = requestedUser.GetValue<string>();
-        }
-
-        var conversation = await store.CreateAsync(userId, cancellationToken);
-        var token = tokens.Issue(conversation.Id, userId);
-        return TypedResults.Ok(new DirectLineConversationResponse(token.ConversationId, token.Token, token.ExpiresIn));
-    }
-
-    private static async Task<IResult> RefreshTokenAsync(HttpContext context, DirectLineTokenService tokens)
-    {
-        var check = await tokens.ValidateAsync(Bearer(context));
-        if (check.Check != TokenCheck.Valid)
-        {
-            return TokenError(check.Check);
-        }
-
-        var token = tokens.Issue(check.ConversationId!, check.UserId!);
-        return TypedResults.Ok(new DirectLineConversationResponse(token.ConversationId, token.Token, token.ExpiresIn));
-    }
-
-    private static async Task<IResult> StartConversationAsync(HttpContext context, DirectLineTokenService tokens,
-        IDirectLineConversationStore store, DirectLineTurns turns, CancellationToken cancellationToken)
-    {
-        var bearer = Bearer(context);
-        ChannelConversation? conversation;
-        if (tokens.IsSecret(bearer))
-        {
-            conversation = await store.CreateAsync(NewUserId(), cancellationToken);
-        }
-        else
-        {
-            var check = await tokens.ValidateAsync(bearer);
-            if (check.Check != TokenCheck.Valid)
-            {
-                return TokenError(check.Check);
-            }
-
-            conversation = await store.FindAsync(check.ConversationId!, cancellationToken);
-            if (conversation is null)
-            {
-                return DirectLineError.Result(404, "NotFound", "Conversation not found.");
-            }
-        }
-
-        var token = tokens.Issue(conversation.Id, conversation.UserId);
+        var token = tokens.Issue(conversation!.Id, conversation.UserId);
         var response = new DirectLineConversationResponse(conversation.Id, token.Token, token.ExpiresIn,
-            StreamUrl(context, conversation.Id, token.Token, watermark: null));
+            DirectLineRequest.StreamUrl(context, conversation.Id, token.Token, watermark: null));
         if (conversation.LastSequence > 0)
         {
             return TypedResults.Ok(response);
         }
 
-        await turns.StartAsync(conversation.Id, conversation.UserId, ServiceUrl(context), cancellationToken);
+        await turns.StartAsync(conversation.Id, conversation.UserId, DirectLineRequest.ServiceUrl(context), cancellationToken);
 
         return TypedResults.Created($"/v3/directline/conversations/{conversation.Id}", response);
     }
 
-    private static async Task<IResult> ReconnectAsync(string conversationId, string? watermark, HttpContext context,
-        DirectLineTokenService tokens, IDirectLineConversationStore store, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DirectLineConversationResponse>, JsonHttpResult<DirectLineError>>> ReconnectAsync(string conversationId,
+        string? watermark, HttpContext context, DirectLineTokenService tokens, IDirectLineConversationStore store, CancellationToken cancellationToken)
     {
-        var (conversation, error) = await AuthorizeAsync(context, conversationId, tokens, store, cancellationToken);
+        var (conversation, error) = await DirectLineRequest.AuthorizeAsync(context, conversationId, tokens, store, cancellationToken);
         if (error is not null)
         {
             return error;
@@ -193,45 +57,41 @@ internal static class DirectLineEndpoints
 
         var token = tokens.Issue(conversation!.Id, conversation.UserId);
         return TypedResults.Ok(new DirectLineConversationResponse(conversation.Id, token.Token, token.ExpiresIn,
-            StreamUrl(context, conversation.Id, token.Token, watermark)));
+            DirectLineRequest.StreamUrl(context, conversation.Id, token.Token, watermark)));
     }
 
-    private static async Task<IResult> PostActivityAsync(string conversationId, HttpContext context, DirectLineTokenService tokens,
-        IDirectLineConversationStore store, DirectLineTurns turns, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DirectLineResourceResponse>, JsonHttpResult<DirectLineError>>> PostActivityAsync(string conversationId,
+        HttpContext context, DirectLineTokenService tokens, IDirectLineConversationStore store, DirectLineTurns turns,
+        IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
     {
-        var (conversation, error) = await AuthorizeAsync(context, conversationId, tokens, store, cancellationToken);
+        var (conversation, error) = await DirectLineRequest.AuthorizeAsync(context, conversationId, tokens, store, cancellationToken);
         if (error is not null)
         {
             return error;
         }
 
-        var body = await ReadJsonAsync(context, optional: false, cancellationToken);
-        if (body.Error is not null)
+        var body = await DirectLineRequest.ReadJsonAsync(context, optional: false, cancellationToken);
+        if ((body.Error ?? DirectLineActivityCheck.Problem(body.Json, options.Value.MaxTextLength)) is { } refused)
         {
-            return body.Error;
-        }
-
-        if (DirectLineActivityCheck.Problem(body.Json, options.Value.MaxTextLength) is { } problem)
-        {
-            return problem;
+            return refused;
         }
 
         try
         {
-            var id = await turns.PostAsync(conversation!.Id, conversation.UserId, (JsonObject)body.Json!, ServiceUrl(context), cancellationToken,
-                context.Connection.RemoteIpAddress?.ToString());
-            return TypedResults.Ok(new JsonObject { ["id"] = id });
+            var id = await turns.PostAsync(conversation!.Id, conversation.UserId, (JsonObject)body.Json!, DirectLineRequest.ServiceUrl(context),
+                cancellationToken, context.Connection.RemoteIpAddress?.ToString());
+            return TypedResults.Ok(new DirectLineResourceResponse(id));
         }
         catch (DirectLineConversationGoneException)
         {
-            return DirectLineError.Result(404, "NotFound", "Conversation not found.");
+            return DirectLineError.NotFound();
         }
     }
 
-    private static async Task<IResult> GetActivitiesAsync(string conversationId, string? watermark, HttpContext context,
-        DirectLineTokenService tokens, IDirectLineConversationStore store, CancellationToken cancellationToken)
+    private static async Task<Results<FileContentHttpResult, JsonHttpResult<DirectLineError>>> GetActivitiesAsync(string conversationId, string? watermark,
+        HttpContext context, DirectLineTokenService tokens, IDirectLineConversationStore store, CancellationToken cancellationToken)
     {
-        var (conversation, error) = await AuthorizeAsync(context, conversationId, tokens, store, cancellationToken);
+        var (conversation, error) = await DirectLineRequest.AuthorizeAsync(context, conversationId, tokens, store, cancellationToken);
         if (error is not null)
         {
             return error;
@@ -241,205 +101,22 @@ internal static class DirectLineEndpoints
         return TypedResults.Bytes(page.ToUtf8Json(), "application/json; charset=utf-8");
     }
 
-    private static async Task StreamAsync(string conversationId, HttpContext context, DirectLineTokenService tokens,
-        IDirectLineConversationStore store, DirectLineBroadcaster broadcaster, IOptions<DirectLineOptions> options)
+    private static async Task<Results<EmptyHttpResult, JsonHttpResult<DirectLineError>>> StreamAsync(string conversationId, HttpContext context,
+        DirectLineTokenService tokens, IDirectLineConversationStore store, DirectLineBroadcaster broadcaster, IOptions<DirectLineOptions> options)
     {
-        var (conversation, error) = await AuthorizeAsync(context, conversationId, tokens, store, context.RequestAborted,
+        var (conversation, error) = await DirectLineRequest.AuthorizeAsync(context, conversationId, tokens, store, context.RequestAborted,
             context.Request.Query["t"].FirstOrDefault());
         if (error is not null)
         {
-            await error.ExecuteAsync(context);
-            return;
+            return error;
         }
 
         if (!context.WebSockets.IsWebSocketRequest)
         {
-            await DirectLineError.Result(400, "BadArgument", "This URL takes a WebSocket connection.").ExecuteAsync(context);
-            return;
+            return DirectLineError.Result(400, "BadArgument", "This URL takes a WebSocket connection.");
         }
 
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        var (subscription, signals) = broadcaster.Subscribe(conversation!.Id);
-        using var closed = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-        var receiving = DrainUntilClosedAsync(socket, closed);
-        try
-        {
-            var watermark = DirectLineActivityIds.ParseWatermark(context.Request.Query["watermark"].FirstOrDefault());
-            while (!closed.IsCancellationRequested && socket.State == WebSocketState.Open)
-            {
-                var page = await store.ReadAsync(conversation.Id, watermark, closed.Token);
-                if (page.Activities.Count > 0)
-                {
-                    await socket.SendAsync(page.ToUtf8Json(), WebSocketMessageType.Text, true, closed.Token);
-                }
-
-                watermark = page.Watermark;
-
-                using var wait = CancellationTokenSource.CreateLinkedTokenSource(closed.Token);
-                wait.CancelAfter(TimeSpan.FromSeconds(options.Value.StreamPollSeconds));
-                try
-                {
-                    await signals.ReadAsync(wait.Token);
-                }
-                catch (OperationCanceledException) when (!closed.IsCancellationRequested)
-                {
-                }
-            }
-        }
-        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
-        {
-        }
-        finally
-        {
-            broadcaster.Unsubscribe(conversation.Id, subscription);
-            await closed.CancelAsync();
-            await receiving;
-            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-            {
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
-            }
-        }
+        await DirectLineStream.RunAsync(context, conversation!.Id, store, broadcaster, options.Value);
+        return TypedResults.Empty;
     }
-
-    /// <summary>
-    /// A token for a new conversation; or, when the page presents the token it held (even expired, within
-    /// <see cref="DirectLineOptions.ResumeWindowHours"/>), a new token for that same conversation (<c>resumed</c>).
-    /// </summary>
-    private static async Task<IResult> PageTokenAsync(HttpContext context, DirectLineTokenService tokens, IDirectLineConversationStore store,
-        CancellationToken cancellationToken)
-    {
-        // The help page posts no body; a body, when there is one, is an object whose members are ignored.
-        var body = await ReadJsonAsync(context, optional: true, cancellationToken);
-        if (body.Error is not null)
-        {
-            return body.Error;
-        }
-
-        if (body.Json is not (null or JsonObject))
-        {
-            return DirectLineError.Result(400, "BadArgument", "The body, when there is one, must be a JSON object.");
-        }
-
-        var previous = await tokens.ValidateForResumeAsync(Bearer(context));
-        var conversation = previous is { Check: TokenCheck.Valid, ConversationId: { } id } ? await store.FindAsync(id, cancellationToken) : null;
-        var resumed = conversation is not null && conversation.UserId == previous.UserId;
-        if (!resumed)
-        {
-            conversation = await store.CreateAsync(NewUserId(), cancellationToken);
-        }
-
-        var token = tokens.Issue(conversation!.Id, conversation.UserId);
-        return TypedResults.Ok(new JsonObject
-        {
-            ["conversationId"] = token.ConversationId,
-            ["token"] = token.Token,
-            ["expires_in"] = token.ExpiresIn,
-            ["userId"] = conversation.UserId,
-            ["resumed"] = resumed,
-        });
-    }
-
-    private static async Task<(ChannelConversation? Conversation, IResult? Error)> AuthorizeAsync(HttpContext context, string conversationId,
-        DirectLineTokenService tokens, IDirectLineConversationStore store, CancellationToken cancellationToken, string? token = null)
-    {
-        token ??= Bearer(context);
-        if (!tokens.IsSecret(token))
-        {
-            var check = await tokens.ValidateAsync(token);
-            if (check.Check != TokenCheck.Valid)
-            {
-                return (null, TokenError(check.Check));
-            }
-
-            if (!string.Equals(check.ConversationId, conversationId, StringComparison.Ordinal))
-            {
-                return (null, DirectLineError.Result(403, "BadArgument", "This token is not valid for this conversation."));
-            }
-        }
-
-        var conversation = await store.FindAsync(conversationId, cancellationToken);
-        return conversation is null
-            ? (null, DirectLineError.Result(404, "NotFound", "Conversation not found."))
-            : (conversation, null);
-    }
-
-    private static async Task<(JsonNode? Json, IResult? Error)> ReadJsonAsync(HttpContext context, bool optional, CancellationToken cancellationToken)
-    {
-        var body = await IncomingJson.ReadAsync(context.Request, MaxBodyBytes, optional, cancellationToken);
-        return body.Problem is { } problem ? (null, DirectLineError.Result(problem.Status, problem.Code, problem.Message)) : (body.Json, null);
-    }
-
-    private static async Task DrainUntilClosedAsync(WebSocket socket, CancellationTokenSource closed)
-    {
-        var buffer = new byte[1024];
-        try
-        {
-            while (!closed.IsCancellationRequested)
-            {
-                var result = await socket.ReceiveAsync(buffer, closed.Token);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    break;
-                }
-            }
-        }
-        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
-        {
-        }
-        finally
-        {
-            await closed.CancelAsync();
-        }
-    }
-
-
-    private static IResult TokenError(TokenCheck check) => check switch
-    {
-        TokenCheck.Missing => DirectLineError.Result(401, "Unauthorized", "Authorization: Bearer <token> is required."),
-        TokenCheck.Expired => DirectLineError.Result(403, "TokenExpired", "Token expired."),
-        _ => DirectLineError.Result(403, "BadArgument", "The token is not valid."),
-    };
-
-
-    private static string? Bearer(HttpContext context)
-    {
-        var header = context.Request.Headers.Authorization.ToString();
-        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
-    }
-
-    private static string ServiceUrl(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}/";
-
-    private static string StreamUrl(HttpContext context, string conversationId, string token, string? watermark)
-    {
-        var scheme = context.Request.IsHttps ? "wss" : "ws";
-        var url = new StringBuilder($"{scheme}://{context.Request.Host}/v3/directline/conversations/{conversationId}/stream?t={Uri.EscapeDataString(token)}");
-        if (!string.IsNullOrEmpty(watermark))
-        {
-            url.Append("&watermark=").Append(Uri.EscapeDataString(watermark));
-        }
-
-        return url.ToString();
-    }
-
-    private static bool IsRedisConfiguration(string? configuration)
-    {
-        if (string.IsNullOrWhiteSpace(configuration))
-        {
-            return true;
-        }
-
-        try
-        {
-            return StackExchange.Redis.ConfigurationOptions.Parse(configuration).EndPoints.Count > 0;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
-
-    private static string NewUserId() => "dl_" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
-
-    private static bool IsValidUserId(string id) =>
-        id.Length is > 0 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or ':' or '.');
 }

@@ -38,13 +38,13 @@ internal sealed partial class CaseResolvedSmsService(IDbContextFactory<Directory
         {
             due = await db.DirectorCases.AsNoTracking()
                 .Where(c => c.Status == DirectorCaseStatus.Resolved
-                    && ((c.Channel == TwilioSmsEndpoints.ChannelId && c.ChannelAddress != null) || c.ContactPhone != null)
+                    && ((c.Channel == TwilioSmsAdapter.ChannelId && c.ChannelAddress != null) || c.ContactPhone != null)
                     && c.ParentNotifiedAt == null && c.ResolvedAt >= since
                     && (c.ParentNotificationClaimedUntil == null || c.ParentNotificationClaimedUntil < now))
                 .OrderBy(c => c.ResolvedAt)
                 .Take(BatchSize)
                 .Select(c => new DueCase(c.Id, c.Reference, c.Kind,
-                    c.Channel == TwilioSmsEndpoints.ChannelId && c.ChannelAddress != null ? c.ChannelAddress : c.ContactPhone!, c.DirectorMessage))
+                    c.Channel == TwilioSmsAdapter.ChannelId && c.ChannelAddress != null ? c.ChannelAddress : c.ContactPhone!, c.DirectorMessage))
                 .ToListAsync(cancellationToken);
         }
 

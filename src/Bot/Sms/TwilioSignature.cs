@@ -32,6 +32,13 @@ internal static class TwilioSignature
         }
     }
 
+    /// <summary>Whether Twilio signed this request's form, and the URL it had to sign (for the log when it did not).</summary>
+    public static bool IsSigned(HttpRequest request, IFormCollection form, TwilioOptions settings, out string url)
+    {
+        url = PublicUrl(request, settings.PublicBaseUrl);
+        return IsValid(settings.AuthToken ?? "", url, form, request.Headers[Header].FirstOrDefault());
+    }
+
     /// <summary>The URL Twilio signed: the configured public base (behind a proxy) with this request's path and query.</summary>
     public static string PublicUrl(HttpRequest request, string? publicBaseUrl)
     {

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SupportBot.Bot.Dialogs.Actions;
-using SupportBot.Bot.Dialogs.Activities;
+using SupportBot.Bot.Activities;
 
 namespace SupportBot.Bot.Tests.Dialogs;
 

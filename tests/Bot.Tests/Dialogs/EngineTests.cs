@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using SupportBot.Bot.Dialogs.Activities;
+using SupportBot.Bot.Activities;
 using SupportBot.Bot.Dialogs.Commands;
 using SupportBot.Bot.Dialogs.Declarative;
 using SupportBot.Bot.Dialogs.Declarative.Steps;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using SupportBot.Bot.Dialogs.Activities;
+using SupportBot.Bot.Activities;
 using SupportBot.Bot.Dialogs.Commands;
 using SupportBot.Bot.Dialogs.Declarative;
 using SupportBot.Bot.Dialogs.Turns;

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using SupportBot.Bot.Dialogs.Activities;
+using SupportBot.Bot.Activities;
 using SupportBot.Bot.Dialogs.Turns;
 
 namespace SupportBot.Bot.Tests.Dialogs;

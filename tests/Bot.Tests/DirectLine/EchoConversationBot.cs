@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using SupportBot.Bot.Activities;
 using SupportBot.Bot.Conversations;
 
 namespace SupportBot.Bot.Tests.DirectLine;
@@ -9,16 +9,16 @@ namespace SupportBot.Bot.Tests.DirectLine;
 /// </summary>
 internal sealed class EchoConversationBot : IConversationBot
 {
-    public Task<IReadOnlyList<JsonObject>> ProcessAsync(JsonObject incoming, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Activity>> ProcessAsync(Activity incoming, CancellationToken cancellationToken)
     {
-        IReadOnlyList<JsonObject> replies = incoming["type"]?.GetValue<string>() switch
+        IReadOnlyList<Activity> replies = incoming.Type switch
         {
             "conversationUpdate" => [Message("Bonjour !")],
-            "message" => [new JsonObject { ["type"] = "typing" }, Message($"Écho : {incoming["text"]?.GetValue<string>()}")],
+            "message" => [new Activity { Type = "typing" }, Message($"Écho : {incoming.Text}")],
             _ => [],
         };
         return Task.FromResult(replies);
     }
 
-    private static JsonObject Message(string text) => new() { ["type"] = "message", ["text"] = text, ["textFormat"] = "markdown" };
+    private static Activity Message(string text) => new() { Type = "message", Text = text, TextFormat = "markdown" };
 }

@@ -1,10 +1,10 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SupportBot.AccountDirectory;
 using SupportBot.AccountDirectory.Cases;
+using SupportBot.Bot.Activities;
 using SupportBot.Bot.Conversations;
 using SupportBot.Bot.Sms;
 using SupportBot.Bot.Tests.DirectLine;
@@ -249,17 +249,17 @@ public sealed class TwilioSmsEndpointsTests : IDisposable
 
         public bool FailNext { get; set; }
 
-        public async Task<IReadOnlyList<JsonObject>> ProcessAsync(JsonObject incoming, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<Activity>> ProcessAsync(Activity incoming, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _calls);
             lock (Texts)
             {
-                Texts.Add(incoming["text"]!.GetValue<string>());
+                Texts.Add(incoming.Text!);
             }
 
-            Assert.Equal("sms", incoming["channelId"]!.GetValue<string>());
-            Assert.Equal("+33612345678", incoming["from"]!["id"]!.GetValue<string>());
-            Assert.Matches("^sms:[0-9a-f]{32}$", incoming["conversation"]!["id"]!.GetValue<string>());
+            Assert.Equal("sms", incoming.ChannelId);
+            Assert.Equal("+33612345678", incoming.From!.Id);
+            Assert.Matches("^sms:[0-9a-f]{32}$", incoming.Conversation!.Id);
             await Task.Delay(Delay, cancellationToken);
             if (FailNext)
             {

@@ -1,4 +1,4 @@
-using SupportBot.Bot.Dialogs.Activities;
+using SupportBot.Bot.Activities;
 using SupportBot.Bot.Dialogs.Stack;
 using SupportBot.Bot.Dialogs.Turns;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SupportBot.Bot.Dialogs.Activities;
+using SupportBot.Bot.Activities;
 
 namespace SupportBot.Bot.Dialogs.State;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using SupportBot.Bot.Dialogs.Activities;
+using SupportBot.Bot.Activities;
 
 namespace SupportBot.Bot.Dialogs.Turns;
 

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SupportBot.AccountDirectory;
-using SupportBot.Bot.Dialogs.Activities;
+using SupportBot.Bot.Activities;
 using SupportBot.Bot.Dialogs.Declarative;
 
 namespace SupportBot.Bot.Tests.Dialogs.Conversations;

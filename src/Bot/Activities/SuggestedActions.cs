@@ -1,4 +1,4 @@
-namespace SupportBot.Bot.Dialogs.Activities;
+namespace SupportBot.Bot.Activities;
 
 internal sealed class SuggestedActions
 {

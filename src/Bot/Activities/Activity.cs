@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace SupportBot.Bot.Dialogs.Activities;
+namespace SupportBot.Bot.Activities;
 
 /// <summary>
 /// A Bot Framework activity (https://github.com/microsoft/botframework-sdk/blob/main/specs/botframework-activity/botframework-activity.md),

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
-namespace SupportBot.Bot.Dialogs.Activities;
+namespace SupportBot.Bot.Activities;
 
 /// <summary>The Bot Framework's JSON conventions: camelCase names, null members left out.</summary>
 internal static partial class ActivityJson

@@ -1,3 +1,3 @@
-namespace SupportBot.Bot.Dialogs.Activities;
+namespace SupportBot.Bot.Activities;
 
 internal sealed record ConversationAccount(string Id, string? Name = null, bool? IsGroup = null);

@@ -1,5 +1,5 @@
 using System.Text.Json;
 
-namespace SupportBot.Bot.Dialogs.Activities;
+namespace SupportBot.Bot.Activities;
 
 internal sealed record Attachment(string ContentType, string? ContentUrl = null, JsonElement? Content = null, string? Name = null);
