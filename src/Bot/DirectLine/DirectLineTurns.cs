@@ -1,7 +1,7 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using SupportBot.Bot.Activities;
 using SupportBot.Bot.Conversations;
-using System.Text.Json.Nodes;
 
 namespace SupportBot.Bot.DirectLine;
 
