@@ -70,9 +70,10 @@ internal static partial class XmlInput
 
         // The declaration is ASCII in every encoding this program reads (UTF-16 files start with a BOM and are left to XmlReader).
         var text = Encoding.ASCII.GetString(head[..read]).TrimStart('\uFEFF', '?');
-        var byteOrderMark = read >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF;
-        if (byteOrderMark)
+        var byteOrderMark = text.Length < read; // UTF-16's, read as "??" and trimmed
+        if (read >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF)
         {
+            byteOrderMark = true;
             text = Encoding.ASCII.GetString(head[3..read]);
         }
 
@@ -86,7 +87,7 @@ internal static partial class XmlInput
         try
         {
             var encoding = Encoding.GetEncoding(name);
-            return byteOrderMark || text.Length < read ? null : encoding;
+            return byteOrderMark ? null : encoding;
         }
         catch (ArgumentException)
         {
