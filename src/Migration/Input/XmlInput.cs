@@ -25,8 +25,14 @@ internal static partial class XmlInput
     /// <summary>A reader positioned on the root element, which is <paramref name="expectedRoot"/>.</summary>
     public static XmlReader Open(InputFile file, string expectedRoot)
     {
-        CheckEncoding(file);
-        var reader = XmlReader.Create(file.Open(), Settings);
+        var declared = CheckEncoding(file);
+
+        // A file that declares ISO-8859-15 (and has no byte order mark) is decoded by Latin9Decoding from its first byte:
+        // XmlReader keeps an encoding it was given when the declaration names the same one (same WebName).
+        var context = declared?.CodePage == Latin9Decoding.CodePageNumber && Latin9Decoding.Create() is { } latin9
+            ? new XmlParserContext(null, null, null, XmlSpace.None, latin9)
+            : null;
+        var reader = XmlReader.Create(file.Open(), Settings, context);
         try
         {
             reader.MoveToContent();
@@ -52,7 +58,8 @@ internal static partial class XmlInput
 
     public static int Line(XmlReader reader) => ((IXmlLineInfo)reader).LineNumber;
 
-    private static void CheckEncoding(InputFile file)
+    /// <summary>The encoding the file declares, when it declares one without a byte order mark.</summary>
+    private static Encoding? CheckEncoding(InputFile file)
     {
         Span<byte> head = stackalloc byte[512];
         int read;
@@ -63,21 +70,24 @@ internal static partial class XmlInput
 
         // The declaration is ASCII in every encoding this program reads (UTF-16 files start with a BOM and are left to XmlReader).
         var text = Encoding.ASCII.GetString(head[..read]).TrimStart('\uFEFF', '?');
+        var byteOrderMark = text.Length < read; // UTF-16's, read as "??" and trimmed
         if (read >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF)
         {
+            byteOrderMark = true;
             text = Encoding.ASCII.GetString(head[3..read]);
         }
 
         var match = DeclaredEncoding().Match(text);
         if (!match.Success)
         {
-            return;
+            return null;
         }
 
         var name = match.Groups[1].Value;
         try
         {
-            _ = Encoding.GetEncoding(name);
+            var encoding = Encoding.GetEncoding(name);
+            return byteOrderMark ? null : encoding;
         }
         catch (ArgumentException)
         {
