@@ -58,8 +58,6 @@ internal static class AzureBotServiceEndpoints
 
     public static WebApplication MapAzureBotService(this WebApplication app)
     {
-        app.UseAuthentication();
-        app.UseAuthorization();
         if (app.Services.GetRequiredService<IOptions<AzureBotServiceOptions>>().Value.IsEnabled)
         {
             app.MapPost("/api/messages", ReceiveAsync).RequireAuthorization(Scheme);

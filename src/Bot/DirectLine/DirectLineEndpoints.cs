@@ -67,10 +67,6 @@ internal static class DirectLineEndpoints
 
     public static WebApplication MapDirectLine(this WebApplication app)
     {
-        app.UseCors();
-        app.UseRateLimiter();
-        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
-
         var group = app.MapGroup("/v3/directline").RequireCors(CorsPolicy);
         // Both token endpoints open a conversation: one client address gets a few a minute (Retry-After on the 429).
         group.MapPost("/tokens/generate", GenerateTokenAsync).RequireRateLimiting(TokenRateLimit);
