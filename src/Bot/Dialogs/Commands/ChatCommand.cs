@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SupportBot.AccountDirectory;
 using SupportBot.Bot.Commands;
