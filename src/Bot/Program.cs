@@ -1,92 +1,57 @@
 using SupportBot.AccountDirectory;
 using SupportBot.Bot.AzureBotService;
 using SupportBot.Bot.Cases;
+using SupportBot.Bot.Commands;
 using SupportBot.Bot.Conversations;
 using SupportBot.Bot.Dialogs;
-using SupportBot.Bot.Dialogs.Commands;
 using SupportBot.Bot.DirectLine;
 using SupportBot.Bot.Health;
 using SupportBot.Bot.Language;
 using SupportBot.Bot.Mail;
-using SupportBot.Bot.Mail.Commands;
 using SupportBot.Bot.PasswordReset;
 using SupportBot.Bot.Retention;
-using SupportBot.Bot.Schools.Commands;
 using SupportBot.Bot.Security;
 using SupportBot.Bot.Site;
 using SupportBot.Bot.Sms;
 using SupportBot.Bot.Workspace;
 
-// Command-line tools, dispatched before the web host is built.
-if (args is ["nlu", ..])
+// The service by default; chat, dialogs, nlu, schools and mail are sub-commands on the same registrations.
+return await BotCommandLine.RunAsync(args, AddServices, Terminal.Console, async (hostArgs, seedDemo) =>
 {
-    return await NluCommand.RunAsync(args);
-}
+    var builder = WebApplication.CreateBuilder(hostArgs);
+    AddServices(builder.Services);
+    builder.Services.AddWebSecurity().AddDirectoryHealthChecks().AddPasswordResetPage().AddDirectLine().AddTwilioSms()
+        .AddAzureBotService().AddRetention().AddCaseDispatch().AddMailDelivery().AddWorkspace();
 
-if (DialogCommands.Handles(args))
-{
-    return await DialogCommands.RunAsync(args, AddServices);
-}
+    var app = builder.Build();
+    await app.Services.InitializeAccountDirectoryAsync(seedDemo);
 
-if (SchoolCommands.Handles(args))
-{
-    return await SchoolCommands.RunAsync(args, AddServices);
-}
+    // First, so that every later step (limits, logs) sees the client's own address, and every response has the headers.
+    app.UseForwardedHeaders();
+    app.UseSecurityHeaders();
+    // The pages' scripts, styles and fonts (wwwroot) answered here, before any channel's middleware.
+    app.UseStaticFiles();
+    // Before the limiter: Web Chat's preflights from the académies' sites are answered without spending a token request.
+    app.UseCors();
+    // Per client address (as the forwarded headers gave it): the Direct Line token endpoints' policy.
+    app.UseRateLimiter();
+    // Direct Line's stream; the keep-alive stops proxies from closing a conversation that waits for its parent.
+    app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+    // For the Azure Bot Service's signed JWT on /api/messages; the other channels check their own tokens and signatures.
+    app.UseAuthentication();
+    app.UseAuthorization();
 
-if (MailCommands.Handles(args))
-{
-    return await MailCommands.RunAsync(args, AddServices);
-}
-
-// Options that are SupportBot's own, not ASP.NET Core configuration keys.
-var seedDemo = args.Contains("--seed-demo");
-args = [.. args.Where(a => a != "--seed-demo")];
-
-var builder = WebApplication.CreateBuilder(args);
-AddServices(builder.Services);
-builder.Services.AddWebSecurity();
-builder.Services.AddDirectoryHealthChecks();
-builder.Services.AddPasswordResetPage();
-builder.Services.AddDirectLine();
-builder.Services.AddTwilioSms();
-builder.Services.AddAzureBotService();
-builder.Services.AddRetention();
-builder.Services.AddCaseDispatch();
-builder.Services.AddMailDelivery();
-builder.Services.AddWorkspace();
-
-var app = builder.Build();
-await app.Services.InitializeAccountDirectoryAsync(seedDemo);
-
-// First, so that every later step (limits, logs) sees the client's own address, and every response has the headers.
-app.UseForwardedHeaders();
-app.UseSecurityHeaders();
-app.UseStaticFiles();
-app.UseCors();
-app.UseRateLimiter();
-app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
-app.UseAuthentication();
-app.UseAuthorization();
-app.MapSite();
-app.MapDirectoryHealthChecks();
-app.MapPasswordReset();
-app.MapWorkspace();
-app.MapDirectLine();
-app.MapTwilioSms();
-app.MapAzureBotService();
-app.MapNlu();
-
-await app.RunAsync();
-return 0;
+    app.MapSite().MapDirectoryHealthChecks().MapPasswordReset().MapWorkspace().MapNlu();
+    app.MapDirectLine();
+    app.MapTwilioSms();
+    app.MapAzureBotService();
+    await app.RunAsync();
+    return 0;
+});
 
 // What the service and its command-line tools share.
-static void AddServices(IServiceCollection services)
-{
-    services.AddAccountDirectory();
-    services.AddLanguageUnderstanding();
-    services.AddDialogEngine();
-    services.AddChannelBot();
-}
+static void AddServices(IServiceCollection services) =>
+    services.AddAccountDirectory().AddLanguageUnderstanding().AddDialogEngine().AddChannelBot();
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

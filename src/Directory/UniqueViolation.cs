@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace SupportBot.AccountDirectory;
 
 /// <summary>Recognises a unique-index violation on either provider, so that callers can retry instead of failing.</summary>
-internal static class UniqueViolation
+public static class UniqueViolation
 {
     // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY: https://www.sqlite.org/rescode.html#constraint_unique
     private const int SqliteUnique = 2067;

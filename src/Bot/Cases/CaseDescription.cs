@@ -91,8 +91,6 @@ internal sealed class CaseDescription(TextCatalog texts)
 
     public static string DateTime(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Paris).ToString("dd/MM/yyyy 'à' HH'h'mm", French);
 
-    public static string SchoolLine(School school) => school.Commune is { Length: > 0 } commune ? $"{school.Name}, {commune}" : school.Name;
-
     /// <summary>
     /// A value typed by a parent, on one line: line breaks and other control characters become spaces (a name with line
     /// breaks must not forge lines of the director's mail), at most 300 characters.

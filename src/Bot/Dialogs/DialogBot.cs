@@ -120,7 +120,7 @@ internal sealed partial class DialogBot(DialogSet dialogs, DialogCatalog catalog
     {
         var conversation = turn.Conversation;
         var answer = prompt.Read(turn, active);
-        if (SaysGoodbye(turn, reading, prompt, active, answer))
+        if (SaysGoodbye(reading, prompt, active, answer))
         {
             await RestartAsync(dc, turn, catalog.IntentRoutes[Intents.Remerciement], null, cancellationToken);
             return;
@@ -199,7 +199,7 @@ internal sealed partial class DialogBot(DialogSet dialogs, DialogCatalog catalog
     /// not listen for it itself and the message does not answer it: no value, no choice, no « oui » — a « ok » or a
     /// « d'accord » only acknowledges. A free-text question (a name) takes any words, so there the thanks wins.
     /// </summary>
-    private static bool SaysGoodbye(TurnContext turn, MessageReading reading, IPrompt prompt, DialogInstance active, PromptReading answer)
+    private static bool SaysGoodbye(MessageReading reading, IPrompt prompt, DialogInstance active, PromptReading answer)
     {
         if (reading.Intent is not { IsUnsure: false, Intent: Intents.Remerciement }
             || prompt.Options(active) is not { } options || options.Intents?.Contains(Intents.Remerciement) == true

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using SupportBot.Bot.Commands;
 
 namespace SupportBot.Bot.Language;
 
@@ -16,9 +17,7 @@ internal static class NluCommand
         InvalidTrainingData = 2,
     }
 
-    public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.In, Console.Out, Console.Error);
-
-    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
+    public static Command Create(Terminal terminal)
     {
         var training = new Option<string?>("--training")
         {
@@ -32,14 +31,13 @@ internal static class NluCommand
         {
             training,
         };
-        nlu.SetAction((parse, cancellation) => AnalyzeAsync(parse.GetValue(training), input, output, error, cancellation));
-        var root = new RootCommand("SupportBot") { nlu };
-        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        nlu.SetAction((parse, cancellation) => AnalyzeAsync(parse.GetValue(training), terminal, cancellation));
+        return nlu;
     }
 
-    private static async Task<int> AnalyzeAsync(string? trainingDirectory, TextReader input, TextWriter output, TextWriter error,
-        CancellationToken cancellation)
+    private static async Task<int> AnalyzeAsync(string? trainingDirectory, Terminal terminal, CancellationToken cancellation)
     {
+        var (input, output, error) = (terminal.Input, terminal.Output, terminal.Error);
         var settings = new Dictionary<string, string?>();
         if (trainingDirectory is not null)
         {
@@ -67,14 +65,13 @@ internal static class NluCommand
             return (int)ExitCode.InvalidTrainingData;
         }
 
-        if (ReferenceEquals(input, Console.In) && !Console.IsInputRedirected)
+        if (terminal.InputIsPerson)
         {
             await error.WriteLineAsync("Une phrase par ligne ; Ctrl+D pour terminer.");
         }
 
         // Progress only for a person watching a long file go through: never into a pipe or a log.
-        var showProgress = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected && Console.IsInputRedirected
-            && Console.IsOutputRedirected;
+        var showProgress = terminal.ErrorIsPerson && !terminal.InputIsPerson && !terminal.OutputIsPerson;
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var lastReport = TimeSpan.Zero;
         var count = 0;

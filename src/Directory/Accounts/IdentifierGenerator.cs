@@ -52,7 +52,7 @@ public static class IdentifierGenerator
     }
 
     /// <summary>Lower-case ASCII letters and digits only: accents dropped, ligatures spelt out, everything else removed.</summary>
-    internal static string Fold(string value)
+    public static string Fold(string value)
     {
         var builder = new StringBuilder(value.Length);
         foreach (var c in value.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD))

@@ -10,7 +10,7 @@ namespace SupportBot.AccountDirectory.Demo;
 /// The README's walkthrough data. The values are fixed (identifiers included, which are not regenerated) because
 /// the walkthrough and other checks rely on them. Seeding is idempotent: what exists is left as it is.
 /// </summary>
-public sealed class DemoData(DirectoryDbContext db, AccountService accounts, TimeProvider time)
+internal sealed class DemoData(DirectoryDbContext db, AccountService accounts, TimeProvider time)
 {
     /// <summary>« Ecole élémentaire publique Jean Moulin », Rennes: a real school of the embedded annuaire extract.</summary>
     public const string SchoolUai = "0352207J";

@@ -10,7 +10,7 @@ using SupportBot.AccountDirectory.Validation;
 namespace SupportBot.AccountDirectory.Mail;
 
 /// <summary>Builds French plain-text + HTML messages with MimeKit and delivers them by SMTP or to a pickup folder.</summary>
-public sealed partial class MailKitMailSender(IOptions<MailOptions> options, TimeProvider time, ILogger<MailKitMailSender> logger) : IMailSender
+internal sealed partial class MailKitMailSender(IOptions<MailOptions> options, TimeProvider time, ILogger<MailKitMailSender> logger) : IMailSender
 {
     public async Task<string> SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace SupportBot.AccountDirectory.Privacy;
 
 /// <summary>Masks personal data before it reaches a log or a transcript.</summary>

@@ -13,9 +13,9 @@ namespace SupportBot.AccountDirectory.Sqlite;
 /// start (the migration's and the service's, before EF's migrations) rebuilds what is recorded, with the same names and
 /// SQL, so the schema EF expects is back before anything else runs.
 /// </summary>
-internal static partial class DeferredIndexes
+public static partial class DeferredIndexes
 {
-    public const string Table = "__DeferredIndexes";
+    internal const string Table = "__DeferredIndexes";
 
     /// <summary>
     /// Drops the secondary indexes of <paramref name="tables"/> (those with a CREATE statement: primary keys and UNIQUE
@@ -143,7 +143,7 @@ internal static partial class DeferredIndexes
     }
 
     /// <summary>Whether indexes are recorded as set aside (a run was interrupted, or is running).</summary>
-    public static bool Pending(SqliteConnection connection, SqliteTransaction? transaction)
+    internal static bool Pending(SqliteConnection connection, SqliteTransaction? transaction)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;

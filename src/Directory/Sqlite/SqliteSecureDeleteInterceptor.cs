@@ -8,7 +8,7 @@ namespace SupportBot.AccountDirectory.Sqlite;
 /// parent's messages, a closed case) is overwritten with zeros in the file, not left in free pages where anyone copying
 /// the file could read it. The pragma holds per connection only. https://www.sqlite.org/pragma.html#pragma_secure_delete
 /// </summary>
-internal sealed class SqliteSecureDeleteInterceptor : DbConnectionInterceptor
+public sealed class SqliteSecureDeleteInterceptor : DbConnectionInterceptor
 {
     public const string Pragma = "PRAGMA secure_delete=ON";
 

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace SupportBot.Migration.Reporting;
 
 /// <summary>What a run read, decided and wrote: the JSON summary and the CSV of rejected or reported records.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SupportBot.Bot.Dialogs.Commands;
 using SupportBot.Bot.Dialogs.Declarative;
+using SupportBot.Bot.Commands;
 
 namespace SupportBot.Bot.Tests.Dialogs;
 
@@ -145,8 +146,9 @@ public sealed class DialogValidationTests
         var error = new StringWriter();
         try
         {
-            var broken = await DialogCommands.RunAsync(["dialogs", "check", "--folder", dialogs], s => s.AddDialogEngineForTests(), null, output, error);
-            var valid = await DialogCommands.RunAsync(["dialogs", "check", "--folder", BotTestHost.RepositoryDialogs], s => s.AddDialogEngineForTests(), null, output, error);
+            var terminal = new Terminal(TextReader.Null, output, error);
+            var broken = await BotCommandLine.RunAsync(["dialogs", "check", "--folder", dialogs], s => s.AddDialogEngineForTests(), terminal);
+            var valid = await BotCommandLine.RunAsync(["dialogs", "check", "--folder", BotTestHost.RepositoryDialogs], s => s.AddDialogEngineForTests(), terminal);
 
             Assert.Equal(ExitCodes.InvalidDialogs, broken);
             Assert.Contains($"dialogs/identifiant-oublie.yaml:{line}: unknown action « envoyer-identifiant-v2 »", error.ToString());

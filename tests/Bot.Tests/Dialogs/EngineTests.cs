@@ -11,6 +11,7 @@ using SupportBot.Bot.Dialogs.Prompts;
 using SupportBot.Bot.Dialogs.Stack;
 using SupportBot.Bot.Dialogs.Turns;
 using SupportBot.Bot.Language;
+using SupportBot.Bot.Commands;
 
 namespace SupportBot.Bot.Tests.Dialogs;
 
@@ -52,46 +53,6 @@ public sealed class EngineTests
         var valuePrompts = PromptKinds.All.ToDictionary(k => k.Key, k => dialogs.Find(k.Value.DialogId) is IValuePrompt);
 
         Assert.Equal(valuePrompts, heard);
-    }
-
-    [Fact]
-    public async Task WaterfallInsideAComponent_PromptsResumesAndEnds()
-    {
-        await using var bot = await BotTestHost.StartAsync(seedDemo: false);
-        var catalog = bot.Services.GetRequiredService<DialogCatalog>();
-        var entities = bot.Services.GetRequiredService<IEntityRecognizer>();
-        var ask = new MessageText("Votre adresse ?", "Votre adresse ?", new SourcePosition("test", 1));
-        var waterfall = new WaterfallDialog("collecte",
-        [
-            (step, ct) => step.PromptAsync(EmailPrompt.DefaultId, new PromptOptions(ask, MaxAttempts: 2), ct),
-            async (step, ct) =>
-            {
-                step.Set("adresse", ((PromptResult)step.Result!).Value);
-                return await step.PromptAsync(ConfirmPrompt.DefaultId, new PromptOptions(ask with { Web = "Sûr ?" }), ct);
-            },
-            (step, ct) => step.EndAsync($"{step.Get<string>("adresse")}:{((PromptResult)step.Result!).Value}", ct),
-        ]);
-        var component = new ComponentDialog("formulaire", "collecte").AddDialog(waterfall).AddDialog(new EmailPrompt(entities)).AddDialog(new ConfirmPrompt(entities));
-        var dialogs = new DialogSet().Add(component);
-        var stack = new List<DialogInstance>();
-
-        DialogContext Turn(string text)
-        {
-            var activity = new Activity { Text = text, ChannelId = "webchat", Conversation = new ConversationAccount("c"), From = new ChannelAccount("u") };
-            return new DialogContext(dialogs, new TurnContext(activity, bot.Services, new MessageRenderer(catalog), bot.Time), stack);
-        }
-
-        var begun = await Turn("").BeginDialogAsync("formulaire", cancellationToken: TestContext.Current.CancellationToken);
-        var asked = await Turn("a@example.fr").ContinueDialogAsync(TestContext.Current.CancellationToken);
-        var outerStack = stack.Select(i => i.Id).ToList();
-        var ended = await Turn("oui").ContinueDialogAsync(TestContext.Current.CancellationToken);
-
-        Assert.Equal(DialogTurnStatus.Waiting, begun.Status);
-        Assert.Equal(DialogTurnStatus.Waiting, asked.Status);
-        Assert.Equal(["formulaire"], outerStack);
-        Assert.Equal(DialogTurnStatus.Complete, ended.Status);
-        Assert.Equal("a@example.fr:True", ended.Result);
-        Assert.Empty(stack);
     }
 
     [Fact]
@@ -159,12 +120,12 @@ public sealed class EngineTests
         var output = new StringWriter();
         try
         {
-            var code = await DialogCommands.RunAsync(["chat", "--channel", "sms"], services => services
+            var code = await BotCommandLine.RunAsync(["chat", "--channel", "sms"], services => services
                     .AddDialogEngineForTests()
                     .Configure<AccountDirectory.DirectoryOptions>(o => o.ConnectionString = $"Data Source={Path.Combine(folder, "chat.db")}")
                     .Configure<AccountDirectory.Mail.MailOptions>(o => o.PickupDirectory = Path.Combine(folder, "outbox"))
                     .Configure<Bot.Dialogs.DialogsOptions>(o => o.Folder = BotTestHost.RepositoryDialogs),
-                new StringReader("menu\n1\nvalery.durant@example.fr\n2\n"), output, new StringWriter());
+                new Terminal(new StringReader("menu\n1\nvalery.durant@example.fr\n2\n"), output, new StringWriter()));
 
             Assert.Equal(ExitCodes.Success, code);
             var text = output.ToString();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SupportBot.AccountDirectory.Data;
 using SupportBot.Bot.Dialogs.Commands;
+using SupportBot.Bot.Commands;
 
 namespace SupportBot.Bot.Tests.Dialogs;
 
@@ -20,12 +21,12 @@ public sealed class MisunderstoodTests
         var output = new StringWriter();
         var error = new StringWriter();
 
-        var code = await DialogCommands.RunAsync(["dialogs", "misunderstood", "--days", "365"], services => services
+        var code = await BotCommandLine.RunAsync(["dialogs", "misunderstood", "--days", "365"], services => services
                 .AddDialogEngineForTests()
                 .Configure<DataOptions>(o => o.Folder = bot.Folder)
                 .Configure<AccountDirectory.DirectoryOptions>(o => o.ConnectionString = $"Data Source={Path.Combine(bot.Folder, "supportbot.db")}")
                 .Configure<Bot.Dialogs.DialogsOptions>(o => o.Folder = BotTestHost.RepositoryDialogs),
-            null, output, error);
+            new Terminal(TextReader.Null, output, error));
 
         Assert.Equal(ExitCodes.Success, code);
         var lines = output.ToString().ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
@@ -42,8 +43,8 @@ public sealed class MisunderstoodTests
     {
         var error = new StringWriter();
 
-        var code = await DialogCommands.RunAsync(["dialogs", "misunderstood", "--days", "0"], services => services.AddDialogEngineForTests(),
-            null, new StringWriter(), error);
+        var code = await BotCommandLine.RunAsync(["dialogs", "misunderstood", "--days", "0"], services => services.AddDialogEngineForTests(),
+            new Terminal(TextReader.Null, new StringWriter(), error));
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("--days", error.ToString(), StringComparison.Ordinal);

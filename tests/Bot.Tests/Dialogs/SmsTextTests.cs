@@ -4,6 +4,7 @@ using SupportBot.Bot.Dialogs.Commands;
 using SupportBot.Bot.Dialogs.Declarative;
 using SupportBot.Bot.Dialogs.Turns;
 using SupportBot.Bot.Sms;
+using SupportBot.Bot.Commands;
 
 namespace SupportBot.Bot.Tests.Dialogs;
 
@@ -33,8 +34,8 @@ public sealed class SmsTextTests
     {
         var output = new StringWriter();
 
-        var code = await DialogCommands.RunAsync(["dialogs", "check", "--sms", "--folder", BotTestHost.RepositoryDialogs],
-            s => s.AddDialogEngineForTests(), null, output, new StringWriter());
+        var code = await BotCommandLine.RunAsync(["dialogs", "check", "--sms", "--folder", BotTestHost.RepositoryDialogs],
+            s => s.AddDialogEngineForTests(), new Terminal(TextReader.Null, output, new StringWriter()));
 
         Assert.Equal(ExitCodes.Success, code);
         Assert.Matches(@"dialogs/menu\.yaml:\d+ choisir text: 2 SMS, GSM-7, \d+ characters", output.ToString());

@@ -6,6 +6,7 @@ using SupportBot.Bot.Dialogs;
 using SupportBot.Bot.Dialogs.Actions;
 using SupportBot.Bot.Mail.Commands;
 using SupportBot.Bot.Tests.Dialogs;
+using SupportBot.Bot.Commands;
 
 namespace SupportBot.Bot.Tests.Mail;
 
@@ -90,12 +91,12 @@ public sealed class MailQueueCommandTests : IDisposable
         Directory.CreateDirectory(_folder);
         var output = new StringWriter();
         var error = new StringWriter();
-        var exitCode = await MailCommands.RunAsync(args, services => services
+        var exitCode = await BotCommandLine.RunAsync(args, services => services
                 .AddDialogEngineForTests()
                 .Configure<DirectoryOptions>(o => o.ConnectionString = $"Data Source={Path.Combine(_folder, "supportbot.db")}")
                 .Configure<MailOptions>(o => o.PickupDirectory = Path.Combine(_folder, "outbox"))
                 .Configure<DialogsOptions>(o => o.Folder = BotTestHost.RepositoryDialogs),
-            output, error, interactive, TestContext.Current.CancellationToken);
+            new Terminal(TextReader.Null, output, error) { OutputIsPerson = interactive }, cancellationToken: TestContext.Current.CancellationToken);
         return (exitCode, output.ToString(), error.ToString());
     }
 

@@ -4,10 +4,11 @@ using SupportBot.AccountDirectory;
 using SupportBot.AccountDirectory.Schools;
 using SupportBot.Bot.Schools.Commands;
 using SupportBot.Testing;
+using SupportBot.Bot.Commands;
 
 namespace SupportBot.Bot.Tests.Schools;
 
-/// <summary><c>schools find</c> in-process, as Program dispatches it: lines in, JSON lines out.</summary>
+/// <summary><c>schools find</c> in-process, as the program's command line runs it: lines in, JSON lines out.</summary>
 public sealed class SchoolsFindCommandTests
 {
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string input, Action<IServiceCollection>? addServices,
@@ -15,8 +16,8 @@ public sealed class SchoolsFindCommandTests
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exitCode = await SchoolCommands.RunAsync(["schools", "find", .. arguments], addServices ?? (_ => { }), new StringReader(input),
-            output, error, TestContext.Current.CancellationToken);
+        var exitCode = await BotCommandLine.RunAsync(["schools", "find", .. arguments], addServices ?? (_ => { }),
+            new Terminal(new StringReader(input), output, error), cancellationToken: TestContext.Current.CancellationToken);
         return (exitCode, output.ToString(), error.ToString());
     }
 

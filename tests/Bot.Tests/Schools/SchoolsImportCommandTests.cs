@@ -7,6 +7,7 @@ using SupportBot.Bot.Dialogs;
 using SupportBot.Bot.Schools.Commands;
 using SupportBot.Bot.Tests.Dialogs;
 using SupportBot.Testing;
+using SupportBot.Bot.Commands;
 
 namespace SupportBot.Bot.Tests.Schools;
 
@@ -243,13 +244,13 @@ public sealed class SchoolsImportCommandTests : IDisposable
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = await SchoolCommands.RunAsync(args, services =>
+        var code = await BotCommandLine.RunAsync(args, services =>
         {
             services.AddDialogEngineForTests()
                 .Configure<DataOptions>(o => o.Folder = DataFolder)
                 .Configure<DialogsOptions>(o => o.Folder = BotTestHost.RepositoryDialogs);
             configure(services);
-        }, output: output, error: error, cancellationToken: TestContext.Current.CancellationToken);
+        }, new Terminal(TextReader.Null, output, error), cancellationToken: TestContext.Current.CancellationToken);
         return (code, output.ToString(), error.ToString());
     }
 

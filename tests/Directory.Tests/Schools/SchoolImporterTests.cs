@@ -201,7 +201,7 @@ public sealed class SchoolImporterTests : IAsyncLifetime
             .School("0350165P", "Ecole élémentaire publique de Cardroc", commune: "Cardroc", postalCode: "35190", mail: "")
             .Write(Path.Combine(_directory.Folder, "annuaire.csv"));
 
-        var result = await Importer.ImportFileAsync(path, cancellationToken: Token);
+        var result = await Importer.ImportAsync(Importer.ReadFile(path, cancellationToken: Token), cancellationToken: Token);
 
         Assert.Equal(
         [
@@ -239,7 +239,7 @@ public sealed class SchoolImporterTests : IAsyncLifetime
         await File.WriteAllBytesAsync(path, content, Token);
         _directory.Time.Advance(TimeSpan.FromDays(1));
 
-        var error = await Assert.ThrowsAsync<AnnuaireFormatException>(() => Importer.ImportFileAsync(path, cancellationToken: Token));
+        var error = Assert.Throws<AnnuaireFormatException>(() => Importer.ReadFile(path, cancellationToken: Token));
 
         Assert.StartsWith(path + message, error.Message, StringComparison.Ordinal);
         var after = Assert.Single(await SchoolsAsync());
@@ -252,7 +252,7 @@ public sealed class SchoolImporterTests : IAsyncLifetime
         await ImportAsync(new AnnuaireCsv().School("0350667K", "Ecole maternelle publique Jean Moulin"));
         var path = new AnnuaireCsv().School("0352207J", "Ecole élémentaire publique Jean Moulin").Write(Path.Combine(_directory.Folder, "annuaire.csv"));
 
-        var result = await Importer.ImportFileAsync(path, dryRun: true, cancellationToken: Token);
+        var result = await Importer.ImportAsync(Importer.ReadFile(path, cancellationToken: Token), dryRun: true, cancellationToken: Token);
 
         Assert.True(result.DryRun);
         Assert.Equal((1, 1), (result.Added, result.ClosedMissing));
@@ -283,7 +283,8 @@ public sealed class SchoolImporterTests : IAsyncLifetime
         var path = csv.Write(Path.Combine(_directory.Folder, "annuaire.csv"));
         var reports = new List<SchoolImportProgress>();
 
-        await Importer.ImportFileAsync(path, progress: new Collect(reports), cancellationToken: Token);
+        var progress = new Collect(reports);
+        await Importer.ImportAsync(Importer.ReadFile(path, progress, Token), progress: progress, cancellationToken: Token);
 
         var length = new FileInfo(path).Length;
         var reading = reports.Where(r => r.Stage == SchoolImportStage.Reading).ToList();
@@ -300,7 +301,7 @@ public sealed class SchoolImporterTests : IAsyncLifetime
     private async Task<SchoolImportResult> ImportAsync(AnnuaireCsv csv)
     {
         var path = csv.Write(Path.Combine(_directory.Folder, $"annuaire-{Guid.NewGuid():N}.csv"));
-        var result = await Importer.ImportFileAsync(path, cancellationToken: Token);
+        var result = await Importer.ImportAsync(Importer.ReadFile(path, cancellationToken: Token), cancellationToken: Token);
         Assert.Empty(result.Rejected);
         return result;
     }

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SupportBot.AccountDirectory;
 using SupportBot.Bot.Activities;
+using SupportBot.Bot.Commands;
 using SupportBot.Bot.Dialogs.Declarative;
 using SupportBot.Bot.Dialogs.Turns;
 using SupportBot.Bot.Mail;
@@ -15,7 +15,7 @@ namespace SupportBot.Bot.Dialogs.Commands;
 /// </summary>
 internal static class ChatCommand
 {
-    public static Command Create(Action<IServiceCollection> addServices, TextReader input, TextWriter output, bool interactive)
+    public static Command Create(Action<IServiceCollection> addServices, Terminal terminal)
     {
         var channel = new Option<string>("--channel")
         {
@@ -25,7 +25,8 @@ internal static class ChatCommand
         channel.AcceptOnlyFromAmong("web", "sms");
         var command = new Command("chat", "Talk to the bot on standard input / output, with the service's database and mail settings.") { channel };
         command.SetAction((parse, cancellationToken) =>
-            RunAsync(addServices, parse.GetValue(channel) == "sms" ? Channels.Sms : Channels.Web, input, output, interactive, cancellationToken));
+            RunAsync(addServices, parse.GetValue(channel) == "sms" ? Channels.Sms : Channels.Web, terminal.Input, terminal.Output,
+                terminal.InputIsPerson, cancellationToken));
         return command;
     }
 

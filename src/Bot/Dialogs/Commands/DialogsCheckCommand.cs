@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
+using SupportBot.Bot.Commands;
 using SupportBot.Bot.Dialogs.Declarative;
 
 namespace SupportBot.Bot.Dialogs.Commands;
@@ -7,8 +8,9 @@ namespace SupportBot.Bot.Dialogs.Commands;
 /// <summary><c>dialogs check [--folder dialogs]</c>: validates the dialog files as the service does at start-up, listing each problem as file:line.</summary>
 internal static class DialogsCheckCommand
 {
-    public static Command Create(Action<IServiceCollection> addServices, TextWriter output, TextWriter error)
+    public static Command Create(Action<IServiceCollection> addServices, Terminal terminal)
     {
+        var (output, error) = (terminal.Output, terminal.Error);
         var folder = new Option<string?>("--folder") { Description = "The dialogs folder (default: the service's Dialogs:Folder, « dialogs »)." };
         var sms = new Option<bool>("--sms") { Description = "Also list every SMS text as sent (choices numbered), with its segment count and encoding." };
         var check = new Command("check", "Validate the files under dialogs/: step kinds, actions, texts, references, reachability.") { folder, sms };

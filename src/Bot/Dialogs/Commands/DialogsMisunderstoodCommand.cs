@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SupportBot.AccountDirectory;
+using SupportBot.Bot.Commands;
 
 namespace SupportBot.Bot.Dialogs.Commands;
 

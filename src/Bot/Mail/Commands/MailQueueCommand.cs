@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SupportBot.AccountDirectory;
 using SupportBot.AccountDirectory.Mail;
-using SupportBot.Bot.Dialogs.Commands;
+using SupportBot.Bot.Commands;
 
 namespace SupportBot.Bot.Mail.Commands;
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using SupportBot.AccountDirectory;
 using SupportBot.AccountDirectory.Schools.Annuaire;
-using SupportBot.Bot.Dialogs.Commands;
+using SupportBot.Bot.Commands;
 
 namespace SupportBot.Bot.Schools.Commands;
 
@@ -33,8 +33,9 @@ internal static class SchoolsFindCommand
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static Command Create(Action<IServiceCollection> addServices, TextReader input, TextWriter output, TextWriter error)
+    public static Command Create(Action<IServiceCollection> addServices, Terminal terminal)
     {
+        var (input, output, error) = (terminal.Input, terminal.Output, terminal.Error);
         var annuaire = new Option<FileInfo?>("--annuaire")
         {
             Description = "Search the schools of this CSV export of the Annuaire de l'éducation (« ; »-separated, as downloaded from "
@@ -87,7 +88,7 @@ internal static class SchoolsFindCommand
                     }
                 }
 
-                if (ReferenceEquals(input, Console.In) && !Console.IsInputRedirected)
+                if (terminal.InputIsPerson)
                 {
                     await error.WriteLineAsync("Une école par ligne ; Ctrl+D pour terminer.");
                 }

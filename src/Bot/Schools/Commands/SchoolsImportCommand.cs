@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 using SupportBot.AccountDirectory;
 using SupportBot.AccountDirectory.Schools.Annuaire;
 using SupportBot.AccountDirectory.Schools.Import;
-using SupportBot.Bot.Dialogs.Commands;
+using SupportBot.Bot.Commands;
 
 namespace SupportBot.Bot.Schools.Commands;
 

@@ -37,11 +37,6 @@ public sealed class SchoolImporter(DirectoryDbContextFactory factory, TimeProvid
         return Read(reader, null, null, 0, CancellationToken.None);
     }
 
-    /// <summary><see cref="ReadFile"/>, then <see cref="ImportAsync(AnnuaireFile, bool, IProgress{SchoolImportProgress}?, CancellationToken)"/>.</summary>
-    public async Task<SchoolImportResult> ImportFileAsync(string path, bool dryRun = false, IProgress<SchoolImportProgress>? progress = null,
-        CancellationToken cancellationToken = default) =>
-        await ImportAsync(ReadFile(path, progress, cancellationToken), dryRun, progress, cancellationToken);
-
     public async Task<SchoolImportResult> ImportReferenceAsync(bool dryRun = false, CancellationToken cancellationToken = default) =>
         await ImportAsync(ReadReference(), dryRun, null, cancellationToken);
 

@@ -1,8 +1,7 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 
-namespace SupportBot.Bot.Dialogs.Commands;
+namespace SupportBot.Bot.Commands;
 
 /// <summary>The service's configuration (appsettings, environment) and registrations, without the web server; logs go to standard error.</summary>
 internal static class CommandHost
