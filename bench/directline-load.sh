@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Direct Line load: starts the service (Release, embedded SQLite, demo data) on loopback in a temporary folder, warms it
+# Direct Line load: starts the service (Release, embedded SQLite, demo data) on loopback, its data in a temporary folder, warms it
 # up (JIT, connection pools), then runs `bench directline` from a second process at each level of concurrent
 # conversations (default 50 and 200), in both Web Chat transports (polling, WebSocket stream). One JSON line per level
 # and transport, with the service's CPU time during it.
@@ -16,7 +16,7 @@ secret="bench-secret-$(date +%s)-0123456789abcdef"
 dotnet build -c Release -v q -nologo -clp:ErrorsOnly bench/SupportBot.Bench >/dev/null
 (
   cd "$work"
-  DirectLine__Secret="$secret" ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning \
+  Data__Folder="$work/data" DirectLine__Secret="$secret" ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning \
     exec dotnet "$OLDPWD/src/Bot/bin/Release/net10.0/SupportBot.Bot.dll" --contentRoot "$OLDPWD/src/Bot"
 ) >"$work/service.log" 2>&1 &
 service=$!
