@@ -11,6 +11,7 @@ using SupportBot.AccountDirectory.Limits;
 using SupportBot.AccountDirectory.Mail;
 using SupportBot.AccountDirectory.Retention;
 using SupportBot.AccountDirectory.Schools.Import;
+using SupportBot.AccountDirectory.Sqlite;
 
 namespace SupportBot.AccountDirectory;
 
@@ -52,6 +53,8 @@ public static class DirectoryServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DirectoryDbContextFactory>();
         services.AddSingleton<IDbContextFactory<DirectoryDbContext>>(sp => sp.GetRequiredService<DirectoryDbContextFactory>());
+        // The hot paths' own connections to the SQLite file (resolved only when the directory is SQLite).
+        services.AddSingleton(sp => new SqliteSessions(sp.GetRequiredService<IOptions<DirectoryOptions>>().Value.EffectiveConnectionString));
         services.AddScoped(sp => sp.GetRequiredService<DirectoryDbContextFactory>().CreateDbContext());
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddScoped<AccountService>();

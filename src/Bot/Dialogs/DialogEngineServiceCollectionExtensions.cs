@@ -61,7 +61,6 @@ internal static class DialogEngineServiceCollectionExtensions
 
         // In the database, keys are hashed (an SMS conversation is keyed by the parent's number) and the retention purge
         // reduces idle states to the case references.
-        services.TryAddSingleton(sp => new SqliteSessions(sp.GetRequiredService<IOptions<DirectoryOptions>>().Value.EffectiveConnectionString));
         services.AddSingleton<IDialogStateStore>(sp =>
             sp.GetRequiredService<IOptions<StateOptions>>().Value.Store == StateStoreKind.Memory
                 ? new MemoryDialogStateStore()

@@ -23,7 +23,6 @@ internal static class DirectLineServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<DirectLineTokenService>();
         // Plain prepared SQL on the embedded SQLite file (the path of every message and poll), EF Core on any other provider.
-        services.TryAddSingleton(sp => new SqliteSessions(sp.GetRequiredService<IOptions<DirectoryOptions>>().Value.EffectiveConnectionString));
         services.AddSingleton<IDirectLineConversationStore>(sp =>
             sp.GetRequiredService<IOptions<DirectoryOptions>>().Value.Provider == DirectoryProvider.Sqlite
                 ? ActivatorUtilities.CreateInstance<SqliteDirectLineConversationStore>(sp)

@@ -75,8 +75,9 @@ internal sealed class DirectLineTokenService
         }
 
         var validation = new TokenValidation(TokenCheck.Valid, check.Claim(ConversationClaim), check.Claim(UserClaim));
-        if (check.Claims.TryGetValue("exp", out var exp) && Convert.ToInt64(exp, CultureInfo.InvariantCulture) is var seconds)
+        if (check.Claims.TryGetValue("exp", out var exp))
         {
+            var seconds = Convert.ToInt64(exp, CultureInfo.InvariantCulture);
             if (_valid.Count >= MaxRemembered)
             {
                 _valid.Clear();

@@ -8,13 +8,8 @@ namespace SupportBot.Bot.Dialogs.State;
 /// the database must not hold it in clear. The channel stays readable (<c>sms/3f2a...</c>) for operators. The hash
 /// uses the workspace links' key (<see cref="CaseLinks.RequesterKey"/>), the same on every instance.
 /// </summary>
-internal sealed class KeyedDialogStateStore(IDialogStateStore inner, CaseLinks links) : IDialogStateStore, IAsyncDisposable, IDisposable
+internal sealed class KeyedDialogStateStore(IDialogStateStore inner, CaseLinks links) : IDialogStateStore
 {
-    // The container disposes this singleton, not the store it wraps (the SQLite store's connections).
-    public ValueTask DisposeAsync() => inner is IAsyncDisposable disposable ? disposable.DisposeAsync() : ValueTask.CompletedTask;
-
-    public void Dispose() => (inner as IDisposable)?.Dispose();
-
     public Task<ConversationLease> AcquireAsync(string conversationKey, CancellationToken cancellationToken) =>
         inner.AcquireAsync(Key(conversationKey), cancellationToken);
 

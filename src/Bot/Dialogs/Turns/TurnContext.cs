@@ -47,8 +47,9 @@ internal sealed class TurnContext(Activity activity, IServiceProvider services, 
 
     public async Task RecordAsync(CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref _record, null) is { } record)
+        if (_record is { } record)
         {
+            _record = null;
             await record([.. Responses], cancellationToken);
         }
     }
