@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Direct Line load: starts the service (Release, embedded SQLite, demo data) on loopback, its data in a temporary folder, warms it
-# up (JIT, connection pools), then runs `bench directline` from a second process at each level of concurrent
-# conversations (default 50 and 200), in both Web Chat transports (polling, WebSocket stream). One JSON line per level
-# and transport, with the service's CPU time during it.
+# up until the JIT has finished (a warm-up pass at the highest level, in both transports, is repeated until it compiles
+# fewer than 10 methods: before that, the tiered JIT recompiling hot methods was up to 40 % of the service's CPU), then
+# runs `bench directline` from a second process at each level of concurrent conversations (default 50 and 200), in both
+# Web Chat transports (polling, WebSocket stream). One JSON line per level and transport, with the service's CPU time
+# and the methods the JIT compiled during it.
 # Usage: bench/directline-load.sh [rounds] [levels...]      e.g. bench/directline-load.sh 3 1 5 20 50 200
+# SERVICE_FROM=<checkout> runs the service built (Release) in another checkout, e.g. a clone at an earlier commit, with
+# this checkout's load client: before and after, measured alternately in one run of the machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${1:-3}"
@@ -13,11 +17,19 @@ levels=("${@:-50 200}")
 port=5097
 work=$(mktemp -d)
 secret="bench-secret-$(date +%s)-0123456789abcdef"
+service_from="$(cd "${SERVICE_FROM:-.}" && pwd)"
+if curl -s -o /dev/null "http://127.0.0.1:$port/health"; then
+  echo "directline-load: port $port is already in use (a service left over from an earlier run?)" >&2
+  exit 1
+fi
 dotnet build -c Release -v q -nologo -clp:ErrorsOnly bench/SupportBot.Bench >/dev/null
+dotnet build -c Release -v q -nologo -clp:ErrorsOnly "$service_from/src/Bot" >/dev/null
 (
   cd "$work"
+  # The JIT's summary (one line per method compiled) tells when the warm-up is done.
+  DOTNET_JitStdOutFile="$work/jit.log" DOTNET_JitDisasmSummary=1 \
   Data__Folder="$work/data" DirectLine__Secret="$secret" ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning \
-    exec dotnet "$OLDPWD/src/Bot/bin/Release/net10.0/SupportBot.Bot.dll" --contentRoot "$OLDPWD/src/Bot"
+    exec dotnet "$service_from/src/Bot/bin/Release/net10.0/SupportBot.Bot.dll" --contentRoot "$service_from/src/Bot"
 ) >"$work/service.log" 2>&1 &
 service=$!
 trap 'kill $service 2>/dev/null; wait $service 2>/dev/null; rm -rf "$work"' EXIT
@@ -27,14 +39,25 @@ load() {
     --url "http://127.0.0.1:$port" --secret "$secret" --conversations "$1" --rounds "$2" --transport "$3"
 }
 cpu() { awk '{print $14+$15}' "/proc/$service/stat"; }
-echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GB", $2/1048576}' /proc/meminfo); warm-up (JIT tiers): 50 conversations x 20 rounds, twice per transport"
-for transport in polling websocket polling websocket; do load 50 20 "$transport" >/dev/null; done
+jitted() { cat "$work/jit.log" 2>/dev/null | wc -l; }
+highest=$(printf '%s\n' "${levels[@]}" | sort -n | tail -1)
+passes=0
+while :; do
+  passes=$((passes + 1))
+  compiled=$(jitted)
+  for transport in polling websocket; do load "$highest" 10 "$transport" >/dev/null; done
+  compiled=$(($(jitted) - compiled))
+  if [ "$compiled" -lt 10 ] || [ "$passes" -ge 20 ]; then break; fi
+done
+echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GB", $2/1048576}' /proc/meminfo); service: $(git -C "$service_from" log -1 --format=%h); warm-up: $passes pass(es) of $highest conversations x 10 rounds per transport, the last compiling $compiled method(s)"
 ticks=$(getconf CLK_TCK)
 for n in "${levels[@]}"; do
   for transport in polling websocket; do
     before=$(cpu)
+    methods=$(jitted)
     line=$(load "$n" "$rounds" "$transport")
     after=$(cpu)
-    echo "${line%\}},\"service_cpu_s\":$(awk -v t="$((after - before))" -v h="$ticks" 'BEGIN{printf "%.2f", t/h}')}"
+    methods=$(($(jitted) - methods))
+    echo "${line%\}},\"service_cpu_s\":$(awk -v t="$((after - before))" -v h="$ticks" 'BEGIN{printf "%.2f", t/h}'),\"jit_methods\":$methods}"
   done
 done

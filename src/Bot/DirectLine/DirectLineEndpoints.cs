@@ -19,7 +19,7 @@ internal static class DirectLineEndpoints
         group.MapGet("/conversations/{conversationId}", ReconnectAsync);
         group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
         group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
-        group.Map("/conversations/{conversationId}/stream", StreamAsync);
+        group.MapDirectLineStream();
         return app;
     }
 
@@ -99,24 +99,5 @@ internal static class DirectLineEndpoints
 
         var page = await store.ReadAsync(conversation!.Id, DirectLineActivityIds.ParseWatermark(watermark), cancellationToken);
         return TypedResults.Bytes(page.ToUtf8Json(), "application/json; charset=utf-8");
-    }
-
-    private static async Task<Results<EmptyHttpResult, JsonHttpResult<DirectLineError>>> StreamAsync(string conversationId, HttpContext context,
-        DirectLineTokenService tokens, IDirectLineConversationStore store, DirectLineBroadcaster broadcaster, IOptions<DirectLineOptions> options)
-    {
-        var (conversation, error) = await DirectLineRequest.AuthorizeAsync(context, conversationId, tokens, store, context.RequestAborted,
-            context.Request.Query["t"].FirstOrDefault());
-        if (error is not null)
-        {
-            return error;
-        }
-
-        if (!context.WebSockets.IsWebSocketRequest)
-        {
-            return DirectLineError.Result(400, "BadArgument", "This URL takes a WebSocket connection.");
-        }
-
-        await DirectLineStream.RunAsync(context, conversation!.Id, store, broadcaster, options.Value);
-        return TypedResults.Empty;
     }
 }

@@ -1,4 +1,6 @@
 using System.Net.WebSockets;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace SupportBot.Bot.DirectLine;
 
@@ -10,7 +12,32 @@ namespace SupportBot.Bot.DirectLine;
 /// </summary>
 internal static class DirectLineStream
 {
-    public static async Task RunAsync(HttpContext context, string conversationId, IDirectLineConversationStore store,
+    public static RouteGroupBuilder MapDirectLineStream(this RouteGroupBuilder group)
+    {
+        group.Map("/conversations/{conversationId}/stream", StreamAsync);
+        return group;
+    }
+
+    private static async Task<Results<EmptyHttpResult, JsonHttpResult<DirectLineError>>> StreamAsync(string conversationId, HttpContext context,
+        DirectLineTokenService tokens, IDirectLineConversationStore store, DirectLineBroadcaster broadcaster, IOptions<DirectLineOptions> options)
+    {
+        var (conversation, error) = await DirectLineRequest.AuthorizeAsync(context, conversationId, tokens, store, context.RequestAborted,
+            context.Request.Query["t"].FirstOrDefault());
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            return DirectLineError.Result(400, "BadArgument", "This URL takes a WebSocket connection.");
+        }
+
+        await RunAsync(context, conversation!.Id, store, broadcaster, options.Value);
+        return TypedResults.Empty;
+    }
+
+    private static async Task RunAsync(HttpContext context, string conversationId, IDirectLineConversationStore store,
         DirectLineBroadcaster broadcaster, DirectLineOptions options)
     {
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
