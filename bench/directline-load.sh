@@ -49,7 +49,7 @@ while :; do
   compiled=$(($(jitted) - compiled))
   if [ "$compiled" -lt 10 ] || [ "$passes" -ge 20 ]; then break; fi
 done
-echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GB", $2/1048576}' /proc/meminfo); service: $(git -C "$service_from" log -1 --format=%h); warm-up: $passes pass(es) of $highest conversations x 10 rounds per transport, the last compiling $compiled method(s)"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GB", $2/1048576}' /proc/meminfo); service: $(git -C "$service_from" describe --always --dirty); warm-up: $passes pass(es) of $highest conversations x 10 rounds per transport, the last compiling $compiled method(s)"
 ticks=$(getconf CLK_TCK)
 for n in "${levels[@]}"; do
   for transport in polling websocket; do
