@@ -35,10 +35,10 @@ internal static partial class ActivityJson
         JsonSerializer.Deserialize<Activity>(json, Options) ?? throw new JsonException("An activity was expected, not null.");
 
     /// <summary>
-    /// What keeps <paramref name="json"/> from being read as an <see cref="Activity"/> (a member of the wrong JSON type,
-    /// a required id missing, a null in a list), as « $.from.name: ... »; null when it reads.
+    /// <paramref name="json"/> read as an <see cref="Activity"/>, once; or what keeps it from being one (a member of the
+    /// wrong JSON type, a required id missing, a null in a list), as « $.from.name: ... ».
     /// </summary>
-    public static string? Problem(JsonObject json)
+    public static (Activity? Activity, string? Problem) Read(JsonObject json)
     {
         Activity activity;
         try
@@ -49,13 +49,14 @@ internal static partial class ActivityJson
         {
             var path = e.Path ?? "$";
             var required = RequiredMember().Match(e.Message);
-            return required.Success ? $"{path}: '{required.Groups[1].Value}' is required."
+            return (null, required.Success ? $"{path}: '{required.Groups[1].Value}' is required."
                 : e.Message.Contains("null value", StringComparison.Ordinal) ? $"{path}: null is not allowed."
-                : $"{path}: wrong JSON type or format.";
+                : $"{path}: wrong JSON type or format.");
         }
 
-        return NullIn(activity.MembersAdded, "$.membersAdded") ?? NullIn(activity.MembersRemoved, "$.membersRemoved")
+        var problem = NullIn(activity.MembersAdded, "$.membersAdded") ?? NullIn(activity.MembersRemoved, "$.membersRemoved")
             ?? NullIn(activity.Attachments, "$.attachments") ?? NullIn(activity.SuggestedActions?.Actions, "$.suggestedActions.actions");
+        return problem is null ? (activity, null) : (null, problem);
     }
 
     private static string? NullIn<T>(List<T>? items, string path) where T : class =>

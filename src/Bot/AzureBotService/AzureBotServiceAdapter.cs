@@ -37,9 +37,8 @@ internal static class AzureBotServiceAdapter
             return (null, $"id, conversation.id and from.id are at most {MaxIdLength} characters.");
         }
 
-        return ActivityJson.Problem(json) is { } problem
-            ? (null, $"The activity does not fit the Bot Framework schema: {problem}")
-            : (json.Deserialize<Activity>(ActivityJson.Options), null);
+        var (activity, problem) = ActivityJson.Read(json);
+        return problem is null ? (activity, null) : (null, $"The activity does not fit the Bot Framework schema: {problem}");
     }
 
     /// <summary>The bot's <paramref name="reply"/>, addressed as an answer to <paramref name="incoming"/> in its conversation.</summary>

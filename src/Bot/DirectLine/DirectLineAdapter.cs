@@ -7,14 +7,12 @@ namespace SupportBot.Bot.DirectLine;
 
 /// <summary>
 /// Direct Line's JSON and the typed <see cref="Activity"/>. The store keeps the client's activity as the client sent it
-/// (Web Chat waits for that echo, channelData and all), so only the copy handed to the bot is typed; the bot's replies
-/// become JSON again, with the Bot Framework's names, before they are stored.
+/// (Web Chat waits for that echo, channelData and all), so only the copy handed to the bot is typed (read once, by
+/// <see cref="DirectLineActivityCheck"/>); the bot's replies become JSON again, with the Bot Framework's names, before
+/// they are stored.
 /// </summary>
 internal static class DirectLineAdapter
 {
-    public static Activity ToActivity(JsonObject json) =>
-        json.Deserialize<Activity>(ActivityJson.Options) ?? throw new JsonException("An activity was expected, not null.");
-
     /// <summary>
     /// The client's activity as this conversation receives it: from the token's user (a client cannot speak for another),
     /// to the bot, in this channel and conversation; its id and timestamp are the conversation's, given when it is stored.

@@ -71,15 +71,19 @@ internal static class DirectLineEndpoints
         }
 
         var body = await DirectLineRequest.ReadJsonAsync(context, optional: false, cancellationToken);
-        if ((body.Error ?? DirectLineActivityCheck.Problem(body.Json, options.Value.MaxTextLength)) is { } refused)
+        var serviceUrl = DirectLineRequest.ServiceUrl(context);
+        var (activity, refused) = body.Error is null
+            ? DirectLineActivityCheck.Read(body.Json, options.Value.MaxTextLength, json => turns.Address(json, conversation!.Id, conversation.UserId, serviceUrl))
+            : (null, body.Error);
+        if (refused is not null)
         {
             return refused;
         }
 
         try
         {
-            var id = await turns.PostAsync(conversation!.Id, conversation.UserId, (JsonObject)body.Json!, DirectLineRequest.ServiceUrl(context),
-                cancellationToken, context.Connection.RemoteIpAddress?.ToString());
+            var id = await turns.PostAsync(conversation!.Id, conversation.UserId, (JsonObject)body.Json!, activity!, serviceUrl, cancellationToken,
+                context.Connection.RemoteIpAddress?.ToString());
             return TypedResults.Ok(new DirectLineResourceResponse(id));
         }
         catch (DirectLineConversationGoneException)

@@ -20,16 +20,24 @@ internal sealed class DirectLineTurns(
     TimeProvider time,
     IOptions<DirectLineOptions> options)
 {
+    /// <summary>
+    /// The client's activity as this conversation receives it (from the token's user, to the bot, in this channel and
+    /// conversation), before it is checked: <see cref="DirectLineAdapter.Address"/>.
+    /// </summary>
+    public void Address(JsonObject activity, string conversationId, string userId, string serviceUrl) =>
+        DirectLineAdapter.Address(activity, conversationId, userId, serviceUrl, BotAccount());
+
+    /// <param name="json">The client's activity as addressed, stored as it is (Web Chat waits for that echo).</param>
+    /// <param name="activity">The same, typed, for the bot.</param>
     /// <returns>The id the client's activity got in the conversation.</returns>
-    public async Task<string> PostAsync(string conversationId, string userId, JsonObject activity, string serviceUrl,
+    public async Task<string> PostAsync(string conversationId, string userId, JsonObject json, Activity activity, string serviceUrl,
         CancellationToken cancellationToken, string? clientAddress = null)
     {
-        DirectLineAdapter.Address(activity, conversationId, userId, serviceUrl, BotAccount());
         string? id = null;
         var recorded = new HashSet<Activity>(ReferenceEqualityComparer.Instance);
-        var replies = await bot.ProcessAsync(DirectLineAdapter.ToActivity(activity), clientAddress, async (turnReplies, token) =>
+        var replies = await bot.ProcessAsync(activity, clientAddress, async (turnReplies, token) =>
         {
-            id = await AppendAsync(conversationId, userId, activity, turnReplies, null, serviceUrl, token);
+            id = await AppendAsync(conversationId, userId, json, turnReplies, null, serviceUrl, token);
             recorded.UnionWith(turnReplies);
         }, cancellationToken);
 
@@ -37,7 +45,7 @@ internal sealed class DirectLineTurns(
         var rest = replies.Where(r => !recorded.Contains(r)).ToList();
         if (id is null || rest.Count > 0)
         {
-            var first = await AppendAsync(conversationId, userId, id is null ? activity : null, rest, id, serviceUrl, cancellationToken);
+            var first = await AppendAsync(conversationId, userId, id is null ? json : null, rest, id, serviceUrl, cancellationToken);
             id ??= first;
         }
 
