@@ -32,7 +32,18 @@ dotnet build -c Release -v q -nologo -clp:ErrorsOnly "$service_from/src/Bot" >/d
     exec dotnet "$service_from/src/Bot/bin/Release/net10.0/SupportBot.Bot.dll" --contentRoot "$service_from/src/Bot"
 ) >"$work/service.log" 2>&1 &
 service=$!
-trap 'kill $service 2>/dev/null; wait $service 2>/dev/null; rm -rf "$work"' EXIT
+finish() {
+  local status=$?
+  kill "$service" 2>/dev/null
+  wait "$service" 2>/dev/null
+  # A failed run shows what the service logged as failures before its folder goes.
+  if [ "$status" -ne 0 ] && grep -qE '^(fail|crit):' "$work/service.log"; then
+    echo "directline-load: the service's failures:" >&2
+    grep -E -A12 '^(fail|crit):' "$work/service.log" | head -60 >&2
+  fi
+  rm -rf "$work"
+}
+trap finish EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
 load() {
   dotnet bench/SupportBot.Bench/bin/Release/net10.0/SupportBot.Bench.dll directline \
